@@ -1,0 +1,203 @@
+// The vises command builds, checks and previews the VISES kit: a bilingual French/Dutch static
+// site made from Markdown chapters, case studies, worksheets, an indicator catalogue and
+// training material.
+//
+// Usage:
+//
+//	vises build [--config site.yaml] [--out public] [--base-url URL] [--offline]
+//	vises check [--config site.yaml] [--base-url URL]
+//	vises version
+//
+// Exit status: 0 on success, 1 when the build or check finds errors, 2 on a usage error.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"time"
+
+	"vises/internal/build"
+	"vises/internal/config"
+	"vises/internal/diag"
+)
+
+// version is set at link time (-ldflags "-X main.version=...") for releases.
+var version = "0.1.0-dev"
+
+type command struct {
+	name  string
+	usage string
+	short string
+	run   func(args []string, stdout, stderr io.Writer) int
+}
+
+func commands() []command {
+	return []command{
+		{"build", "vises build [--config site.yaml] [--out public] [--base-url URL] [--offline]", "build the site into the output folder", runBuild},
+		{"check", "vises check [--config site.yaml] [--base-url URL]", "check translations, links, anchors and UI strings without writing anything", runCheck},
+		{"version", "vises version", "print the version", runVersion},
+	}
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(stderr)
+		return 2
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "vises: unknown command %q\n", args[0])
+	usage(stderr)
+	return 2
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: vises <command> [flags]")
+	fmt.Fprintln(w)
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.short)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Run 'vises <command> -h' for the flags of a command.")
+}
+
+// siteFlags are the flags shared by build and check.
+type siteFlags struct {
+	config, out, baseURL string
+	offline              bool
+}
+
+func newFlagSet(name, usageLine string, stderr io.Writer, withOut bool) (*flag.FlagSet, *siteFlags) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	f := &siteFlags{}
+	fs.StringVar(&f.config, "config", "site.yaml", "site configuration `file`")
+	fs.StringVar(&f.baseURL, "base-url", "", "absolute `URL` the site is served from, possibly with a sub-path")
+	if withOut {
+		fs.StringVar(&f.out, "out", "", "output `folder` (default \"public\")")
+		fs.BoolVar(&f.offline, "offline", false, "write links ending in index.html, to browse the site from disk")
+	}
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: %s\n\n", usageLine)
+		fs.PrintDefaults()
+	}
+	return fs, f
+}
+
+func parse(fs *flag.FlagSet, args []string) (ok bool, code int) {
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return false, 2
+		}
+		return false, 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "vises %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fs.Usage()
+		return false, 2
+	}
+	return true, 0
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fs, f := newFlagSet("build", commands()[0].usage, stderr, true)
+	if ok, code := parse(fs, args); !ok {
+		return code
+	}
+	res := build.Run(build.Options{
+		FS:        os.DirFS("."),
+		Config:    f.config,
+		Overrides: config.Overrides{OutDir: f.out, BaseURL: f.baseURL, Offline: f.offline},
+		Publish:   true,
+	})
+	printDiags(stderr, &res.Diags)
+	if res.Diags.HasErrors() {
+		fmt.Fprintf(stderr, "vises build: %s; nothing was written\n", count(res.Diags.Count(diag.Error), "error"))
+		return 1
+	}
+	fmt.Fprintf(stdout, "vises build: %s; %s written to %s; %s in %s\n",
+		pagesLine(res.Pages), count(res.Files, "file"), res.Config.OutDir,
+		count(res.Diags.Count(diag.Warning), "warning"), res.Duration.Round(time.Millisecond))
+	return 0
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fs, f := newFlagSet("check", commands()[1].usage, stderr, false)
+	if ok, code := parse(fs, args); !ok {
+		return code
+	}
+	res := build.Run(build.Options{
+		FS:        os.DirFS("."),
+		Config:    f.config,
+		Overrides: config.Overrides{BaseURL: f.baseURL},
+		Check:     true,
+	})
+	printDiags(stderr, &res.Diags)
+	errs, warns := res.Diags.Count(diag.Error), res.Diags.Count(diag.Warning)
+	fmt.Fprintf(stdout, "vises check: %s; %s, %s\n", pagesLine(res.Pages), count(errs, "error"), count(warns, "warning"))
+	if errs > 0 {
+		return 1
+	}
+	return 0
+}
+
+func runVersion(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		fmt.Fprintln(stderr, "usage: vises version")
+		return 2
+	}
+	v := version
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range info.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+				v += " (" + s.Value[:12] + ")"
+			}
+		}
+	}
+	fmt.Fprintf(stdout, "vises %s %s/%s %s\n", v, runtime.GOOS, runtime.GOARCH, runtime.Version())
+	return 0
+}
+
+func printDiags(w io.Writer, l *diag.List) {
+	for _, d := range l.Items() {
+		fmt.Fprintln(w, d.Error())
+	}
+}
+
+func pagesLine(pages map[string]int) string {
+	if len(pages) == 0 {
+		return "0 pages"
+	}
+	langs := make([]string, 0, len(pages))
+	total := 0
+	for l, n := range pages {
+		langs = append(langs, l)
+		total += n
+	}
+	sort.Strings(langs)
+	parts := make([]string, len(langs))
+	for i, l := range langs {
+		parts[i] = fmt.Sprintf("%s %d", l, pages[l])
+	}
+	return fmt.Sprintf("%s (%s)", count(total, "page"), strings.Join(parts, ", "))
+}
+
+func count(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

@@ -1,0 +1,441 @@
+// Package content reads the kit's Markdown sources from content/LANG/, decodes their front
+// matter, and assembles them into a Site: sections, URLs, order, and pairs of translations.
+package content
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"vises/internal/diag"
+	"vises/internal/markdown"
+	"vises/internal/yamldecode"
+)
+
+// Kind is the kind of a page.
+type Kind string
+
+const (
+	KindHome    Kind = "home"    // content/LANG/_index.md
+	KindSection Kind = "section" // a folder's _index.md
+	KindPage    Kind = "page"    // any other Markdown file
+)
+
+// Page is one Markdown source of one language.
+type Page struct {
+	Lang    string
+	Path    string // below content/LANG/, such as "methode/cadrer.md"
+	File    string // relative to the site root, such as "content/fr/methode/cadrer.md"
+	Kind    Kind
+	Section string // top-level section folder, such as "methode"; "" for the home page
+	Key     string // pairs translations: translationKey, else Path
+	FM      FrontMatter
+	Doc     *markdown.Doc
+	URL     string // site path of the page, such as "fr/methode/cadrer/"
+
+	Parent       *Page            // the section (or home) that lists this page
+	Children     []*Page          // for sections: pages and sub-sections, in order
+	Translations map[string]*Page // the same page in other languages
+	Fragments    map[string]*Fragment
+	Anchors      map[string]bool // element IDs a link may point at
+	Implicit     bool            // a section made up for a folder without _index.md
+
+	fm     *yaml.Node
+	fmLine int // line of the file where the front matter YAML starts
+}
+
+// Fragment is a Markdown text from the front matter, such as a glossary definition.
+type Fragment struct {
+	Doc  *markdown.Doc
+	Line int // line of the field in the file
+}
+
+// Title returns the page's title.
+func (p *Page) Title() string { return p.FM.Title }
+
+// Dir returns the folder of the page below content/LANG/ ("" at the top).
+func (p *Page) Dir() string {
+	d := path.Dir(p.Path)
+	if d == "." {
+		return ""
+	}
+	return d
+}
+
+// FieldPos returns the position of a front matter field, such as ("indicator", "theme").
+func (p *Page) FieldPos(field ...string) diag.Pos {
+	line := nodeLine(p.fm, field...)
+	if line == 0 {
+		return diag.Pos{File: p.File, Line: 1, Col: 1}
+	}
+	return diag.Pos{File: p.File, Line: line + p.fmLine - 1, Col: 1}
+}
+
+// OffsetPos returns the position of a byte offset of the page's source.
+func (p *Page) OffsetPos(off int) diag.Pos {
+	l, c := diag.Offset(p.Doc.Source, off)
+	return diag.Pos{File: p.File, Line: l, Col: c}
+}
+
+// Site is every page of every language, assembled.
+type Site struct {
+	Langs  []string
+	Pages  []*Page          // published pages, by language (in Langs order) then path
+	Drafts []*Page          // pages with draft: true, not published
+	Home   map[string]*Page // the home page of each language
+	byPath map[string]*Page // "LANG/PATH" -> page
+}
+
+// Page returns the page of lang at path (below content/LANG/), or nil.
+func (s *Site) Page(lang, p string) *Page { return s.byPath[lang+"/"+p] }
+
+// Lang returns the published pages of one language, in path order.
+func (s *Site) Lang(lang string) []*Page {
+	var out []*Page
+	for _, p := range s.Pages {
+		if p.Lang == lang {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Markdowns gives the Markdown of each language.
+type Markdowns map[string]*markdown.Markdown
+
+var slugRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// Load reads content/LANG/**.md of each language from fsys (the site root) and assembles the
+// site. Problems are added to l; the Site is usable for reporting even when there are errors.
+func Load(fsys fs.FS, langs []string, mds Markdowns, l *diag.List) *Site {
+	s := &Site{Langs: langs, Home: map[string]*Page{}, byPath: map[string]*Page{}}
+	var all []*Page
+	for _, lang := range langs {
+		root := "content/" + lang
+		if _, err := fs.Stat(fsys, root); err != nil {
+			l.Errorf(diag.Pos{File: root}, "missing content folder for language %q", lang)
+			continue
+		}
+		_ = fs.WalkDir(fsys, root, func(name string, d fs.DirEntry, err error) error {
+			if err != nil {
+				l.Errorf(diag.Pos{File: name}, "%v", err)
+				return nil
+			}
+			base := d.Name()
+			if strings.HasPrefix(base, ".") && name != root {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() || !strings.HasSuffix(base, ".md") {
+				return nil
+			}
+			src, err := fs.ReadFile(fsys, name)
+			if err != nil {
+				l.Errorf(diag.Pos{File: name}, "%v", err)
+				return nil
+			}
+			if p := parse(lang, strings.TrimPrefix(name, root+"/"), name, src, mds[lang], l); p != nil {
+				all = append(all, p)
+			}
+			return nil
+		})
+	}
+	for _, p := range all {
+		if p.FM.Draft {
+			s.Drafts = append(s.Drafts, p)
+			continue
+		}
+		s.Pages = append(s.Pages, p)
+		s.byPath[p.Lang+"/"+p.Path] = p
+	}
+	s.assemble(l)
+	return s
+}
+
+// parse reads one source file into a Page. It returns nil when the file cannot be used at all.
+func parse(lang, rel, file string, src []byte, md *markdown.Markdown, l *diag.List) *Page {
+	p := &Page{Lang: lang, Path: rel, File: file, Kind: KindPage, fmLine: 2}
+	switch {
+	case rel == "_index.md":
+		p.Kind = KindHome
+	case path.Base(rel) == "_index.md":
+		p.Kind = KindSection
+	}
+	if i := strings.IndexByte(rel, '/'); i > 0 {
+		p.Section = rel[:i]
+	}
+	p.Doc = md.Parse(src)
+	fm := splitFrontMatter(src)
+	if fm == nil {
+		l.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "front matter: missing (a page starts with --- and a title)")
+		return nil
+	}
+	if p.Doc.MetaErr != nil {
+		l.Add(diag.FromYAML(file, p.fmLine, p.Doc.MetaErr)...)
+		return nil
+	}
+	var node yaml.Node
+	if err := yaml.Unmarshal(fm, &node); err == nil {
+		p.fm = &node
+	}
+	ds := yamldecode.Decode(file, p.fmLine, fm, &p.FM)
+	for i := range ds {
+		ds[i].Msg = "front matter: " + ds[i].Msg
+	}
+	l.Add(ds...)
+	if len(ds) > 0 {
+		return nil
+	}
+	if strings.TrimSpace(p.FM.Title) == "" {
+		l.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "front matter: title is required")
+	}
+	if p.FM.Slug != "" && !slugRE.MatchString(p.FM.Slug) {
+		l.Errorf(p.FieldPos("slug"), "front matter: slug %q must be lowercase letters, digits and hyphens", p.FM.Slug)
+	}
+	p.Key = p.Path
+	if p.FM.TranslationKey != "" {
+		p.Key = "key:" + p.FM.TranslationKey
+	}
+	p.Anchors = map[string]bool{}
+	for _, h := range p.Doc.Headings {
+		p.Anchors[h.ID] = true
+	}
+	for i, t := range p.FM.Terms {
+		pos := p.FieldPos("terms", fmt.Sprint(i), "id")
+		switch {
+		case t.ID == "" || markdown.Slug(t.ID) != t.ID:
+			l.Errorf(pos, "glossary: term %q needs an id of lowercase letters, digits and hyphens (such as %q)", t.Term, markdown.Slug(t.Term))
+		case p.Anchors[t.ID]:
+			l.Errorf(pos, "glossary: duplicate id %q", t.ID)
+		case strings.TrimSpace(t.Term) == "":
+			l.Errorf(pos, "glossary: entry %q has no term", t.ID)
+		}
+		p.Anchors[t.ID] = true
+	}
+	p.Fragments = map[string]*Fragment{}
+	frag := func(key, text string, field ...string) {
+		if strings.TrimSpace(text) == "" {
+			return
+		}
+		p.Fragments[key] = &Fragment{Doc: md.Parse([]byte(text)), Line: p.FieldPos(field...).Line}
+	}
+	if in := p.FM.Indicator; in != nil {
+		for _, name := range IndicatorTexts {
+			frag("indicator."+name, in.Text(name), "indicator", name)
+		}
+	}
+	for i, t := range p.FM.Terms {
+		frag(fmt.Sprintf("terms.%d.definition", i), t.Definition, "terms", fmt.Sprint(i), "definition")
+	}
+	for _, c := range p.Doc.Callouts() {
+		known := false
+		for _, k := range markdown.CalloutKinds {
+			known = known || k == c.Variant
+		}
+		if !known {
+			l.Errorf(p.OffsetPos(c.Offset), "unknown callout kind %q (known: %s)", c.Variant, strings.Join(markdown.CalloutKinds, ", "))
+		}
+	}
+	return p
+}
+
+// assemble builds the section tree, URLs, order and translation pairs.
+func (s *Site) assemble(l *diag.List) {
+	// Sections: every folder of each language, with or without _index.md.
+	for _, lang := range s.Langs {
+		home := s.byPath[lang+"/_index.md"]
+		if home == nil {
+			l.Errorf(diag.Pos{File: "content/" + lang + "/_index.md"}, "missing home page of language %q", lang)
+			home = s.implicit(lang, "")
+		}
+		s.Home[lang] = home
+	}
+	for _, p := range append([]*Page(nil), s.Pages...) {
+		dir := p.Dir()
+		if p.Kind == KindSection {
+			dir = path.Dir(dir)
+			if dir == "." {
+				dir = ""
+			}
+		}
+		if p.Kind == KindHome {
+			continue
+		}
+		p.Parent = s.section(p.Lang, dir)
+	}
+	for _, p := range s.Pages {
+		if p.Parent != nil {
+			p.Parent.Children = append(p.Parent.Children, p)
+		}
+	}
+	for _, p := range s.Pages {
+		sort.SliceStable(p.Children, func(i, j int) bool { return less(p.Children[i], p.Children[j]) })
+	}
+	sort.SliceStable(s.Pages, func(i, j int) bool {
+		a, b := s.Pages[i], s.Pages[j]
+		if a.Lang != b.Lang {
+			return langIndex(s.Langs, a.Lang) < langIndex(s.Langs, b.Lang)
+		}
+		return a.Path < b.Path
+	})
+
+	// URLs, and pages whose URLs collide.
+	byURL := map[string]*Page{}
+	for _, p := range s.Pages {
+		p.URL = urlOf(p)
+		if q, ok := byURL[p.URL]; ok {
+			l.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "duplicate output path %s: also written by %s", p.URL+"index.html", q.File)
+			continue
+		}
+		byURL[p.URL] = p
+	}
+
+	// Translations.
+	byKey := map[string]map[string]*Page{}
+	for _, p := range s.Pages {
+		m := byKey[p.Key]
+		if m == nil {
+			m = map[string]*Page{}
+			byKey[p.Key] = m
+		}
+		if q, ok := m[p.Lang]; ok {
+			l.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "translationKey %q is also used by %s", p.FM.TranslationKey, q.File)
+			continue
+		}
+		m[p.Lang] = p
+	}
+	for _, p := range s.Pages {
+		p.Translations = map[string]*Page{}
+		for lang, q := range byKey[p.Key] {
+			if q != p {
+				p.Translations[lang] = q
+			}
+		}
+	}
+}
+
+// section returns the section page of a folder, making implicit ones as needed.
+func (s *Site) section(lang, dir string) *Page {
+	if dir == "" {
+		return s.Home[lang]
+	}
+	if p := s.byPath[lang+"/"+dir+"/_index.md"]; p != nil {
+		return p
+	}
+	return s.implicit(lang, dir)
+}
+
+// implicit makes a section page for a folder without _index.md; its title is the folder name.
+func (s *Site) implicit(lang, dir string) *Page {
+	rel := "_index.md"
+	if dir != "" {
+		rel = dir + "/_index.md"
+	}
+	if p := s.byPath[lang+"/"+rel]; p != nil {
+		return p
+	}
+	p := &Page{Lang: lang, Path: rel, File: "content/" + lang + "/" + rel, Kind: KindSection, Implicit: true,
+		Anchors: map[string]bool{}, Fragments: map[string]*Fragment{}, Doc: &markdown.Doc{}}
+	p.Key = p.Path
+	if dir == "" {
+		p.Kind = KindHome
+	} else {
+		name := path.Base(dir)
+		p.FM.Title = strings.ToUpper(name[:1]) + strings.ReplaceAll(name[1:], "-", " ")
+		if i := strings.IndexByte(dir, '/'); i > 0 {
+			p.Section = dir[:i]
+		} else {
+			p.Section = dir
+		}
+		p.Parent = s.section(lang, parentDir(dir))
+	}
+	s.byPath[lang+"/"+rel] = p
+	s.Pages = append(s.Pages, p)
+	return p
+}
+
+func parentDir(dir string) string {
+	d := path.Dir(dir)
+	if d == "." {
+		return ""
+	}
+	return d
+}
+
+// segment returns the URL segment of a page: its slug, else its file (or folder) name.
+func segment(p *Page) string {
+	if p.FM.Slug != "" {
+		return p.FM.Slug
+	}
+	name := path.Base(p.Path)
+	if p.Kind == KindSection {
+		name = path.Base(path.Dir(p.Path))
+	}
+	return markdown.Slug(strings.TrimSuffix(name, ".md"))
+}
+
+func urlOf(p *Page) string {
+	if p.Kind == KindHome {
+		return p.Lang + "/"
+	}
+	parent := p.Lang + "/"
+	if p.Parent != nil {
+		parent = urlOf(p.Parent)
+	}
+	return parent + segment(p) + "/"
+}
+
+// less orders pages by weight (pages with a weight first), then title, then path.
+func less(a, b *Page) bool {
+	wa, wb := a.FM.Weight, b.FM.Weight
+	if (wa == 0) != (wb == 0) {
+		return wa != 0
+	}
+	if wa != wb {
+		return wa < wb
+	}
+	ta, tb := markdown.Slug(a.FM.Title), markdown.Slug(b.FM.Title)
+	if ta != tb {
+		return ta < tb
+	}
+	return a.Path < b.Path
+}
+
+func langIndex(langs []string, lang string) int {
+	for i, l := range langs {
+		if l == lang {
+			return i
+		}
+	}
+	return len(langs)
+}
+
+// Ancestors returns the sections above p, from the home page down to its parent.
+func (p *Page) Ancestors() []*Page {
+	var out []*Page
+	for q := p.Parent; q != nil; q = q.Parent {
+		out = append([]*Page{q}, out...)
+	}
+	return out
+}
+
+// Siblings returns the pages of p's section that are plain pages, in order.
+func (p *Page) Siblings() []*Page {
+	if p.Parent == nil {
+		return nil
+	}
+	var out []*Page
+	for _, c := range p.Parent.Children {
+		if c.Kind == KindPage {
+			out = append(out, c)
+		}
+	}
+	return out
+}

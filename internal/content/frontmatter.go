@@ -1,0 +1,155 @@
+package content
+
+import (
+	"bytes"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// FrontMatter is the typed front matter of a page. Keys not listed here are errors.
+type FrontMatter struct {
+	Title          string     `yaml:"title"`
+	Description    string     `yaml:"description"`
+	Summary        string     `yaml:"summary"`
+	Weight         int        `yaml:"weight"`
+	Slug           string     `yaml:"slug"`
+	TranslationKey string     `yaml:"translationKey"`
+	Draft          bool       `yaml:"draft"`
+	Handouts       []string   `yaml:"handouts"`
+	Indicator      *Indicator `yaml:"indicator"`
+	Terms          []Term     `yaml:"terms"`
+	Worksheet      *yaml.Node `yaml:"worksheet"`
+}
+
+// Indicator is the catalogue entry carried by an indicator page. The facets are language-neutral
+// codes declared in data/facets.yaml; the texts are Markdown in the page's language.
+type Indicator struct {
+	ID           string   `yaml:"id"`
+	Dimension    string   `yaml:"dimension"`
+	Theme        string   `yaml:"theme"`
+	Stakeholders []string `yaml:"stakeholders"`
+	Level        string   `yaml:"level"`
+	Type         string   `yaml:"type"`
+	Methods      []string `yaml:"methods"`
+	Effort       int      `yaml:"effort"`
+	Structures   []string `yaml:"structures"`
+	Definition   string   `yaml:"definition"`
+	Why          string   `yaml:"why"`
+	Formula      string   `yaml:"formula"`
+	Unit         string   `yaml:"unit"`
+	Sources      string   `yaml:"sources"`
+	Frequency    string   `yaml:"frequency"`
+	Pitfalls     string   `yaml:"pitfalls"`
+	Example      string   `yaml:"example"`
+}
+
+// IndicatorTexts lists the Markdown fields of an indicator, in display order.
+var IndicatorTexts = []string{"definition", "why", "formula", "unit", "sources", "frequency", "pitfalls", "example"}
+
+// Text returns the indicator's Markdown field named name (one of IndicatorTexts).
+func (in *Indicator) Text(name string) string {
+	switch name {
+	case "definition":
+		return in.Definition
+	case "why":
+		return in.Why
+	case "formula":
+		return in.Formula
+	case "unit":
+		return in.Unit
+	case "sources":
+		return in.Sources
+	case "frequency":
+		return in.Frequency
+	case "pitfalls":
+		return in.Pitfalls
+	case "example":
+		return in.Example
+	}
+	return ""
+}
+
+// Term is an entry of the glossary.
+type Term struct {
+	ID         string   `yaml:"id"`
+	Term       string   `yaml:"term"`
+	Synonyms   []string `yaml:"synonyms"`
+	Definition string   `yaml:"definition"`
+}
+
+// splitFrontMatter returns the YAML text between the opening and closing --- lines, or nil
+// when the file has no front matter. The YAML starts on line 2 of the file.
+func splitFrontMatter(src []byte) []byte {
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	if !bytes.HasPrefix(src, []byte("---")) {
+		return nil
+	}
+	nl := bytes.IndexByte(src, '\n')
+	if nl < 0 || strings.TrimSpace(string(src[:nl])) != "---" {
+		return nil
+	}
+	rest := src[nl+1:]
+	off := 0
+	for off <= len(rest) {
+		end := bytes.IndexByte(rest[off:], '\n')
+		line := rest[off:]
+		if end >= 0 {
+			line = rest[off : off+end]
+		}
+		if strings.TrimSpace(string(line)) == "---" {
+			return rest[:off]
+		}
+		if end < 0 {
+			break
+		}
+		off += end + 1
+	}
+	return rest
+}
+
+// nodeLine returns the line (counting from the first YAML line as 1) of the value at path in a
+// YAML document, such as ["terms", "3", "definition"]; 0 if it cannot be found.
+func nodeLine(root *yaml.Node, path ...string) int {
+	n := root
+	if n != nil && n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	for _, p := range path {
+		if n == nil {
+			return 0
+		}
+		switch n.Kind {
+		case yaml.MappingNode:
+			var next *yaml.Node
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value == p {
+					next = n.Content[i+1]
+					break
+				}
+			}
+			n = next
+		case yaml.SequenceNode:
+			i := 0
+			for _, c := range p {
+				if c < '0' || c > '9' {
+					return 0
+				}
+				i = i*10 + int(c-'0')
+			}
+			if i >= len(n.Content) {
+				return 0
+			}
+			n = n.Content[i]
+		default:
+			return 0
+		}
+	}
+	if n == nil {
+		return 0
+	}
+	if (n.Style&yaml.FoldedStyle != 0 || n.Style&yaml.LiteralStyle != 0) && n.Kind == yaml.ScalarNode {
+		return n.Line + 1
+	}
+	return n.Line
+}

@@ -1,0 +1,94 @@
+package content
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"strings"
+)
+
+// Target is what a link written in a page points at.
+type Target struct {
+	Page     *Page  // a page of the site, or nil
+	Anchor   string // element ID in the page, or ""
+	Static   string // a static file, as a site path such as "images/logo.svg"
+	External string // an absolute URL left as written
+}
+
+// Resolve interprets a link destination written in from: a path to another Markdown source
+// (relative to from, in the same language), "#anchor" in the same page, a static file from the
+// site root ("/images/x.svg"), or an external URL. It returns a message when the link is broken.
+func (s *Site) Resolve(from *Page, dest string, static func(string) bool) (Target, string) {
+	if dest == "" {
+		return Target{}, "empty link"
+	}
+	if u, err := url.Parse(dest); err == nil && (u.Scheme != "" || strings.HasPrefix(dest, "//")) {
+		return Target{External: dest}, ""
+	}
+	p, anchor, _ := strings.Cut(dest, "#")
+	if p == "" {
+		if !from.Anchors[anchor] {
+			return Target{}, fmt.Sprintf("broken anchor %q: no heading or element with this ID in the page", "#"+anchor)
+		}
+		return Target{Page: from, Anchor: anchor}, ""
+	}
+	if strings.HasPrefix(p, "/") {
+		name := strings.TrimPrefix(path.Clean(p), "/")
+		if static == nil || !static(name) {
+			return Target{}, fmt.Sprintf("broken link %q: no such file in static/", dest)
+		}
+		return Target{Static: name}, ""
+	}
+	if !strings.HasSuffix(p, ".md") {
+		return Target{}, fmt.Sprintf("link %q: write links to pages as paths to their .md source (../methode/cadrer.md) and links to static files from the site root (/images/x.svg)", dest)
+	}
+	joined := path.Join(from.Dir(), p)
+	if strings.HasPrefix(joined, "../") || joined == ".." {
+		return Target{}, fmt.Sprintf("broken link %q: points outside content/%s/", dest, from.Lang)
+	}
+	target := s.Page(from.Lang, joined)
+	if target == nil {
+		for _, d := range s.Drafts {
+			if d.Lang == from.Lang && d.Path == joined {
+				return Target{}, fmt.Sprintf("link %q points at a draft", dest)
+			}
+		}
+		return Target{}, fmt.Sprintf("broken link %q: no page content/%s/%s", dest, from.Lang, joined)
+	}
+	if anchor != "" && !target.Anchors[anchor] {
+		return Target{}, fmt.Sprintf("broken anchor %q: content/%s/%s has no heading or element with this ID", dest, from.Lang, joined)
+	}
+	return Target{Page: target, Anchor: anchor}, ""
+}
+
+// RelURL returns the relative URL from the page at site path from (such as "fr/a/b/") to the
+// site path to. With offline set, a folder URL ends in index.html so that it opens from disk.
+func RelURL(from, to string, offline bool) string {
+	fromDir := from
+	if !strings.HasSuffix(fromDir, "/") {
+		fromDir = path.Dir(fromDir) + "/"
+	}
+	if fromDir == "./" {
+		fromDir = ""
+	}
+	up := strings.Count(fromDir, "/")
+	// Common prefix of folders.
+	fs := strings.Split(strings.TrimSuffix(fromDir, "/"), "/")
+	ts := strings.Split(to, "/")
+	if fromDir == "" {
+		fs = nil
+	}
+	i := 0
+	for i < len(fs) && i < len(ts)-1 && fs[i] == ts[i] {
+		i++
+	}
+	up = len(fs) - i
+	rel := strings.Repeat("../", up) + strings.Join(ts[i:], "/")
+	if offline && (rel == "" || strings.HasSuffix(rel, "/")) {
+		rel += "index.html"
+	}
+	if rel == "" {
+		rel = "./"
+	}
+	return rel
+}

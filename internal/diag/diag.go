@@ -1,0 +1,198 @@
+// Package diag carries positions in source files and the errors attached to them:
+// every user-facing problem is reported as path:line:col: message, sorted, one per line.
+package diag
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Severity says whether a problem stops the build.
+type Severity int
+
+const (
+	// Error stops the build (exit status 1).
+	Error Severity = iota
+	// Warning is reported but does not stop the build.
+	Warning
+)
+
+// Pos is a position in a file of the site. Line and Col count from 1; zero means unknown.
+type Pos struct {
+	File string // path relative to the site root, with forward slashes
+	Line int
+	Col  int
+}
+
+func (p Pos) String() string {
+	switch {
+	case p.File == "":
+		return ""
+	case p.Line == 0:
+		return p.File
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Diagnostic is one problem at one position.
+type Diagnostic struct {
+	Pos      Pos
+	Severity Severity
+	Msg      string
+}
+
+func (d Diagnostic) Error() string {
+	prefix := d.Pos.String()
+	if d.Severity == Warning {
+		if prefix == "" {
+			return "warning: " + d.Msg
+		}
+		return prefix + ": warning: " + d.Msg
+	}
+	if prefix == "" {
+		return d.Msg
+	}
+	return prefix + ": " + d.Msg
+}
+
+// List collects diagnostics from every stage of a build. The zero value is ready to use.
+type List struct {
+	items []Diagnostic
+}
+
+// Errorf records an error at pos.
+func (l *List) Errorf(pos Pos, format string, args ...any) {
+	l.items = append(l.items, Diagnostic{Pos: pos, Severity: Error, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Warnf records a warning at pos.
+func (l *List) Warnf(pos Pos, format string, args ...any) {
+	l.items = append(l.items, Diagnostic{Pos: pos, Severity: Warning, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Add records diagnostics made elsewhere.
+func (l *List) Add(ds ...Diagnostic) { l.items = append(l.items, ds...) }
+
+// Merge appends the diagnostics of another list.
+func (l *List) Merge(o *List) {
+	if o != nil {
+		l.items = append(l.items, o.items...)
+	}
+}
+
+// HasErrors reports whether any diagnostic is an error.
+func (l *List) HasErrors() bool { return l.Count(Error) > 0 }
+
+// Count returns the number of diagnostics of severity s.
+func (l *List) Count(s Severity) int {
+	n := 0
+	for _, d := range l.items {
+		if d.Severity == s {
+			n++
+		}
+	}
+	return n
+}
+
+// Items returns the diagnostics sorted by file, line, column and message, without duplicates.
+func (l *List) Items() []Diagnostic {
+	out := append([]Diagnostic(nil), l.items...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Pos.File != b.Pos.File {
+			return a.Pos.File < b.Pos.File
+		}
+		if a.Pos.Line != b.Pos.Line {
+			return a.Pos.Line < b.Pos.Line
+		}
+		if a.Pos.Col != b.Pos.Col {
+			return a.Pos.Col < b.Pos.Col
+		}
+		if a.Severity != b.Severity {
+			return a.Severity < b.Severity
+		}
+		return a.Msg < b.Msg
+	})
+	dedup := out[:0]
+	for i, d := range out {
+		if i > 0 && d == out[i-1] {
+			continue
+		}
+		dedup = append(dedup, d)
+	}
+	return dedup
+}
+
+// Err returns the errors of the list (not the warnings) as one error, or nil.
+func (l *List) Err() error {
+	var errs []error
+	for _, d := range l.Items() {
+		if d.Severity == Error {
+			errs = append(errs, d)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// String prints every diagnostic, one per line.
+func (l *List) String() string {
+	var b strings.Builder
+	for _, d := range l.Items() {
+		b.WriteString(d.Error())
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// Offset converts a byte offset in src to a 1-based line and column (column in bytes).
+func Offset(src []byte, off int) (line, col int) {
+	if off > len(src) {
+		off = len(src)
+	}
+	if off < 0 {
+		off = 0
+	}
+	before := src[:off]
+	line = bytes.Count(before, []byte{'\n'}) + 1
+	col = off - (bytes.LastIndexByte(before, '\n') + 1) + 1
+	return line, col
+}
+
+var yamlLine = regexp.MustCompile(`line (\d+)(?:, column (\d+))?: (.*)`)
+
+// FromYAML turns an error of a YAML decoder into diagnostics in file. The decoder's line
+// numbers count from the first line of the YAML text; firstLine is that line's number in the file.
+func FromYAML(file string, firstLine int, err error) []Diagnostic {
+	var out []Diagnostic
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	msg = strings.TrimPrefix(msg, "unmarshal errors:\n")
+	for _, part := range strings.Split(msg, "\n") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		pos := Pos{File: file}
+		if m := yamlLine.FindStringSubmatch(part); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			pos.Line = n + firstLine - 1
+			if m[2] != "" {
+				pos.Col, _ = strconv.Atoi(m[2])
+			} else {
+				pos.Col = 1
+			}
+			part = m[3]
+		} else {
+			pos.Line = firstLine
+			pos.Col = 1
+		}
+		out = append(out, Diagnostic{Pos: pos, Severity: Error, Msg: "yaml: " + part})
+	}
+	return out
+}

@@ -1,0 +1,179 @@
+package markdown
+
+import (
+	"html"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// CalloutKinds lists the callout kinds, in the order the README documents them.
+var CalloutKinds = []string{"note", "tip", "warning", "exercise", "example", "goals", "remember", "facilitator"}
+
+// KindCallout is the node kind of a callout block.
+var KindCallout = ast.NewNodeKind("Callout")
+
+// Callout is a block quote that starts with a [!KIND] marker.
+type Callout struct {
+	ast.BaseBlock
+	Variant string // lower case, such as "exercise"; see CalloutKinds
+	Title   string // optional title written after the marker
+	Offset  int    // source offset of the marker line
+}
+
+// Kind implements ast.Node.
+func (n *Callout) Kind() ast.NodeKind { return KindCallout }
+
+// Dump implements ast.Node.
+func (n *Callout) Dump(src []byte, level int) {
+	ast.DumpHelper(n, src, level, map[string]string{"Variant": n.Variant, "Title": n.Title}, nil)
+}
+
+var calloutMarker = regexp.MustCompile(`^\[!([A-Za-z]+)\][ \t]*(.*)$`)
+
+// calloutTransformer turns block quotes that start with [!KIND] into Callout nodes.
+type calloutTransformer struct{}
+
+func (calloutTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	src := reader.Source()
+	var quotes []*ast.Blockquote
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if q, ok := n.(*ast.Blockquote); ok && entering {
+			quotes = append(quotes, q)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, q := range quotes {
+		p, ok := q.FirstChild().(*ast.Paragraph)
+		if !ok || p.Lines().Len() == 0 {
+			continue
+		}
+		first := p.Lines().At(0)
+		m := calloutMarker.FindSubmatch(util.TrimRightSpace(first.Value(src)))
+		if m == nil {
+			continue
+		}
+		c := &Callout{Variant: strings.ToLower(string(m[1])), Title: strings.TrimSpace(string(m[2])), Offset: first.Start}
+		// Drop the inline nodes of the marker line.
+		for n := p.FirstChild(); n != nil; {
+			next := n.NextSibling()
+			start := inlineStart(n)
+			if start >= first.Stop || start < 0 {
+				break
+			}
+			soft := false
+			if t, ok := n.(*ast.Text); ok {
+				soft = t.SoftLineBreak() || t.HardLineBreak()
+			}
+			p.RemoveChild(p, n)
+			n = next
+			if soft {
+				break
+			}
+		}
+		lines := p.Lines()
+		rest := text.NewSegments()
+		for i := 1; i < lines.Len(); i++ {
+			rest.Append(lines.At(i))
+		}
+		p.SetLines(rest)
+		if p.ChildCount() == 0 {
+			q.RemoveChild(q, p)
+		}
+		parent := q.Parent()
+		for ch := q.FirstChild(); ch != nil; {
+			next := ch.NextSibling()
+			c.AppendChild(c, ch)
+			ch = next
+		}
+		parent.ReplaceChild(parent, q, c)
+	}
+}
+
+func inlineStart(n ast.Node) int {
+	if t, ok := n.(*ast.Text); ok {
+		return t.Segment.Start
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if s := inlineStart(c); s >= 0 {
+			return s
+		}
+	}
+	return -1
+}
+
+// Callouts returns the callouts of a document with their source offsets.
+func (d *Doc) Callouts() []*Callout {
+	var out []*Callout
+	_ = ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if c, ok := n.(*Callout); ok && entering {
+			out = append(out, c)
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+// nodeRenderer renders callouts and, unless raw HTML is allowed, shows raw HTML as text.
+type nodeRenderer struct {
+	label   func(kind string) string
+	rawHTML bool
+}
+
+func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindCallout, r.renderCallout)
+	if !r.rawHTML {
+		reg.Register(ast.KindRawHTML, r.renderRawHTML)
+		reg.Register(ast.KindHTMLBlock, r.renderHTMLBlock)
+	}
+}
+
+func (r *nodeRenderer) renderCallout(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	c := n.(*Callout)
+	if !entering {
+		_, _ = w.WriteString("</div>\n")
+		return ast.WalkContinue, nil
+	}
+	kind := html.EscapeString(c.Variant)
+	_, _ = w.WriteString(`<div class="callout callout-` + kind + `" role="note">` + "\n")
+	_, _ = w.WriteString(`<p class="callout-title"><span class="callout-label">` + html.EscapeString(r.label(c.Variant)) + `</span>`)
+	if c.Title != "" {
+		_, _ = w.WriteString(` <span class="callout-name">` + html.EscapeString(c.Title) + `</span>`)
+	}
+	_, _ = w.WriteString("</p>\n")
+	return ast.WalkContinue, nil
+}
+
+func (r *nodeRenderer) renderRawHTML(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	raw := n.(*ast.RawHTML)
+	for i := 0; i < raw.Segments.Len(); i++ {
+		seg := raw.Segments.At(i)
+		_, _ = w.WriteString(html.EscapeString(string(seg.Value(src))))
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+func (r *nodeRenderer) renderHTMLBlock(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	b := n.(*ast.HTMLBlock)
+	_, _ = w.WriteString("<p>")
+	for i := 0; i < b.Lines().Len(); i++ {
+		line := b.Lines().At(i)
+		_, _ = w.WriteString(html.EscapeString(string(line.Value(src))))
+	}
+	if b.HasClosure() {
+		_, _ = w.WriteString(html.EscapeString(string(b.ClosureLine.Value(src))))
+	}
+	_, _ = w.WriteString("</p>\n")
+	return ast.WalkSkipChildren, nil
+}

@@ -1,0 +1,217 @@
+// Package publish turns rendered files into the output folder: it minifies by media type,
+// fingerprints CSS and JavaScript, and writes everything into a staging folder that replaces
+// the output folder in one step, so a failed build never leaves a broken or mixed site.
+package publish
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"mime"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+	"github.com/tdewolff/minify/v2/xml"
+)
+
+// Minifier minifies output by media type; when off it passes everything through.
+type Minifier struct {
+	m  *minify.M
+	on bool
+}
+
+// NewMinifier returns a minifier; on says whether HTML, CSS, JS, SVG, JSON and XML are minified.
+func NewMinifier(on bool) *Minifier {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
+	m.AddFunc("text/css", css.Minify)
+	m.Add("application/javascript", &js.Minifier{KeepVarNames: false})
+	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddFunc("application/json", json.Minify)
+	m.AddFunc("application/xml", xml.Minify)
+	return &Minifier{m: m, on: on}
+}
+
+// MediaType returns the media type used to minify a file, from its extension.
+func MediaType(name string) string {
+	switch path.Ext(name) {
+	case ".html":
+		return "text/html"
+	case ".css":
+		return "text/css"
+	case ".js":
+		return "application/javascript"
+	case ".svg":
+		return "image/svg+xml"
+	case ".json", ".webmanifest":
+		return "application/json"
+	case ".xml":
+		return "application/xml"
+	}
+	t := mime.TypeByExtension(path.Ext(name))
+	if i := strings.IndexByte(t, ';'); i > 0 {
+		t = t[:i]
+	}
+	return t
+}
+
+// File minifies data according to the file name's type, when minification is on.
+func (m *Minifier) File(name string, data []byte) ([]byte, error) {
+	if !m.on {
+		return data, nil
+	}
+	mt := MediaType(name)
+	switch mt {
+	case "text/html", "text/css", "application/javascript", "image/svg+xml", "application/json", "application/xml":
+	default:
+		return data, nil
+	}
+	var out bytes.Buffer
+	if err := m.m.Minify(mt, &out, bytes.NewReader(data)); err != nil {
+		return nil, fmt.Errorf("minify %s: %w", name, err)
+	}
+	return out.Bytes(), nil
+}
+
+// Asset is a static file ready to publish.
+type Asset struct {
+	Source string // path below static/, such as "css/site.css"
+	Path   string // output path, fingerprinted for CSS and JS: "css/site.3f2a9c1d.css"
+	Data   []byte
+}
+
+var fingerprinted = regexp.MustCompile(`\.(css|js)$`)
+
+// Assets reads every file of the static folders (highest priority first, the first one to
+// have a file wins), minifies them and fingerprints CSS and JavaScript.
+func Assets(layers []fs.FS, m *Minifier) (map[string]*Asset, error) {
+	out := map[string]*Asset{}
+	for _, layer := range layers {
+		err := fs.WalkDir(layer, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				if p != "." && strings.HasPrefix(d.Name(), ".") {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if strings.HasPrefix(d.Name(), ".") || out[p] != nil {
+				return nil
+			}
+			data, err := fs.ReadFile(layer, p)
+			if err != nil {
+				return err
+			}
+			a := &Asset{Source: p, Path: p, Data: data}
+			if fingerprinted.MatchString(p) {
+				if a.Data, err = m.File(p, data); err != nil {
+					return err
+				}
+				sum := sha256.Sum256(a.Data)
+				ext := path.Ext(p)
+				a.Path = strings.TrimSuffix(p, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
+			}
+			out[p] = a
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// Staging is an output folder being written. Commit swaps it in place of the output folder;
+// Abort removes it and leaves the output folder as it was.
+type Staging struct {
+	out     string
+	dir     string
+	written map[string]bool
+}
+
+// NewStaging creates an empty staging folder next to out.
+func NewStaging(out string) (*Staging, error) {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return nil, err
+	}
+	parent := filepath.Dir(abs)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	dir, err := os.MkdirTemp(parent, "."+filepath.Base(abs)+".staging-")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(dir, 0o755); err != nil {
+		return nil, err
+	}
+	return &Staging{out: abs, dir: dir, written: map[string]bool{}}, nil
+}
+
+// Write writes one file, given its slash-separated path in the output folder.
+func (s *Staging) Write(name string, data []byte) error {
+	name = path.Clean(name)
+	if name == "." || strings.HasPrefix(name, "../") || path.IsAbs(name) {
+		return fmt.Errorf("publish: bad output path %q", name)
+	}
+	if s.written[name] {
+		return fmt.Errorf("publish: %s written twice", name)
+	}
+	s.written[name] = true
+	full := filepath.Join(s.dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(full, data, 0o644)
+}
+
+// Files returns the paths written so far, sorted.
+func (s *Staging) Files() []string {
+	out := make([]string, 0, len(s.written))
+	for f := range s.written {
+		out = append(out, f)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Commit replaces the output folder with the staging folder.
+func (s *Staging) Commit() error {
+	old := ""
+	if _, err := os.Stat(s.out); err == nil {
+		old = s.dir + ".old"
+		if err := os.Rename(s.out, old); err != nil {
+			s.Abort()
+			return fmt.Errorf("publish: %w", err)
+		}
+	}
+	if err := os.Rename(s.dir, s.out); err != nil {
+		if old != "" {
+			_ = os.Rename(old, s.out)
+		}
+		s.Abort()
+		return fmt.Errorf("publish: %w", err)
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+// Abort removes the staging folder.
+func (s *Staging) Abort() { _ = os.RemoveAll(s.dir) }

@@ -1,0 +1,425 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"sort"
+	"strings"
+
+	"vises/internal/content"
+	"vises/internal/markdown"
+)
+
+// Ctx is what a layout sees as its dot: the page being rendered and the site around it.
+type Ctx struct {
+	r        *Renderer
+	Page     *content.Page // nil on the root and 404 pages
+	Lang     string        // the page's language (the default language on root and 404)
+	URL      string        // site path of the page, such as "fr/methode/"
+	Kind     string        // home, section, page, root or 404
+	Content  template.HTML // the rendered Markdown body
+	absolute bool          // links start from the base URL's path (404 page)
+}
+
+// Link is an entry of a navigation list.
+type Link struct {
+	Title    string
+	Href     string
+	Summary  string
+	Kind     string
+	Current  bool // the page being rendered
+	Active   bool // the page being rendered is inside this entry
+	Lang     string
+	Missing  bool // a language switch entry for which the page does not exist
+	Children []Link
+}
+
+// T returns the UI string id in the page's language, with its typography.
+func (c *Ctx) T(id string, args ...any) (string, error) { return c.TL(c.Lang, id, args...) }
+
+// TL returns the UI string id in lang.
+func (c *Ctx) TL(lang, id string, args ...any) (string, error) {
+	s, err := c.r.ui.T(lang, id, args...)
+	if err != nil {
+		return "", err
+	}
+	return markdown.Spacing(lang, s), nil
+}
+
+// Rel returns the URL of a site path (such as "fr/methode/") relative to this page.
+func (c *Ctx) Rel(to string) string {
+	if c.absolute {
+		u := c.r.cfg.BasePath() + to
+		if c.r.cfg.Offline && (u == "" || strings.HasSuffix(u, "/")) {
+			u += "index.html"
+		}
+		return u
+	}
+	return content.RelURL(c.URL, to, c.r.cfg.Offline)
+}
+
+// Abs returns the absolute URL of a site path, from the base URL.
+func (c *Ctx) Abs(to string) string { return c.r.cfg.Abs(to) }
+
+// Asset returns the URL of a static file of the theme or site (fingerprinted for CSS and JS).
+func (c *Ctx) Asset(name string) (string, error) {
+	a, ok := c.r.assets[name]
+	if !ok {
+		return "", fmt.Errorf("no static file %q in the theme or the site", name)
+	}
+	return c.Rel(a.Path), nil
+}
+
+// Languages returns the site's languages.
+func (c *Ctx) Languages() []string { return c.r.cfg.Languages }
+
+// SiteTitle returns the site title in lang (the page's language when empty).
+func (c *Ctx) SiteTitle(lang ...string) string {
+	l := c.Lang
+	if len(lang) > 0 {
+		l = lang[0]
+	}
+	return markdown.Spacing(l, c.r.cfg.Title[l])
+}
+
+// SiteDescription returns the site description in lang (the page's language when empty).
+func (c *Ctx) SiteDescription(lang ...string) string {
+	l := c.Lang
+	if len(lang) > 0 {
+		l = lang[0]
+	}
+	return markdown.Spacing(l, c.r.cfg.Description[l])
+}
+
+// Partner returns the name of the partner hosting the kit, or "".
+func (c *Ctx) Partner() string { return c.r.cfg.Partner.Name }
+
+// PartnerURL returns the partner's web site, or "".
+func (c *Ctx) PartnerURL() string { return c.r.cfg.Partner.URL }
+
+// Title returns the page title with its typography.
+func (c *Ctx) Title() string {
+	if c.Page == nil {
+		return c.SiteTitle()
+	}
+	return markdown.Spacing(c.Lang, c.Page.FM.Title)
+}
+
+// Description returns the page description, else the site's.
+func (c *Ctx) Description() string {
+	if c.Page != nil && c.Page.FM.Description != "" {
+		return markdown.Spacing(c.Lang, c.Page.FM.Description)
+	}
+	return c.SiteDescription()
+}
+
+// IsHome reports whether the page is the home page of its language.
+func (c *Ctx) IsHome() bool { return c.Page != nil && c.Page.Kind == content.KindHome }
+
+// Canonical returns the absolute URL of the page.
+func (c *Ctx) Canonical() string {
+	if c.Page == nil {
+		return c.r.cfg.BaseURL
+	}
+	return c.r.cfg.Abs(c.Page.URL)
+}
+
+// Alternates returns the page in every language, with absolute URLs, plus x-default.
+func (c *Ctx) Alternates() []Alternate {
+	if c.Page == nil {
+		var out []Alternate
+		for _, lang := range c.r.cfg.Languages {
+			out = append(out, Alternate{Lang: lang, Href: c.r.cfg.Abs(lang + "/")})
+		}
+		return out
+	}
+	if len(c.Page.Translations) == 0 {
+		return nil
+	}
+	return alternates(c.r, c.Page)
+}
+
+// Switch returns one entry per language: the same page in that language, or, when it does not
+// exist, the nearest section that does (Missing is then true).
+func (c *Ctx) Switch() []Link {
+	var out []Link
+	for _, lang := range c.r.cfg.Languages {
+		name, _ := c.TL(lang, "lang.name")
+		l := Link{Lang: lang, Title: name, Current: lang == c.Lang}
+		switch {
+		case c.Page == nil:
+			l.Href = c.Rel(lang + "/")
+		case lang == c.Lang:
+			l.Href = c.Rel(c.Page.URL)
+		default:
+			target := c.Page.Translations[lang]
+			if target == nil {
+				l.Missing = true
+				for q := c.Page.Parent; q != nil && target == nil; q = q.Parent {
+					target = q.Translations[lang]
+				}
+				if target == nil {
+					target = c.r.site.Home[lang]
+				}
+			}
+			if target != nil {
+				l.Href = c.Rel(target.URL)
+			} else {
+				l.Href = c.Rel(lang + "/")
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// MissingIn returns the languages in which this page does not exist.
+func (c *Ctx) MissingIn() []string {
+	var out []string
+	for _, l := range c.Switch() {
+		if l.Missing {
+			out = append(out, l.Lang)
+		}
+	}
+	return out
+}
+
+// Home returns the home page link of the page's language.
+func (c *Ctx) Home() Link {
+	return Link{Title: c.SiteTitle(), Href: c.Rel(c.Lang + "/"), Current: c.IsHome()}
+}
+
+func (c *Ctx) link(p *content.Page) Link {
+	l := Link{Title: markdown.Spacing(p.Lang, p.FM.Title), Href: c.Rel(p.URL), Kind: string(p.Kind), Lang: p.Lang}
+	sum := p.FM.Summary
+	if sum == "" {
+		sum = p.FM.Description
+	}
+	l.Summary = markdown.Spacing(p.Lang, sum)
+	if c.Page != nil {
+		l.Current = p == c.Page
+		for q := c.Page; q != nil; q = q.Parent {
+			if q == p {
+				l.Active = true
+			}
+		}
+	}
+	return l
+}
+
+// MainNav returns the top-level sections of the page's language.
+func (c *Ctx) MainNav() []Link {
+	home := c.r.site.Home[c.Lang]
+	if home == nil {
+		return nil
+	}
+	var out []Link
+	for _, p := range home.Children {
+		if p.Kind == content.KindSection {
+			out = append(out, c.link(p))
+		}
+	}
+	return out
+}
+
+// Breadcrumbs returns the sections above the page, from the home page down.
+func (c *Ctx) Breadcrumbs() []Link {
+	if c.Page == nil || c.Page.Kind == content.KindHome {
+		return nil
+	}
+	var out []Link
+	for _, p := range c.Page.Ancestors() {
+		out = append(out, c.link(p))
+	}
+	return out
+}
+
+// SectionNav returns the top-level section the page belongs to and its pages, with the
+// pages of the sub-section being read.
+func (c *Ctx) SectionNav() *Link {
+	if c.Page == nil || c.Page.Kind == content.KindHome {
+		return nil
+	}
+	top := c.Page
+	for top.Parent != nil && top.Parent.Kind != content.KindHome {
+		top = top.Parent
+	}
+	if top.Kind != content.KindSection {
+		return nil
+	}
+	var walk func(p *content.Page) Link
+	walk = func(p *content.Page) Link {
+		l := c.link(p)
+		if p == top || l.Active {
+			for _, ch := range p.Children {
+				l.Children = append(l.Children, walk(ch))
+			}
+		}
+		return l
+	}
+	l := walk(top)
+	return &l
+}
+
+// Children returns the pages and sub-sections listed by a section or home page.
+func (c *Ctx) Children() []Link {
+	if c.Page == nil {
+		return nil
+	}
+	var out []Link
+	for _, p := range c.Page.Children {
+		out = append(out, c.link(p))
+	}
+	return out
+}
+
+// Heading is an entry of the table of contents.
+type Heading struct {
+	ID    string
+	Text  string
+	Level int
+}
+
+// TOC returns the level 2 and 3 headings of a long page (three or more of them), else nothing.
+func (c *Ctx) TOC() []Heading {
+	if c.Page == nil || c.Page.Doc == nil {
+		return nil
+	}
+	var out []Heading
+	for _, h := range c.Page.Doc.Headings {
+		if h.Level == 2 || h.Level == 3 {
+			out = append(out, Heading{ID: h.ID, Text: markdown.Spacing(c.Lang, h.Text), Level: h.Level})
+		}
+	}
+	if len(out) < 3 {
+		return nil
+	}
+	return out
+}
+
+// Prev returns the previous page of the section, or nil.
+func (c *Ctx) Prev() *Link { return c.sibling(-1) }
+
+// Next returns the next page of the section, or nil.
+func (c *Ctx) Next() *Link { return c.sibling(+1) }
+
+func (c *Ctx) sibling(step int) *Link {
+	if c.Page == nil || c.Page.Kind != content.KindPage {
+		return nil
+	}
+	sib := c.Page.Siblings()
+	for i, p := range sib {
+		if p == c.Page {
+			j := i + step
+			if j >= 0 && j < len(sib) {
+				l := c.link(sib[j])
+				return &l
+			}
+		}
+	}
+	return nil
+}
+
+// Markdown renders a front matter fragment of the page ("terms.3.definition").
+func (c *Ctx) Markdown(key string, inline bool) (template.HTML, error) {
+	if c.Page == nil {
+		return "", nil
+	}
+	f := c.Page.Fragments[key]
+	if f == nil {
+		return "", nil
+	}
+	s, err := c.r.mds[c.Lang].RenderString(f.Doc, c.r.resolver(c.Page), inline)
+	return template.HTML(s), err
+}
+
+// Term is a glossary entry as shown on the page.
+type Term struct {
+	ID         string
+	Term       string
+	Synonyms   []string
+	Definition template.HTML
+	Other      []Link // the matching term in the other languages
+}
+
+// Terms returns the glossary entries of the page, sorted by term.
+func (c *Ctx) Terms() ([]Term, error) {
+	if c.Page == nil {
+		return nil, nil
+	}
+	var out []Term
+	for i, t := range c.Page.FM.Terms {
+		def, err := c.Markdown(fmt.Sprintf("terms.%d.definition", i), false)
+		if err != nil {
+			return nil, err
+		}
+		e := Term{ID: t.ID, Term: markdown.Spacing(c.Lang, t.Term), Definition: def}
+		for _, s := range t.Synonyms {
+			e.Synonyms = append(e.Synonyms, markdown.Spacing(c.Lang, s))
+		}
+		for _, lang := range c.r.cfg.Languages {
+			q := c.Page.Translations[lang]
+			if q == nil {
+				continue
+			}
+			for _, o := range q.FM.Terms {
+				if o.ID == t.ID {
+					e.Other = append(e.Other, Link{Lang: lang, Title: markdown.Spacing(lang, o.Term), Href: c.Rel(q.URL) + "#" + o.ID})
+				}
+			}
+		}
+		out = append(out, e)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return markdown.Slug(out[i].Term) < markdown.Slug(out[j].Term) })
+	return out, nil
+}
+
+// Handouts returns the pages a training session hands out, in order.
+func (c *Ctx) Handouts() []Link {
+	if c.Page == nil {
+		return nil
+	}
+	var out []Link
+	for _, h := range c.Page.FM.Handouts {
+		t, problem := c.r.site.Resolve(c.Page, h, nil)
+		if problem == "" && t.Page != nil {
+			out = append(out, c.link(t.Page))
+		}
+	}
+	return out
+}
+
+// Facet returns the label of a facet value in the page's language, or the code itself.
+func (c *Ctx) Facet(facet, code string) string {
+	if l := c.r.facets[facet][code][c.Lang]; l != "" {
+		return markdown.Spacing(c.Lang, l)
+	}
+	return code
+}
+
+// IndicatorField is one text of an indicator page.
+type IndicatorField struct {
+	Name string
+	HTML template.HTML
+}
+
+// IndicatorFields returns the indicator's texts that are filled in, in display order.
+func (c *Ctx) IndicatorFields() ([]IndicatorField, error) {
+	if c.Page == nil || c.Page.FM.Indicator == nil {
+		return nil, nil
+	}
+	var out []IndicatorField
+	for _, name := range content.IndicatorTexts {
+		h, err := c.Markdown("indicator."+name, false)
+		if err != nil {
+			return nil, err
+		}
+		if h != "" {
+			out = append(out, IndicatorField{Name: name, HTML: h})
+		}
+	}
+	return out, nil
+}
+
+// Offline reports whether the site is built for browsing from disk.
+func (c *Ctx) Offline() bool { return c.r.cfg.Offline }

@@ -1,0 +1,225 @@
+// Package render turns the assembled site into bytes: it resolves links, renders Markdown and
+// executes the theme's layouts for each page, the bilingual root page, the 404 page, the
+// sitemap and robots.txt. It does no I/O.
+package render
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"html/template"
+	"sort"
+
+	"vises/internal/config"
+	"vises/internal/content"
+	"vises/internal/diag"
+	"vises/internal/i18n"
+	"vises/internal/publish"
+	"vises/internal/theme"
+)
+
+// Facets holds the facet codes of the indicator catalogue and their labels:
+// facet -> code -> language -> label.
+type Facets map[string]map[string]map[string]string
+
+// Renderer renders one build. Build it with New, resolve links with Links, then render.
+type Renderer struct {
+	cfg    *config.Config
+	site   *content.Site
+	ui     *i18n.Bundle
+	tmpl   *theme.Templates
+	mds    content.Markdowns
+	assets map[string]*publish.Asset
+	facets Facets
+	links  map[*content.Page]map[string]string // page -> link as written -> URL to write
+}
+
+// New returns a renderer for the site.
+func New(cfg *config.Config, site *content.Site, ui *i18n.Bundle, tmpl *theme.Templates, mds content.Markdowns, assets map[string]*publish.Asset, facets Facets) *Renderer {
+	return &Renderer{cfg: cfg, site: site, ui: ui, tmpl: tmpl, mds: mds, assets: assets, facets: facets,
+		links: map[*content.Page]map[string]string{}}
+}
+
+// Links resolves every link of every page and reports the broken ones.
+func (r *Renderer) Links(l *diag.List) {
+	static := func(name string) bool { _, ok := r.assets[name]; return ok }
+	for _, p := range r.site.Pages {
+		m := map[string]string{}
+		r.links[p] = m
+		check := func(dest string, pos diag.Pos) {
+			t, problem := r.site.Resolve(p, dest, static)
+			if problem != "" {
+				l.Errorf(pos, "%s", problem)
+				m[dest] = dest
+				return
+			}
+			m[dest] = r.targetURL(p, t)
+		}
+		for _, link := range p.Doc.Links {
+			check(link.Dest, p.OffsetPos(link.Offset))
+		}
+		keys := make([]string, 0, len(p.Fragments))
+		for k := range p.Fragments {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			f := p.Fragments[k]
+			for _, link := range f.Doc.Links {
+				check(link.Dest, diag.Pos{File: p.File, Line: f.Line, Col: 1})
+			}
+		}
+		for i, h := range p.FM.Handouts {
+			t, problem := r.site.Resolve(p, h, nil)
+			if problem == "" && t.Page == nil {
+				problem = fmt.Sprintf("handout %q is not a page of the kit", h)
+			}
+			if problem != "" {
+				l.Errorf(p.FieldPos("handouts", fmt.Sprint(i)), "handouts: %s", problem)
+			}
+		}
+	}
+}
+
+func (r *Renderer) targetURL(from *content.Page, t content.Target) string {
+	switch {
+	case t.External != "":
+		return t.External
+	case t.Static != "":
+		return content.RelURL(from.URL, r.assets[t.Static].Path, r.cfg.Offline)
+	}
+	u := ""
+	if t.Page != from {
+		u = content.RelURL(from.URL, t.Page.URL, r.cfg.Offline)
+	}
+	if t.Anchor != "" {
+		u += "#" + t.Anchor
+	}
+	return u
+}
+
+// Page renders the HTML of a page; it returns the output path and the bytes.
+func (r *Renderer) Page(p *content.Page) (string, []byte, error) {
+	kind := string(p.Kind)
+	set, _, err := r.tmpl.Lookup(p.Section, kind)
+	if err != nil {
+		return "", nil, diag.Diagnostic{Pos: diag.Pos{File: p.File}, Msg: err.Error()}
+	}
+	ctx := &Ctx{r: r, Page: p, Lang: p.Lang, URL: p.URL, Kind: kind}
+	if p.Doc != nil && p.Doc.Root != nil {
+		var b bytes.Buffer
+		if err := r.mds[p.Lang].Render(&b, p.Doc, r.resolver(p)); err != nil {
+			return "", nil, diag.Diagnostic{Pos: diag.Pos{File: p.File}, Msg: err.Error()}
+		}
+		ctx.Content = template.HTML(b.String())
+	}
+	out, err := r.execute(set, ctx)
+	if err != nil {
+		d := r.tmpl.ExecError(err)
+		d.Msg = fmt.Sprintf("%s (rendering %s)", d.Msg, p.File)
+		return "", nil, d
+	}
+	return p.URL + "index.html", out, nil
+}
+
+func (r *Renderer) resolver(p *content.Page) func(string) string {
+	m := r.links[p]
+	return func(dest string) string {
+		if u, ok := m[dest]; ok {
+			return u
+		}
+		return dest
+	}
+}
+
+func (r *Renderer) execute(set *template.Template, ctx *Ctx) ([]byte, error) {
+	var b bytes.Buffer
+	if err := set.ExecuteTemplate(&b, "base", ctx); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// Root renders the bilingual entry page, public/index.html.
+func (r *Renderer) Root() ([]byte, error) {
+	set, _, err := r.tmpl.Lookup("", "root")
+	if err != nil {
+		return nil, err
+	}
+	out, err := r.execute(set, &Ctx{r: r, Lang: r.cfg.DefaultLanguage, Kind: "root"})
+	if err != nil {
+		return nil, r.tmpl.ExecError(err)
+	}
+	return out, nil
+}
+
+// NotFound renders public/404.html. Its links start from the base URL's path, since the page is
+// served at any address.
+func (r *Renderer) NotFound() ([]byte, error) {
+	set, _, err := r.tmpl.Lookup("", "404")
+	if err != nil {
+		return nil, err
+	}
+	out, err := r.execute(set, &Ctx{r: r, Lang: r.cfg.DefaultLanguage, Kind: "404", absolute: true})
+	if err != nil {
+		return nil, r.tmpl.ExecError(err)
+	}
+	return out, nil
+}
+
+// Sitemap renders sitemap.xml with an hreflang alternate for every translation.
+func (r *Renderer) Sitemap() []byte {
+	type link struct {
+		XMLName  xml.Name `xml:"xhtml:link"`
+		Rel      string   `xml:"rel,attr"`
+		Hreflang string   `xml:"hreflang,attr"`
+		Href     string   `xml:"href,attr"`
+	}
+	type u struct {
+		XMLName xml.Name `xml:"url"`
+		Loc     string   `xml:"loc"`
+		Links   []link
+	}
+	type urlset struct {
+		XMLName xml.Name `xml:"urlset"`
+		NS      string   `xml:"xmlns,attr"`
+		XHTML   string   `xml:"xmlns:xhtml,attr"`
+		URLs    []u
+	}
+	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
+	for _, p := range r.site.Pages {
+		entry := u{Loc: r.cfg.Abs(p.URL)}
+		if len(p.Translations) > 0 {
+			for _, a := range alternates(r, p) {
+				entry.Links = append(entry.Links, link{Rel: "alternate", Hreflang: a.Lang, Href: a.Href})
+			}
+		}
+		set.URLs = append(set.URLs, entry)
+	}
+	out, _ := xml.MarshalIndent(set, "", "  ")
+	return append([]byte(xml.Header), append(out, '\n')...)
+}
+
+// Robots renders robots.txt, pointing at the sitemap.
+func (r *Renderer) Robots() []byte {
+	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + r.cfg.Abs("sitemap.xml") + "\n")
+}
+
+// Alternate is one language version of a page, with an absolute URL.
+type Alternate struct {
+	Lang string
+	Href string
+}
+
+func alternates(r *Renderer, p *content.Page) []Alternate {
+	out := []Alternate{{Lang: p.Lang, Href: r.cfg.Abs(p.URL)}}
+	for lang, q := range p.Translations {
+		out = append(out, Alternate{Lang: lang, Href: r.cfg.Abs(q.URL)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Lang < out[j].Lang })
+	if len(r.cfg.Languages) > 1 {
+		out = append(out, Alternate{Lang: "x-default", Href: r.cfg.BaseURL})
+	}
+	return out
+}
+
