@@ -165,6 +165,9 @@ func Run(o Options) *Result {
 		}
 	}
 	for _, p := range site.Pages {
+		if p.Duplicate {
+			continue
+		}
 		name, data, err := r.Page(p)
 		if err != nil {
 			addErr(l, err)

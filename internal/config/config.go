@@ -79,10 +79,14 @@ func Load(fsys fs.FS, name string, o Overrides) (*Config, []diag.Diagnostic) {
 		return nil, []diag.Diagnostic{{Pos: diag.Pos{File: name}, Msg: msg}}
 	}
 	var f file
-	if ds := yamldecode.Decode(name, 1, data, &f); len(ds) > 0 {
-		return nil, ds
-	}
 	var l diag.List
+	ds := yamldecode.Decode(name, 1, data, &f)
+	l.Add(ds...)
+	for _, d := range ds {
+		if strings.HasPrefix(d.Msg, "yaml:") {
+			return nil, l.Items() // a syntax error: nothing else can be trusted
+		}
+	}
 	at := func(key string) diag.Pos { return diag.Pos{File: name, Line: lineOf(data, key), Col: 1} }
 
 	c := &Config{

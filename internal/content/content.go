@@ -44,6 +44,7 @@ type Page struct {
 	Fragments    map[string]*Fragment
 	Anchors      map[string]bool // element IDs a link may point at
 	Implicit     bool            // a section made up for a folder without _index.md
+	Duplicate    bool            // its URL is already taken by another page; not rendered
 
 	fm     *yaml.Node
 	fmLine int // line of the file where the front matter YAML starts
@@ -189,10 +190,7 @@ func parse(lang, rel, file string, src []byte, md *markdown.Markdown, l *diag.Li
 	for i := range ds {
 		ds[i].Msg = "front matter: " + ds[i].Msg
 	}
-	l.Add(ds...)
-	if len(ds) > 0 {
-		return nil
-	}
+	l.Add(ds...) // unknown keys and wrong types fail the build, but the page still exists for links
 	if strings.TrimSpace(p.FM.Title) == "" {
 		l.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "front matter: title is required")
 	}
@@ -292,6 +290,7 @@ func (s *Site) assemble(l *diag.List) {
 		p.URL = urlOf(p)
 		if q, ok := byURL[p.URL]; ok {
 			l.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "duplicate output path %s: also written by %s", p.URL+"index.html", q.File)
+			p.Duplicate = true
 			continue
 		}
 		byURL[p.URL] = p

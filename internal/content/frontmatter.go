@@ -5,21 +5,23 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"vises/internal/worksheet"
 )
 
 // FrontMatter is the typed front matter of a page. Keys not listed here are errors.
 type FrontMatter struct {
-	Title          string     `yaml:"title"`
-	Description    string     `yaml:"description"`
-	Summary        string     `yaml:"summary"`
-	Weight         int        `yaml:"weight"`
-	Slug           string     `yaml:"slug"`
-	TranslationKey string     `yaml:"translationKey"`
-	Draft          bool       `yaml:"draft"`
-	Handouts       []string   `yaml:"handouts"`
-	Indicator      *Indicator `yaml:"indicator"`
-	Terms          []Term     `yaml:"terms"`
-	Worksheet      *yaml.Node `yaml:"worksheet"`
+	Title          string          `yaml:"title"`
+	Description    string          `yaml:"description"`
+	Summary        string          `yaml:"summary"`
+	Weight         int             `yaml:"weight"`
+	Slug           string          `yaml:"slug"`
+	TranslationKey string          `yaml:"translationKey"`
+	Draft          bool            `yaml:"draft"`
+	Handouts       []string        `yaml:"handouts"`
+	Indicator      *Indicator      `yaml:"indicator"`
+	Terms          []Term          `yaml:"terms"`
+	Worksheet      *worksheet.Spec `yaml:"worksheet"`
 }
 
 // Indicator is the catalogue entry carried by an indicator page. The facets are language-neutral

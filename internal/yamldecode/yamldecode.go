@@ -132,16 +132,22 @@ func findValue(n *yaml.Node, line int, v string) *yaml.Node {
 	if n == nil {
 		return nil
 	}
-	if n.Line == line && n.Kind != yaml.DocumentNode && (v == "" || strings.HasPrefix(n.Value, strings.TrimSuffix(v, "..."))) && n.Kind != yaml.MappingNode {
+	if n.Kind == yaml.ScalarNode && n.Line == line && strings.HasPrefix(n.Value, strings.TrimSuffix(v, "...")) {
 		return n
+	}
+	if n.Kind == yaml.MappingNode {
+		// Values only: a key that happens to start like the value is not the culprit.
+		for i := 1; i < len(n.Content); i += 2 {
+			if r := findValue(n.Content[i], line, v); r != nil {
+				return r
+			}
+		}
+		return nil
 	}
 	for _, c := range n.Content {
 		if r := findValue(c, line, v); r != nil {
 			return r
 		}
-	}
-	if n.Line == line && n.Kind != yaml.DocumentNode {
-		return n
 	}
 	return nil
 }

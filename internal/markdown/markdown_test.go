@@ -1,0 +1,110 @@
+package markdown
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite the .html sections of testdata/*.txtar")
+
+// TestGolden renders every NAME.md section of testdata/LANG-*.txtar (raw-*.txtar with raw HTML
+// allowed) and compares it with the NAME.html section. Links are resolved as "URL(dest)".
+func TestGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txtar")
+	for _, file := range files {
+		a, err := txtar.ParseFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		base := filepath.Base(file)
+		lang := base[:2]
+		raw := strings.HasPrefix(base, "raw-")
+		if raw {
+			lang = "fr"
+		}
+		m := New(Options{Lang: lang, AllowRawHTML: raw, Label: func(k string) string { return "<" + k + ">" }})
+		htmls := map[string][]byte{}
+		for _, f := range a.Files {
+			if strings.HasSuffix(f.Name, ".html") {
+				htmls[strings.TrimSuffix(f.Name, ".html")] = f.Data
+			}
+		}
+		var rebuilt []txtar.File
+		for _, f := range a.Files {
+			if !strings.HasSuffix(f.Name, ".md") {
+				continue
+			}
+			name := strings.TrimSuffix(f.Name, ".md")
+			var b bytes.Buffer
+			d := m.Parse(f.Data)
+			if err := m.Render(&b, d, func(s string) string { return "URL(" + s + ")" }); err != nil {
+				t.Fatal(err)
+			}
+			rebuilt = append(rebuilt, f, txtar.File{Name: name + ".html", Data: b.Bytes()})
+			t.Run(base+"/"+name, func(t *testing.T) {
+				want, ok := htmls[name]
+				if *update {
+					return
+				}
+				if !ok {
+					t.Fatalf("no %s.html section", name)
+				}
+				if have := b.String(); have != string(want) {
+					t.Errorf("have:\n%s\nwant:\n%s", have, want)
+				}
+			})
+		}
+		if *update {
+			a.Files = rebuilt
+			if err := os.WriteFile(file, txtar.Format(a), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+func TestSlug(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Qu'est-ce que l'impact ?", "qu-est-ce-que-l-impact"},
+		{"Économie sociale et solidaire (ESS)", "economie-sociale-et-solidaire-ess"},
+		{"chaîne de valeur de l’impact", "chaine-de-valeur-de-l-impact"},
+		{"Coöperatie en œuvre", "cooperatie-en-oeuvre"},
+		{"  --Étape 1 : cadrer--  ", "etape-1-cadrer"},
+		{"?!", ""},
+	}
+	for _, tt := range tests {
+		if got := Slug(tt.in); got != tt.want {
+			t.Errorf("Slug(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSpacing(t *testing.T) {
+	tests := []struct{ lang, in, want string }{
+		{"fr", "Pourquoi ? Parce que : « oui » ; non !", "Pourquoi\u202f? Parce que\u202f: «\u202foui\u202f»\u202f; non\u202f!"},
+		{"fr", "Vraiment! «mot»", "Vraiment\u202f! «\u202fmot\u202f»"},
+		{"fr", "l'eau d'ici", "l’eau d’ici"},
+		{"fr", "à 10:30 sur https://example.org", "à 10:30 sur https://example.org"},
+		{"nl", "Waarom? Daarom: zo 't is", "Waarom? Daarom: zo 't is"},
+		{"nl", "de jongen's fiets", "de jongen’s fiets"},
+	}
+	for _, tt := range tests {
+		if got := Spacing(tt.lang, tt.in); got != tt.want {
+			t.Errorf("Spacing(%s, %q) = %q, want %q", tt.lang, tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSpacingHTMLLeavesCodeAndEntitiesAlone(t *testing.T) {
+	in := `<p>R&amp;D : oui</p><pre><code>a : b ?</code></pre><p title="x : y">ok ?</p>`
+	want := "<p>R&amp;D\u202f: oui</p><pre><code>a : b ?</code></pre><p title=\"x : y\">ok\u202f?</p>"
+	if got := string(SpacingHTML("fr", []byte(in))); got != want {
+		t.Errorf("have %q\nwant %q", got, want)
+	}
+}
