@@ -153,4 +153,3 @@ func diffLines(want, have string) string {
 	}
 	return b.String()
 }
-

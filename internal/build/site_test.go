@@ -112,9 +112,9 @@ func TestPartnerThemeOverridesOnePartial(t *testing.T) {
 	html := string(page)
 	for _, want := range []string{
 		`<footer class="partner-footer"><p>Sauter au texte · Réseau Exemple</p></footer>`, // the partner's partial and string
-		`<header class="site-header">`,                                                   // the default header, untouched
-		`<a class="skip-link" href="#main">Sauter au texte</a>`,                          // the overridden UI string everywhere
-		`aria-label="Langues"`,                                                            // other UI strings from the default theme
+		`<header class="site-header">`,                          // the default header, untouched
+		`<a class="skip-link" href="#main">Sauter au texte</a>`, // the overridden UI string everywhere
+		`aria-label="Langues"`,                                  // other UI strings from the default theme
 	} {
 		if !strings.Contains(html, want) {
 			t.Errorf("fr/index.html lacks %s", want)

@@ -222,4 +222,3 @@ func alternates(r *Renderer, p *content.Page) []Alternate {
 	}
 	return out
 }
-
