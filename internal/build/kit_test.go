@@ -3,8 +3,10 @@ package build
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 
 	"vises/internal/config"
 	"vises/internal/diag"
@@ -18,8 +20,8 @@ func TestKitChecksClean(t *testing.T) {
 		t.Fatalf("vises check on the kit: %d problems:\n%s", n, res.Diags.String())
 	}
 	for _, lang := range []string{"fr", "nl"} {
-		if res.Pages[lang] != 0 {
-			t.Errorf("check published %d pages", res.Pages[lang])
+		if res.Pages[lang] < 60 {
+			t.Errorf("check rendered only %d %s pages", res.Pages[lang], lang)
 		}
 	}
 }
@@ -58,4 +60,108 @@ func TestKitCrawl(t *testing.T) {
 			}
 		})
 	}
+}
+
+var (
+	mdLinkTarget = regexp.MustCompile(`\]\([^)]*\)`)
+	mdMarkup     = regexp.MustCompile("[#>*_`|~\\[\\]{}-]+")
+)
+
+// words counts the words a reader sees in a Markdown body: link targets, heading IDs and
+// markup do not count.
+func words(body []byte) int {
+	s := mdLinkTarget.ReplaceAllString(string(body), "]")
+	s = regexp.MustCompile(`\{#[^}]*\}`).ReplaceAllString(s, "")
+	s = mdMarkup.ReplaceAllString(s, " ")
+	n := 0
+	for _, f := range strings.Fields(s) {
+		if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
+func TestWordsCountsWhatReadersSee(t *testing.T) {
+	body := []byte("## Titre {#id}\n\nVoir [la page](../a/b.md#c) et **trois** mots | — |\n")
+	if n := words(body); n != 7 {
+		t.Errorf("words = %d, want 7", n)
+	}
+}
+
+// TestKitHasTheWholeMethod checks the minimum size of the kit, per page and per language:
+// at least 10 method chapters of 700 words, 5 cases of 900 words, 3 training sessions, 60
+// glossary terms paired across the languages, and the about pages.
+func TestKitHasTheWholeMethod(t *testing.T) {
+	res := Run(Options{FS: os.DirFS("../..")})
+	if res.Site == nil {
+		t.Fatal(res.Diags.String())
+	}
+	total := map[string]int{}
+	for _, lang := range []string{"fr", "nl"} {
+		count := map[string]int{}
+		for _, p := range res.Site.Lang(lang) {
+			if p.Doc == nil || p.Implicit {
+				continue
+			}
+			body := p.Doc.Source[len(p.Doc.Source)-len(bodyOf(p.Doc.Source)):]
+			n := words(body)
+			total[lang] += n
+			if p.Kind != "page" {
+				continue
+			}
+			switch p.Section {
+			case "methode":
+				count["methode"]++
+				if n < 700 {
+					t.Errorf("%s: %d words, want at least 700", p.File, n)
+				}
+			case "cas":
+				count["cas"]++
+				if n < 900 {
+					t.Errorf("%s: %d words, want at least 900", p.File, n)
+				}
+			case "formation", "a-propos":
+				count[p.Section]++
+			}
+		}
+		for section, min := range map[string]int{"methode": 10, "cas": 5, "formation": 3, "a-propos": 3} {
+			if count[section] < min {
+				t.Errorf("%s: %d pages in %s, want at least %d", lang, count[section], section, min)
+			}
+		}
+		g := res.Site.Page(lang, "glossaire/_index.md")
+		if g == nil || len(g.FM.Terms) < 60 {
+			t.Errorf("%s: the glossary needs at least 60 terms", lang)
+		}
+	}
+	gfr, gnl := res.Site.Page("fr", "glossaire/_index.md"), res.Site.Page("nl", "glossaire/_index.md")
+	if gfr != nil && gnl != nil {
+		ids := map[string]bool{}
+		for _, term := range gnl.FM.Terms {
+			ids[term.ID] = true
+		}
+		for _, term := range gfr.FM.Terms {
+			if !ids[term.ID] {
+				t.Errorf("glossary term %q has no Dutch entry", term.ID)
+			}
+		}
+		if len(gfr.FM.Terms) != len(gnl.FM.Terms) {
+			t.Errorf("glossary: %d French terms, %d Dutch terms", len(gfr.FM.Terms), len(gnl.FM.Terms))
+		}
+	}
+	t.Logf("words: fr %d, nl %d", total["fr"], total["nl"])
+}
+
+// bodyOf returns the Markdown after the front matter.
+func bodyOf(src []byte) []byte {
+	s := string(src)
+	if !strings.HasPrefix(s, "---") {
+		return src
+	}
+	if i := strings.Index(s[3:], "\n---"); i >= 0 {
+		rest := s[3+i+4:]
+		return []byte(rest)
+	}
+	return src
 }
