@@ -11,13 +11,12 @@ import (
 	"strings"
 	"time"
 
-	"gopkg.in/yaml.v3"
-
 	"vises/internal/check"
 	"vises/internal/config"
 	"vises/internal/content"
 	"vises/internal/diag"
 	"vises/internal/i18n"
+	"vises/internal/indicator"
 	"vises/internal/markdown"
 	"vises/internal/publish"
 	"vises/internal/render"
@@ -109,7 +108,10 @@ func Run(o Options) *Result {
 	}
 	site := content.Load(o.FS, cfg.Languages, mds, l)
 	res.Site = site
-	facets := loadFacets(o.FS, l)
+	var cat *indicator.Catalogue
+	if facets := indicator.LoadFacets(o.FS, cfg.Languages, l); facets != nil || hasSection(site, indicator.Section) {
+		cat = indicator.Build(site, facets, l)
+	}
 
 	// Templates and static files.
 	tmpl, ds := theme.Load(layered, nil)
@@ -132,7 +134,7 @@ func Run(o Options) *Result {
 		l.Errorf(diag.Pos{File: "static"}, "%v", err)
 		return res
 	}
-	r := render.New(cfg, site, ui, tmpl, mds, assets, facets)
+	r := render.New(cfg, site, ui, tmpl, mds, assets, cat)
 	r.Links(l)
 	if o.Check {
 		check.Site(site, ui, l)
@@ -186,6 +188,13 @@ func Run(o Options) *Result {
 	} else {
 		write("404.html", data)
 	}
+	if extras, err := r.Extras(); err != nil {
+		addErr(l, err)
+	} else {
+		for _, x := range extras {
+			write(x.Name, x.Data)
+		}
+	}
 	write("sitemap.xml", r.Sitemap())
 	write("robots.txt", r.Robots())
 	for _, a := range assets {
@@ -238,17 +247,12 @@ func unsafeOut(fsys fs.FS, out string) string {
 	return ""
 }
 
-// loadFacets reads data/facets.yaml when the site has one.
-func loadFacets(fsys fs.FS, l *diag.List) render.Facets {
-	const name = "data/facets.yaml"
-	data, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		return nil
+// hasSection reports whether any language has pages in the top-level folder section.
+func hasSection(site *content.Site, section string) bool {
+	for _, p := range site.Pages {
+		if p.Section == section && !p.Implicit {
+			return true
+		}
 	}
-	var f render.Facets
-	if err := yaml.Unmarshal(data, &f); err != nil {
-		l.Add(diag.FromYAML(name, 1, err)...)
-		return nil
-	}
-	return f
+	return false
 }

@@ -191,6 +191,9 @@ func (c *Ctx) Home() Link {
 
 func (c *Ctx) link(p *content.Page) Link {
 	l := Link{Title: markdown.Spacing(p.Lang, p.FM.Title), Href: c.Rel(p.URL), Kind: string(p.Kind), Lang: p.Lang}
+	if in := p.FM.Indicator; in != nil && in.ID != "" {
+		l.Title = in.ID + " · " + l.Title
+	}
 	sum := p.FM.Summary
 	if sum == "" {
 		sum = p.FM.Description
@@ -391,10 +394,10 @@ func (c *Ctx) Handouts() []Link {
 
 // Facet returns the label of a facet value in the page's language, or the code itself.
 func (c *Ctx) Facet(facet, code string) string {
-	if l := c.r.facets[facet][code][c.Lang]; l != "" {
-		return markdown.Spacing(c.Lang, l)
+	if c.r.cat == nil || c.r.cat.Facets == nil {
+		return code
 	}
-	return code
+	return markdown.Spacing(c.Lang, c.r.cat.Facets.Label(facet, code, c.Lang))
 }
 
 // IndicatorField is one text of an indicator page.

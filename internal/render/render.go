@@ -14,13 +14,10 @@ import (
 	"vises/internal/content"
 	"vises/internal/diag"
 	"vises/internal/i18n"
+	"vises/internal/indicator"
 	"vises/internal/publish"
 	"vises/internal/theme"
 )
-
-// Facets holds the facet codes of the indicator catalogue and their labels:
-// facet -> code -> language -> label.
-type Facets map[string]map[string]map[string]string
 
 // Renderer renders one build. Build it with New, resolve links with Links, then render.
 type Renderer struct {
@@ -30,14 +27,16 @@ type Renderer struct {
 	tmpl   *theme.Templates
 	mds    content.Markdowns
 	assets map[string]*publish.Asset
-	facets Facets
+	cat    *indicator.Catalogue
 	links  map[*content.Page]map[string]string // page -> link as written -> URL to write
+	// backlinks lists, for each page, the other pages that link to it, in site order.
+	backlinks map[*content.Page][]*content.Page
 }
 
 // New returns a renderer for the site.
-func New(cfg *config.Config, site *content.Site, ui *i18n.Bundle, tmpl *theme.Templates, mds content.Markdowns, assets map[string]*publish.Asset, facets Facets) *Renderer {
-	return &Renderer{cfg: cfg, site: site, ui: ui, tmpl: tmpl, mds: mds, assets: assets, facets: facets,
-		links: map[*content.Page]map[string]string{}}
+func New(cfg *config.Config, site *content.Site, ui *i18n.Bundle, tmpl *theme.Templates, mds content.Markdowns, assets map[string]*publish.Asset, cat *indicator.Catalogue) *Renderer {
+	return &Renderer{cfg: cfg, site: site, ui: ui, tmpl: tmpl, mds: mds, assets: assets, cat: cat,
+		links: map[*content.Page]map[string]string{}, backlinks: map[*content.Page][]*content.Page{}}
 }
 
 // Links resolves every link of every page and reports the broken ones.
@@ -46,6 +45,7 @@ func (r *Renderer) Links(l *diag.List) {
 	for _, p := range r.site.Pages {
 		m := map[string]string{}
 		r.links[p] = m
+		linked := map[*content.Page]bool{}
 		check := func(dest string, pos diag.Pos) {
 			t, problem := r.site.Resolve(p, dest, static)
 			if problem != "" {
@@ -54,6 +54,10 @@ func (r *Renderer) Links(l *diag.List) {
 				return
 			}
 			m[dest] = r.targetURL(p, t)
+			if t.Page != nil && t.Page != p && !linked[t.Page] {
+				linked[t.Page] = true
+				r.backlinks[t.Page] = append(r.backlinks[t.Page], p)
+			}
 		}
 		for _, link := range p.Doc.Links {
 			check(link.Dest, p.OffsetPos(link.Offset))

@@ -1,0 +1,182 @@
+package indicator
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"vises/internal/content"
+	"vises/internal/markdown"
+)
+
+// Record is an indicator flattened for the downloads and the picker: plain text, no HTML.
+type Record struct {
+	ID           string   `json:"id"`
+	Name         string   `json:"name"`
+	URL          string   `json:"url"`
+	Dimension    string   `json:"dimension"`
+	Theme        string   `json:"theme"`
+	Stakeholders []string `json:"stakeholders"`
+	Level        string   `json:"level"`
+	Type         string   `json:"type"`
+	Methods      []string `json:"methods"`
+	Effort       int      `json:"effort"`
+	Structures   []string `json:"structures"`
+	Definition   string   `json:"definition"`
+	Why          string   `json:"why"`
+	Formula      string   `json:"formula"`
+	Unit         string   `json:"unit"`
+	Sources      string   `json:"sources"`
+	Frequency    string   `json:"frequency"`
+	Pitfalls     string   `json:"pitfalls"`
+	Example      string   `json:"example,omitempty"`
+}
+
+// Records returns the indicators of lang in catalogue order. url maps a page to the URL to
+// write for it.
+func (c *Catalogue) Records(lang string, url func(*content.Page) string) []Record {
+	var out []Record
+	for _, e := range c.ByLang[lang] {
+		in := e.In
+		text := func(name string) string {
+			f := e.Page.Fragments["indicator."+name]
+			if f == nil {
+				return ""
+			}
+			return strings.Join(strings.Fields(markdown.Spacing(lang, markdown.PlainText(f.Doc.Root, f.Doc.Source))), " ")
+		}
+		out = append(out, Record{
+			ID: in.ID, Name: markdown.Spacing(lang, e.Page.FM.Title), URL: url(e.Page),
+			Dimension: in.Dimension, Theme: in.Theme, Stakeholders: nonNil(in.Stakeholders), Level: in.Level, Type: in.Type,
+			Methods: nonNil(in.Methods), Effort: in.Effort, Structures: nonNil(in.Structures),
+			Definition: text("definition"), Why: text("why"), Formula: text("formula"), Unit: text("unit"),
+			Sources: text("sources"), Frequency: text("frequency"), Pitfalls: text("pitfalls"), Example: text("example"),
+		})
+	}
+	return out
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// FacetJSON is a facet with its values and labels in one language.
+type FacetJSON struct {
+	Name   string      `json:"name"`
+	Label  string      `json:"label"`
+	Values []ValueJSON `json:"values"`
+}
+
+// ValueJSON is a facet value with its label in one language.
+type ValueJSON struct {
+	Code  string `json:"code"`
+	Label string `json:"label"`
+}
+
+// FacetsJSON returns the facets with labels in lang; label gives the facet's own label.
+func (c *Catalogue) FacetsJSON(lang string, label func(facet string) string) []FacetJSON {
+	var out []FacetJSON
+	for _, name := range FacetNames {
+		f := FacetJSON{Name: name, Label: label(name)}
+		for _, v := range c.Facets.Values(name) {
+			f.Values = append(f.Values, ValueJSON{Code: v.Code, Label: markdown.Spacing(lang, v.Labels[lang])})
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// ExcelCSV writes rows the way Excel opens them in French and Dutch locales: UTF-8 with a byte
+// order mark, semicolons between fields, CRLF line ends.
+func ExcelCSV(rows [][]string) []byte {
+	var b bytes.Buffer
+	b.WriteString("\ufeff")
+	w := csv.NewWriter(&b)
+	w.Comma = ';'
+	w.UseCRLF = true
+	_ = w.WriteAll(rows) // writing to a buffer does not fail
+	return b.Bytes()
+}
+
+// CSV returns the whole catalogue of one language as a spreadsheet. header gives the column
+// names; facet values are written as their labels.
+func (c *Catalogue) CSV(lang string, records []Record, header func(col string) string) []byte {
+	cols := []string{"id", "name", "dimension", "theme", "level", "type", "effort", "stakeholders", "methods", "structures",
+		"definition", "why", "formula", "unit", "sources", "frequency", "pitfalls", "example", "url"}
+	rows := [][]string{make([]string, len(cols))}
+	for i, col := range cols {
+		rows[0][i] = header(col)
+	}
+	labels := func(facet string, codes []string) string {
+		out := make([]string, len(codes))
+		for i, code := range codes {
+			out[i] = markdown.Spacing(lang, c.Facets.Label(facet, code, lang))
+		}
+		return strings.Join(out, ", ")
+	}
+	for _, r := range records {
+		rows = append(rows, []string{
+			r.ID, r.Name, labels("dimension", []string{r.Dimension}), labels("theme", []string{r.Theme}),
+			labels("level", []string{r.Level}), labels("type", []string{r.Type}), labels("effort", []string{strconv.Itoa(r.Effort)}),
+			labels("stakeholders", r.Stakeholders), labels("methods", r.Methods), labels("structures", r.Structures),
+			r.Definition, r.Why, r.Formula, r.Unit, r.Sources, r.Frequency, r.Pitfalls, r.Example, r.URL,
+		})
+	}
+	return ExcelCSV(rows)
+}
+
+// JSON returns the whole catalogue of one language with its facets.
+func JSON(lang, version string, facets []FacetJSON, records []Record) []byte {
+	doc := struct {
+		Lang       string      `json:"lang"`
+		Version    string      `json:"version"`
+		Facets     []FacetJSON `json:"facets"`
+		Indicators []Record    `json:"indicators"`
+	}{lang, version, facets, records}
+	out, _ := json.MarshalIndent(doc, "", "  ")
+	return append(out, '\n')
+}
+
+// PickerItem is what the picker needs of an indicator: enough to filter, search, show a
+// card and export a data-collection plan.
+type PickerItem struct {
+	ID         string              `json:"id"`
+	Name       string              `json:"name"`
+	URL        string              `json:"url"`
+	Definition string              `json:"def"`
+	Unit       string              `json:"unit"`
+	Sources    string              `json:"src"`
+	Frequency  string              `json:"freq"`
+	Facets     map[string][]string `json:"f"`
+}
+
+// PickerData returns the script that hands the picker its data: facets, indicators and the UI
+// strings it shows, as `window.VISES_PICKER = {...};`. A script file, not JSON to fetch, so
+// that it also works from file://.
+func PickerData(lang string, facets []FacetJSON, records []Record, ui map[string]string) []byte {
+	items := make([]PickerItem, len(records))
+	for i, r := range records {
+		items[i] = PickerItem{ID: r.ID, Name: r.Name, URL: r.URL, Definition: r.Definition, Unit: r.Unit,
+			Sources: r.Sources, Frequency: r.Frequency, Facets: map[string][]string{
+				"dimension": {r.Dimension}, "theme": {r.Theme}, "stakeholders": r.Stakeholders, "level": {r.Level},
+				"type": {r.Type}, "methods": r.Methods, "effort": {strconv.Itoa(r.Effort)}, "structures": r.Structures,
+			}}
+	}
+	doc := struct {
+		Lang   string            `json:"lang"`
+		Facets []FacetJSON       `json:"facets"`
+		Items  []PickerItem      `json:"items"`
+		UI     map[string]string `json:"ui"`
+	}{lang, facets, items, ui}
+	data, _ := json.Marshal(doc)
+	var b bytes.Buffer
+	b.WriteString("window.VISES_PICKER = ")
+	b.Write(data)
+	b.WriteString(";\n")
+	return b.Bytes()
+}

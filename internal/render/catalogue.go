@@ -1,0 +1,150 @@
+package render
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"vises/internal/content"
+	"vises/internal/indicator"
+	"vises/internal/markdown"
+)
+
+// Output is a file rendered besides the pages.
+type Output struct {
+	Name string
+	Data []byte
+}
+
+// Files of the catalogue, next to its section page.
+const (
+	CatalogueCSV  = "catalogue.csv"
+	CatalogueJSON = "catalogue.json"
+	PickerData    = "picker-data.js"
+)
+
+// catalogueSection returns the catalogue's section page in lang, or nil.
+func (r *Renderer) catalogueSection(lang string) *content.Page {
+	if r.cat == nil {
+		return nil
+	}
+	return r.site.Page(lang, indicator.Section+"/_index.md")
+}
+
+// Extras renders the catalogue downloads and the picker's data of each language.
+func (r *Renderer) Extras() ([]Output, error) {
+	var out []Output
+	if r.cat == nil || r.cat.Facets == nil {
+		return nil, nil
+	}
+	for _, lang := range r.cfg.Languages {
+		sec := r.catalogueSection(lang)
+		if sec == nil {
+			continue
+		}
+		t := func(id string) string {
+			s, err := r.ui.T(lang, id)
+			if err != nil {
+				return id
+			}
+			return markdown.Spacing(lang, s)
+		}
+		abs := r.cat.Records(lang, func(p *content.Page) string { return r.cfg.Abs(p.URL) })
+		rel := r.cat.Records(lang, func(p *content.Page) string { return content.RelURL(sec.URL, p.URL, r.cfg.Offline) })
+		facets := r.cat.FacetsJSON(lang, func(f string) string { return t("facet." + f) })
+		ui := map[string]string{}
+		for _, id := range r.ui.IDs(lang) {
+			if strings.HasPrefix(id, "picker.") || strings.HasPrefix(id, "csv.") {
+				ui[id] = t(id)
+			}
+		}
+		out = append(out,
+			Output{sec.URL + CatalogueCSV, r.cat.CSV(lang, abs, func(col string) string { return t("csv." + col) })},
+			Output{sec.URL + CatalogueJSON, indicator.JSON(lang, "1", facets, abs)},
+			Output{sec.URL + PickerData, indicator.PickerData(lang, facets, rel, ui)},
+		)
+	}
+	return out, nil
+}
+
+// CatalogueGroup is a dimension of the catalogue page with its indicators.
+type CatalogueGroup struct {
+	Code  string
+	Label string
+	Items []CatalogueItem
+}
+
+// CatalogueItem is an indicator as listed on the catalogue page.
+type CatalogueItem struct {
+	ID         string
+	Title      string
+	Href       string
+	Definition string
+	Level      string
+	Type       string
+	Effort     string
+}
+
+// Catalogue returns the indicators of the page's language grouped by dimension.
+func (c *Ctx) Catalogue() []CatalogueGroup {
+	if c.r.cat == nil || c.r.cat.Facets == nil {
+		return nil
+	}
+	var groups []CatalogueGroup
+	index := map[string]int{}
+	for _, v := range c.r.cat.Facets.Values("dimension") {
+		index[v.Code] = len(groups)
+		groups = append(groups, CatalogueGroup{Code: v.Code, Label: c.Facet("dimension", v.Code)})
+	}
+	recs := c.r.cat.Records(c.Lang, func(p *content.Page) string { return c.Rel(p.URL) })
+	for _, r := range recs {
+		i, ok := index[r.Dimension]
+		if !ok {
+			continue
+		}
+		groups[i].Items = append(groups[i].Items, CatalogueItem{ID: r.ID, Title: r.Name, Href: r.URL, Definition: r.Definition,
+			Level: c.Facet("level", r.Level), Type: c.Facet("type", r.Type), Effort: c.Facet("effort", itoa(r.Effort))})
+	}
+	out := groups[:0]
+	for _, g := range groups {
+		if len(g.Items) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// CatalogueFile returns the URL of a file of the catalogue (CatalogueCSV, ...) in the page's language.
+func (c *Ctx) CatalogueFile(name string) string {
+	sec := c.r.catalogueSection(c.Lang)
+	if sec == nil {
+		return ""
+	}
+	return c.Rel(sec.URL + name)
+}
+
+// IndicatorID returns the id of the indicator the page describes, or "".
+func (c *Ctx) IndicatorID() string {
+	if c.Page == nil || c.Page.FM.Indicator == nil {
+		return ""
+	}
+	return c.Page.FM.Indicator.ID
+}
+
+// UsedBy returns the pages of the page's language that link to it (indicator pages aside),
+// sorted by title: the chapters and cases that use an indicator.
+func (c *Ctx) UsedBy() []Link {
+	if c.Page == nil {
+		return nil
+	}
+	var out []Link
+	for _, p := range c.r.backlinks[c.Page] {
+		if p.Section != indicator.Section {
+			out = append(out, c.link(p))
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return markdown.Slug(out[i].Title) < markdown.Slug(out[j].Title) })
+	return out
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
