@@ -128,10 +128,10 @@ type Entry struct {
 type Catalogue struct {
 	Facets *Facets
 	Langs  []string
-	ByLang map[string][]*Entry            // in catalogue order (dimension, then weight, then id)
-	byID   map[string]map[string]*Entry   // id -> lang -> entry
-	pages  map[*content.Page]*Entry       // page -> entry
-	ids    []string                      // sorted
+	ByLang map[string][]*Entry          // in catalogue order (dimension, then weight, then id)
+	byID   map[string]map[string]*Entry // id -> lang -> entry
+	pages  map[*content.Page]*Entry     // page -> entry
+	ids    []string                     // sorted
 }
 
 var idRE = regexp.MustCompile(`^[A-Z]{3}-[0-9]{2,3}$`)
