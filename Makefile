@@ -2,7 +2,7 @@
 GO ?= go
 BIN := bin/vises
 
-.PHONY: all build site serve test check bench clean
+.PHONY: all build site serve test test-deps check bench clean
 
 all: build
 
@@ -12,8 +12,11 @@ build:
 site: build
 	./$(BIN) build
 
-test:
+test: test-deps check
 	$(GO) test ./...
+
+test-deps:
+	./tools/test-deps
 
 check:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt: files above need formatting"; exit 1; }
