@@ -1,6 +1,10 @@
 package build
 
 import (
+	"bytes"
+	"compress/gzip"
+	"encoding/csv"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -164,4 +168,68 @@ func bodyOf(src []byte) []byte {
 		return []byte(rest)
 	}
 	return src
+}
+
+// TestKitCatalogueDownloads reads the catalogue's CSV and JSON back as a spreadsheet and a
+// program would, and checks the picker's size budget: its script and data for 100 indicators
+// stay under 60 KB once gzipped.
+func TestKitCatalogueDownloads(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	res := Run(Options{FS: os.DirFS("../.."), Publish: true, Overrides: config.Overrides{OutDir: out}})
+	if res.Diags.HasErrors() {
+		t.Fatal(res.Diags.String())
+	}
+	for _, c := range []struct{ dir, header string }{
+		{"fr/indicateurs", "Identifiant;Nom;Dimension"},
+		{"nl/indicatoren", "Code;Naam;Dimensie"},
+	} {
+		data, err := os.ReadFile(filepath.Join(out, c.dir, "catalogue.csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasPrefix(data, []byte("\ufeff"+c.header)) || !bytes.Contains(data, []byte("\r\n")) {
+			t.Errorf("%s/catalogue.csv: no byte order mark, header or CRLF: %q", c.dir, data[:40])
+		}
+		r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
+		r.Comma = ';'
+		rows, err := r.ReadAll()
+		if err != nil {
+			t.Fatalf("%s/catalogue.csv: %v", c.dir, err)
+		}
+		var doc struct {
+			Indicators []struct{ ID, Name, Definition string }
+			Facets     []struct{ Name string }
+		}
+		js, _ := os.ReadFile(filepath.Join(out, c.dir, "catalogue.json"))
+		if err := json.Unmarshal(js, &doc); err != nil {
+			t.Fatalf("%s/catalogue.json: %v", c.dir, err)
+		}
+		if len(doc.Indicators) < 60 || len(rows) != len(doc.Indicators)+1 || len(doc.Facets) != 8 {
+			t.Errorf("%s: %d CSV rows, %d JSON indicators, %d facets", c.dir, len(rows), len(doc.Indicators), len(doc.Facets))
+		}
+		for i, in := range doc.Indicators {
+			if in.Definition == "" || rows[i+1][0] != in.ID || rows[i+1][1] != in.Name {
+				t.Errorf("%s: row %d (%s) does not match the JSON", c.dir, i+1, in.ID)
+			}
+		}
+	}
+
+	// Budget: scale the French data to 100 indicators, gzip it with the script.
+	script, _ := filepath.Glob(filepath.Join(out, "js", "picker.*.js"))
+	data, _ := os.ReadFile(filepath.Join(out, "fr", "indicateurs", "picker-data.js"))
+	js, _ := os.ReadFile(script[0])
+	perIndicator := float64(gz(data)) / 64
+	total := gz(js) + int(perIndicator*100)
+	if total > 60*1024 {
+		t.Errorf("picker script and data for 100 indicators: %d bytes gzipped, budget 60 KB", total)
+	}
+	t.Logf("picker budget: script %d B + data %.0f B/indicator -> %d B for 100 indicators (gzip)", gz(js), perIndicator, total)
+}
+
+func gz(b []byte) int {
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	w.Write(b)
+	w.Close()
+	return buf.Len()
 }
