@@ -108,6 +108,7 @@ func Run(o Options) *Result {
 	}
 	site := content.Load(o.FS, cfg.Languages, mds, l)
 	res.Site = site
+	checkWorksheets(site, l)
 	var cat *indicator.Catalogue
 	if facets := indicator.LoadFacets(o.FS, cfg.Languages, l); facets != nil || hasSection(site, indicator.Section) {
 		cat = indicator.Build(site, facets, l)

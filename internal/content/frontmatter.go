@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -111,47 +112,41 @@ func splitFrontMatter(src []byte) []byte {
 }
 
 // nodeLine returns the line (counting from the first YAML line as 1) of the value at path in a
-// YAML document, such as ["terms", "3", "definition"]; 0 if it cannot be found.
+// YAML document, such as ["terms", "3", "definition"]. When the path does not exist to the end
+// (a missing key), it returns the line of the deepest part that exists; 0 if none does.
 func nodeLine(root *yaml.Node, path ...string) int {
 	n := root
 	if n != nil && n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
 		n = n.Content[0]
 	}
+	line := 0
 	for _, p := range path {
 		if n == nil {
-			return 0
+			break
 		}
+		var next, key *yaml.Node
 		switch n.Kind {
 		case yaml.MappingNode:
-			var next *yaml.Node
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				if n.Content[i].Value == p {
-					next = n.Content[i+1]
+					key, next = n.Content[i], n.Content[i+1]
 					break
 				}
 			}
-			n = next
 		case yaml.SequenceNode:
-			i := 0
-			for _, c := range p {
-				if c < '0' || c > '9' {
-					return 0
-				}
-				i = i*10 + int(c-'0')
+			if i, err := strconv.Atoi(p); err == nil && i >= 0 && i < len(n.Content) {
+				next = n.Content[i]
 			}
-			if i >= len(n.Content) {
-				return 0
-			}
-			n = n.Content[i]
-		default:
-			return 0
 		}
+		if next == nil {
+			break
+		}
+		line = next.Line
+		if key != nil && (next.Kind != yaml.ScalarNode || next.Style&(yaml.FoldedStyle|yaml.LiteralStyle) != 0) {
+			// A map, a list or a block of text starts on the line of its key.
+			line = key.Line
+		}
+		n = next
 	}
-	if n == nil {
-		return 0
-	}
-	if (n.Style&yaml.FoldedStyle != 0 || n.Style&yaml.LiteralStyle != 0) && n.Kind == yaml.ScalarNode {
-		return n.Line + 1
-	}
-	return n.Line
+	return line
 }

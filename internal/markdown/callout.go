@@ -62,8 +62,9 @@ func (calloutTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		// Drop the inline nodes of the marker line.
 		for n := p.FirstChild(); n != nil; {
 			next := n.NextSibling()
-			start := inlineStart(n)
-			if start >= first.Stop || start < 0 {
+			// Typographer strings (such as an apostrophe) have no position: they belong to the
+			// line of the text around them.
+			if start := inlineStart(n); start >= first.Stop {
 				break
 			}
 			soft := false
@@ -121,6 +122,7 @@ func (d *Doc) Callouts() []*Callout {
 
 // nodeRenderer renders callouts and, unless raw HTML is allowed, shows raw HTML as text.
 type nodeRenderer struct {
+	lang    string
 	label   func(kind string) string
 	rawHTML bool
 }
@@ -143,7 +145,7 @@ func (r *nodeRenderer) renderCallout(w util.BufWriter, src []byte, n ast.Node, e
 	_, _ = w.WriteString(`<div class="callout callout-` + kind + `" role="note">` + "\n")
 	_, _ = w.WriteString(`<p class="callout-title"><span class="callout-label">` + html.EscapeString(r.label(c.Variant)) + `</span>`)
 	if c.Title != "" {
-		_, _ = w.WriteString(` <span class="callout-name">` + html.EscapeString(c.Title) + `</span>`)
+		_, _ = w.WriteString(` <span class="callout-name">` + html.EscapeString(Spacing(r.lang, c.Title)) + `</span>`)
 	}
 	_, _ = w.WriteString("</p>\n")
 	return ast.WalkContinue, nil

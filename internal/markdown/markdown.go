@@ -59,7 +59,7 @@ func New(o Options) *Markdown {
 		subs[extension.RightAngleQuote] = "\u202f»"
 	}
 	rendererOpts := []renderer.Option{
-		renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{label: label, rawHTML: o.AllowRawHTML}, 100)),
+		renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{lang: o.Lang, label: label, rawHTML: o.AllowRawHTML}, 100)),
 	}
 	if o.AllowRawHTML {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())

@@ -1,0 +1,366 @@
+// Worksheets in the browser: answers of two respondents saved in localStorage on every change,
+// live scores with their formula, a radar drawn as inline SVG, export and import of the answers
+// as a JSON file, print and reset. The form itself works and prints without this script.
+// Bad data never replaces answers: an unreadable saved record is kept aside, and a file of
+// another worksheet, of another version or of another kind is refused with a message.
+(function () {
+  "use strict";
+
+  var FORMAT = "vises-worksheet";
+  var VERSION = 1;
+  var form = document.getElementById("worksheet");
+  var tools = document.getElementById("ws-tools");
+  if (!form || !tools) { return; }
+
+  var id = form.getAttribute("data-worksheet");
+  var signature = form.getAttribute("data-signature");
+  var KEY = "vises.worksheet." + id;
+  var lang = document.documentElement.getAttribute("lang") || "fr";
+
+  function ui(name) { return tools.getAttribute("data-" + name) || ""; }
+  function fill(s, vals) {
+    return s.replace(/\{(\w+)\}/g, function (m, k) { return vals[k] !== undefined ? String(vals[k]) : m; });
+  }
+  function fmtDate(iso) {
+    try {
+      return new Date(iso).toLocaleString(lang === "nl" ? "nl-BE" : "fr-FR", { dateStyle: "long", timeStyle: "short" });
+    } catch (e) {
+      return iso;
+    }
+  }
+
+  var state = { respondents: [{ name: "", answers: {} }, { name: "", answers: {} }], saved: null, exported: null };
+  var current = 0;
+  var message = tools.querySelector(".ws-message");
+  var status = tools.querySelector(".ws-status");
+  var nameInput = tools.querySelector(".ws-name");
+
+  function say(text) { message.textContent = text || ""; }
+
+  // ---- The form's controls ----------------------------------------------------------------
+
+  // names lists the answer keys of the form: one per item, and one per table cell.
+  function controls() {
+    return Array.prototype.slice.call(form.querySelectorAll("input[name], textarea[name]"));
+  }
+  var known = {};
+  controls().forEach(function (c) { known[c.name] = c.type === "checkbox" ? "list" : "text"; });
+
+  function readForm() {
+    var answers = {};
+    controls().forEach(function (c) {
+      if (c.type === "radio") {
+        if (c.checked) { answers[c.name] = c.value; }
+      } else if (c.type === "checkbox") {
+        if (c.checked) { (answers[c.name] = answers[c.name] || []).push(c.value); }
+      } else if (c.value !== "") {
+        answers[c.name] = c.value;
+      }
+    });
+    return answers;
+  }
+
+  function writeForm(answers) {
+    controls().forEach(function (c) {
+      var v = answers[c.name];
+      if (c.type === "radio") {
+        c.checked = v === c.value;
+      } else if (c.type === "checkbox") {
+        c.checked = Array.isArray(v) && v.indexOf(c.value) >= 0;
+      } else {
+        c.value = typeof v === "string" ? v : "";
+      }
+    });
+  }
+
+  // ---- Records: what is saved and exported --------------------------------------------------
+
+  function record() {
+    return {
+      format: FORMAT, version: VERSION, worksheet: id, signature: signature,
+      respondents: state.respondents, saved: state.saved, exported: state.exported
+    };
+  }
+
+  // check returns a message when rec cannot be loaded, or "" when it can.
+  function check(rec) {
+    if (!rec || typeof rec !== "object" || rec.format !== FORMAT || typeof rec.version !== "number") { return ui("badfile"); }
+    if (rec.version > VERSION) { return ui("newer"); }
+    if (rec.worksheet !== id) { return fill(ui("otherws"), { name: String(rec.worksheet) }); }
+    if (rec.signature !== signature) { return ui("oldws"); }
+    if (!Array.isArray(rec.respondents) || rec.respondents.length < 1 || rec.respondents.length > 2) { return ui("badfile"); }
+    for (var i = 0; i < rec.respondents.length; i++) {
+      var r = rec.respondents[i];
+      if (!r || typeof r !== "object" || typeof r.name !== "string" || !r.answers || typeof r.answers !== "object" || Array.isArray(r.answers)) { return ui("badfile"); }
+      for (var k in r.answers) {
+        if (!Object.prototype.hasOwnProperty.call(r.answers, k)) { continue; }
+        var v = r.answers[k];
+        if (!known[k]) { return ui("oldws"); }
+        if (known[k] === "list" ? !(Array.isArray(v) && v.every(function (x) { return typeof x === "string"; })) : typeof v !== "string") { return ui("badfile"); }
+      }
+    }
+    return "";
+  }
+
+  function adopt(rec) {
+    var rs = rec.respondents.map(function (r) { return { name: r.name, answers: r.answers }; });
+    while (rs.length < 2) { rs.push({ name: "", answers: {} }); }
+    state = { respondents: rs, saved: rec.saved || null, exported: rec.exported || null };
+  }
+
+  function save() {
+    state.saved = new Date().toISOString();
+    try {
+      window.localStorage.setItem(KEY, JSON.stringify(record()));
+      if (message.textContent === ui("quota")) { say(""); }
+    } catch (e) {
+      state.saved = null;
+      say(ui("quota"));
+    }
+    showStatus();
+  }
+
+  function load() {
+    var raw;
+    try {
+      raw = window.localStorage.getItem(KEY);
+    } catch (e) {
+      say(ui("quota"));
+      return;
+    }
+    if (raw === null) { return; }
+    var rec = null;
+    try { rec = JSON.parse(raw); } catch (e) { rec = null; }
+    if (check(rec) !== "") {
+      // Keep the unreadable record aside, never overwrite it.
+      try { window.localStorage.setItem(KEY + ".unreadable." + Date.now(), raw); } catch (e) { /* the message says it */ }
+      try { window.localStorage.removeItem(KEY); } catch (e) { /* idem */ }
+      say(ui("corrupt"));
+      return;
+    }
+    adopt(rec);
+  }
+
+  function showStatus() {
+    if (!state.saved) {
+      status.textContent = ui("notsaved");
+      return;
+    }
+    status.textContent = fill(ui("saved"), { date: fmtDate(state.saved) }) + " · " +
+      (state.exported ? fill(ui("exported"), { date: fmtDate(state.exported) }) : ui("never"));
+  }
+
+  // ---- Scores and radar ---------------------------------------------------------------------
+
+  // score returns the score of the scale items in scope for a respondent's answers.
+  function score(scope, answers) {
+    var sum = 0, max = 0, parts = [], maxes = [], na = 0;
+    scope.querySelectorAll(".ws-points").forEach(function (scale) {
+      var item = scale.closest(".ws-item").getAttribute("data-item");
+      var top = parseInt(scale.closest(".ws-choices").getAttribute("data-max"), 10);
+      var v = answers[item];
+      if (v === "na") { na++; return; }
+      if (v === undefined) { return; }
+      sum += parseInt(v, 10);
+      max += top;
+      parts.push(v);
+      maxes.push(top);
+    });
+    return { sum: sum, max: max, parts: parts, maxes: maxes, na: na, pct: max ? Math.round(1000 * sum / max) / 10 : null };
+  }
+
+  function describe(s) {
+    if (s.pct === null) { return ui("score-none"); }
+    var maxText = s.maxes.every(function (m) { return m === s.maxes[0]; }) ? s.maxes.length + " × " + s.maxes[0] : s.maxes.join(" + ");
+    var text = fill(ui("score"), { pct: String(s.pct).replace(".", ","), sum: s.parts.join(" + "), max: maxText });
+    if (s.na) { text += " · " + fill(ui("na"), { n: s.na }); }
+    return text;
+  }
+
+  var scoredSections = Array.prototype.slice.call(form.querySelectorAll("fieldset.ws-scored"));
+
+  function showScores() {
+    var answers = state.respondents[current].answers;
+    scoredSections.forEach(function (sec) {
+      var p = sec.querySelector(".ws-score");
+      var s = score(sec, answers);
+      p.querySelector(".ws-score-live").textContent = describe(s);
+      // A section without answers prints the blank line to fill in by hand.
+      p.classList.toggle("ws-empty", s.pct === null && s.na === 0);
+    });
+    var overall = form.querySelector(".ws-overall");
+    if (overall) {
+      overall.hidden = false;
+      overall.textContent = fill(ui("overall"), { score: describe(score(form, answers)) });
+    }
+    drawRadar();
+  }
+
+  var SVG = "http://www.w3.org/2000/svg";
+  function svg(tag, attrs) {
+    var n = document.createElementNS(SVG, tag);
+    Object.keys(attrs).forEach(function (k) { n.setAttribute(k, attrs[k]); });
+    return n;
+  }
+
+  // radarPoint returns the point of axis i of n at fraction f of the radius: axis 0 points up
+  // and the axes turn clockwise.
+  function radarPoint(i, n, f) {
+    var a = -Math.PI / 2 + 2 * Math.PI * i / n;
+    return [200 + 140 * f * Math.cos(a), 200 + 140 * f * Math.sin(a)];
+  }
+  // wrap cuts a label into lines of about width characters, at spaces.
+  function wrap(text, width) {
+    var rows = [], row = "";
+    text.split(/\s+/).forEach(function (w) {
+      if (row && (row + " " + w).length > width) { rows.push(row); row = w; } else { row = row ? row + " " + w : w; }
+    });
+    if (row) { rows.push(row); }
+    return rows;
+  }
+  function pt(p) { return p[0].toFixed(1) + "," + p[1].toFixed(1); }
+
+  function drawRadar() {
+    var fig = document.getElementById("ws-radar");
+    if (!fig || scoredSections.length < 3) { return; }
+    fig.hidden = false;
+    var old = fig.querySelector("svg");
+    if (old) { old.remove(); }
+    var n = scoredSections.length;
+    var root = svg("svg", { viewBox: "-100 -20 600 460", role: "img", "aria-labelledby": "ws-radar-title ws-radar-desc", "class": "ws-radar-svg" });
+    var title = svg("title", { id: "ws-radar-title" });
+    title.textContent = ui("radar-title");
+    var desc = svg("desc", { id: "ws-radar-desc" });
+    var lines = [];
+    [0.25, 0.5, 0.75, 1].forEach(function (f) {
+      var ring = [];
+      for (var i = 0; i < n; i++) { ring.push(pt(radarPoint(i, n, f))); }
+      root.appendChild(svg("polygon", { points: ring.join(" "), "class": "ws-radar-ring" }));
+    });
+    scoredSections.forEach(function (sec, i) {
+      var end = radarPoint(i, n, 1);
+      root.appendChild(svg("line", { x1: 200, y1: 200, x2: end[0].toFixed(1), y2: end[1].toFixed(1), "class": "ws-radar-axis" }));
+      var lab = radarPoint(i, n, 1.12);
+      var anchor = Math.abs(lab[0] - 200) < 5 ? "middle" : (lab[0] > 200 ? "start" : "end");
+      var t = svg("text", { x: lab[0].toFixed(1), y: lab[1].toFixed(1), "class": "ws-radar-label", "text-anchor": anchor });
+      var rows = wrap(sec.querySelector("legend").textContent, 16);
+      // Lines above the top axis, below the bottom one, centred on the others.
+      var dy0 = lab[1] < 150 ? -(rows.length - 1) * 15 : (lab[1] > 250 ? 10 : -(rows.length - 1) * 7.5 + 4);
+      rows.forEach(function (row, ri) {
+        var span = svg("tspan", { x: lab[0].toFixed(1), dy: ri === 0 ? dy0 : 15 });
+        span.textContent = row;
+        t.appendChild(span);
+      });
+      root.appendChild(t);
+    });
+    state.respondents.forEach(function (r, ri) {
+      var fs = scoredSections.map(function (sec) { var s = score(sec, r.answers); return s.pct === null ? null : s.pct / 100; });
+      if (fs.every(function (f) { return f === null; })) { return; }
+      var pts = fs.map(function (f, i) { return pt(radarPoint(i, n, f || 0)); });
+      root.appendChild(svg("polygon", { points: pts.join(" "), "class": "ws-radar-shape ws-radar-" + (ri === 0 ? "a" : "b"), "data-respondent": ri }));
+      fs.forEach(function (f, i) {
+        var p = radarPoint(i, n, f || 0);
+        root.appendChild(svg(ri === 0 ? "circle" : "rect", ri === 0 ?
+          { cx: p[0].toFixed(1), cy: p[1].toFixed(1), r: 4, "class": "ws-radar-dot ws-radar-a" } :
+          { x: (p[0] - 4).toFixed(1), y: (p[1] - 4).toFixed(1), width: 8, height: 8, "class": "ws-radar-dot ws-radar-b" }));
+      });
+      var label = (r.name || ui(ri === 0 ? "respondent-a" : "respondent-b"));
+      lines.push(label + " — " + scoredSections.map(function (sec, i) {
+        return sec.querySelector("legend").textContent + " " + (fs[i] === null ? "–" : Math.round(fs[i] * 100) + " %");
+      }).join(", "));
+      var key = svg("text", { x: ri === 0 ? -90 : 260, y: 430, "class": "ws-radar-key ws-radar-key-" + (ri === 0 ? "a" : "b") });
+      key.textContent = (ri === 0 ? "● " : "■ ") + label;
+      root.appendChild(key);
+    });
+    desc.textContent = lines.join(". ");
+    root.insertBefore(desc, root.firstChild);
+    root.insertBefore(title, root.firstChild);
+    fig.insertBefore(root, fig.firstChild);
+  }
+
+  // ---- Respondents --------------------------------------------------------------------------
+
+  var respondentButtons = Array.prototype.slice.call(tools.querySelectorAll(".ws-respondent"));
+  function showRespondent(i) {
+    current = i;
+    respondentButtons.forEach(function (b) { b.setAttribute("aria-pressed", b.getAttribute("data-respondent") === String(i) ? "true" : "false"); });
+    nameInput.value = state.respondents[i].name;
+    writeForm(state.respondents[i].answers);
+    showScores();
+  }
+  respondentButtons.forEach(function (b) {
+    b.addEventListener("click", function () { showRespondent(parseInt(b.getAttribute("data-respondent"), 10)); });
+  });
+  nameInput.addEventListener("input", function () {
+    state.respondents[current].name = nameInput.value;
+    save();
+    drawRadar();
+  });
+
+  // ---- Changes, export, import, print, reset ----------------------------------------------
+
+  function changed() {
+    state.respondents[current].answers = readForm();
+    save();
+    showScores();
+  }
+  form.addEventListener("input", changed);
+  form.addEventListener("change", changed);
+
+  tools.querySelector(".ws-export").addEventListener("click", function () {
+    state.exported = new Date().toISOString();
+    var blob = new Blob([JSON.stringify(record(), null, 2) + "\n"], { type: "application/json" });
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = id + "-" + state.exported.slice(0, 10) + ".json";
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    save();
+  });
+
+  var importInput = tools.querySelector(".ws-import");
+  function importText(text) {
+    var rec = null;
+    try { rec = JSON.parse(text); } catch (e) { rec = null; }
+    var problem = check(rec);
+    if (problem) {
+      say(problem);
+      return false;
+    }
+    var hasAnswers = state.respondents.some(function (r) { return Object.keys(r.answers).length > 0; });
+    if (hasAnswers && !window.confirm(ui("replace"))) { return false; }
+    var exported = state.exported;
+    adopt(rec);
+    state.exported = rec.exported || exported;
+    save();
+    showRespondent(0);
+    say(ui("imported"));
+    return true;
+  }
+  importInput.addEventListener("change", function () {
+    var file = importInput.files && importInput.files[0];
+    if (!file) { return; }
+    var reader = new FileReader();
+    reader.onload = function () { importText(String(reader.result)); importInput.value = ""; };
+    reader.onerror = function () { say(ui("badfile")); importInput.value = ""; };
+    reader.readAsText(file);
+  });
+
+  tools.querySelector(".ws-print").addEventListener("click", function () { window.print(); });
+  tools.querySelector(".ws-reset").addEventListener("click", function () {
+    if (!window.confirm(ui("reset-confirm"))) { return; }
+    state.respondents = [{ name: "", answers: {} }, { name: "", answers: {} }];
+    save();
+    showRespondent(0);
+  });
+
+  // ---- Start ----------------------------------------------------------------------------------
+
+  load();
+  tools.hidden = false;
+  document.body.classList.add("ws-ready");
+  showRespondent(0);
+  showStatus();
+  window.visesWorksheet = { importText: importText, record: record, score: score, radarPoint: radarPoint, key: KEY };
+})();
