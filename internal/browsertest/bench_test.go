@@ -41,7 +41,7 @@ func generated(n int) []byte {
 			Methods: []string{"register", []string{"questionnaire", "interview", "focus-group"}[i%3]}, Effort: 1 + i%3,
 			Structures: []string{[]string{"integration", "care", "cooperative", "circular"}[i%4]},
 			Definition: "Une définition d'une longueur ordinaire pour un indicateur, avec des mots accentués : bénévoles, coopérative, réemploi.",
-			Sources: "Registre interne", Frequency: "Chaque année",
+			Sources:    "Registre interne", Frequency: "Chaque année",
 		})
 	}
 	return indicator.PickerData("fr", facets, recs, map[string]string{})

@@ -102,7 +102,7 @@ func TestPickerSearchIgnoresAccentsAndCase(t *testing.T) {
 	cases := []struct {
 		page, query, want string
 	}{
-		{"/fr/indicateurs/", "benevol", "POL-06"},  // bénévoles
+		{"/fr/indicateurs/", "benevol", "POL-06"}, // bénévoles
 		{"/fr/indicateurs/", "BÉNÉVOLAT", "POL-06"},
 		{"/nl/indicatoren/", "cooperanten", "POL-04"}, // coöperanten
 		{"/nl/indicatoren/", "Coöperanten", "POL-04"},
