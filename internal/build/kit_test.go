@@ -233,3 +233,35 @@ func gz(b []byte) int {
 	w.Close()
 	return buf.Len()
 }
+
+// TestKitWorksheetsAndChaptersLinkEachOther checks that each worksheet links to a method
+// chapter and is linked from one, in both languages.
+func TestKitWorksheetsAndChaptersLinkEachOther(t *testing.T) {
+	for _, lang := range []string{"fr", "nl"} {
+		sheets, _ := filepath.Glob(filepath.Join("../../content", lang, "fiches", "*.md"))
+		chapters, _ := filepath.Glob(filepath.Join("../../content", lang, "methode", "*.md"))
+		var method []byte
+		for _, c := range chapters {
+			data, _ := os.ReadFile(c)
+			method = append(method, data...)
+		}
+		n := 0
+		for _, s := range sheets {
+			name := filepath.Base(s)
+			if name == "_index.md" {
+				continue
+			}
+			n++
+			data, _ := os.ReadFile(s)
+			if !bytes.Contains(data, []byte("../methode/")) {
+				t.Errorf("%s links to no method chapter", s)
+			}
+			if !bytes.Contains(method, []byte("fiches/"+name)) {
+				t.Errorf("%s is linked from no method chapter", s)
+			}
+		}
+		if n < 6 {
+			t.Errorf("%s: %d worksheets, want 6", lang, n)
+		}
+	}
+}
