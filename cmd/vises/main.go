@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	vises build [--config site.yaml] [--out public] [--base-url URL] [--offline]
+//	vises build [--config site.yaml] [--out public] [--base-url URL] [--offline] [--pdf]
 //	vises check [--config site.yaml] [--base-url URL]
 //	vises version
 //
@@ -39,7 +39,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"build", "vises build [--config site.yaml] [--out public] [--base-url URL] [--offline]", "build the site into the output folder", runBuild},
+		{"build", "vises build [--config site.yaml] [--out public] [--base-url URL] [--offline] [--pdf]", "build the site into the output folder", runBuild},
 		{"check", "vises check [--config site.yaml] [--base-url URL]", "check translations, links, anchors and UI strings without writing anything", runCheck},
 		{"version", "vises version", "print the version", runVersion},
 	}
@@ -77,7 +77,7 @@ func usage(w io.Writer) {
 // siteFlags are the flags shared by build and check.
 type siteFlags struct {
 	config, out, baseURL string
-	offline              bool
+	offline, pdf         bool
 }
 
 func newFlagSet(name, usageLine string, stderr io.Writer, withOut bool) (*flag.FlagSet, *siteFlags) {
@@ -89,6 +89,7 @@ func newFlagSet(name, usageLine string, stderr io.Writer, withOut bool) (*flag.F
 	if withOut {
 		fs.StringVar(&f.out, "out", "", "output `folder` (default \"public\")")
 		fs.BoolVar(&f.offline, "offline", false, "write links ending in index.html, to browse the site from disk")
+		fs.BoolVar(&f.pdf, "pdf", false, "print the session packs to PDF with a Chromium found on the machine")
 	}
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: %s\n\n", usageLine)
@@ -122,6 +123,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		Config:    f.config,
 		Overrides: config.Overrides{OutDir: f.out, BaseURL: f.baseURL, Offline: f.offline},
 		Publish:   true,
+		PDF:       f.pdf,
 	})
 	printDiags(stderr, &res.Diags)
 	if res.Diags.HasErrors() {

@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -21,19 +20,14 @@ import (
 
 	"vises/internal/build"
 	"vises/internal/config"
+	"vises/internal/pdf"
 )
 
 // Chromium returns the path of the browser to drive. VISES_CHROMIUM overrides the search.
 func Chromium(t testing.TB) string {
 	t.Helper()
-	candidates := []string{os.Getenv("VISES_CHROMIUM"), "/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"}
-	for _, c := range candidates {
-		if c == "" {
-			continue
-		}
-		if p, err := exec.LookPath(c); err == nil {
-			return p
-		}
+	if p := pdf.Find(); p != "" {
+		return p
 	}
 	if os.Getenv("CI") != "" {
 		t.Fatal("no Chromium found: .ci/run must install it (apt-get install -y chromium)")

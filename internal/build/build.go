@@ -18,6 +18,7 @@ import (
 	"vises/internal/i18n"
 	"vises/internal/indicator"
 	"vises/internal/markdown"
+	"vises/internal/pdf"
 	"vises/internal/publish"
 	"vises/internal/render"
 	"vises/internal/theme"
@@ -31,6 +32,8 @@ type Options struct {
 	Overrides config.Overrides // command-line values
 	Publish   bool             // write the output folder (false for check)
 	Check     bool             // also run the checks of vises check
+	PDF       bool             // print the session packs to PDF with a Chromium found on the machine
+	Chromium  func() string    // finds the Chromium to print with; pdf.Find when nil
 }
 
 // Result is what a build did.
@@ -137,6 +140,23 @@ func Run(o Options) *Result {
 	}
 	r := render.New(cfg, site, ui, tmpl, mds, assets, cat)
 	r.Links(l)
+	chromium := ""
+	if o.PDF && o.Publish {
+		find := o.Chromium
+		if find == nil {
+			find = pdf.Find
+		}
+		if chromium = find(); chromium == "" {
+			l.Warnf(diag.Pos{}, "--pdf: no Chromium found (install Debian's chromium package or set VISES_CHROMIUM): the session packs were not printed to PDF")
+		} else {
+			r.LinkPDFs()
+		}
+	}
+	if logo := cfg.Partner.Logo; logo != "" {
+		if _, ok := assets[logo]; !ok {
+			l.Errorf(diag.Pos{File: o.Config}, "partner.logo: no file static/%s", logo)
+		}
+	}
 	if o.Check {
 		check.Site(site, ui, l)
 	}
@@ -189,6 +209,22 @@ func Run(o Options) *Result {
 	} else {
 		write("404.html", data)
 	}
+	for _, po := range r.Packs() {
+		data, err := r.Pack(po, nil, chromium != "")
+		if err != nil {
+			addErr(l, err)
+			continue
+		}
+		write(po.URL+"index.html", data)
+	}
+	for _, u := range r.CardsPages() {
+		data, err := r.Cards(u)
+		if err != nil {
+			addErr(l, err)
+			continue
+		}
+		write(u+"index.html", data)
+	}
 	if extras, err := r.Extras(); err != nil {
 		addErr(l, err)
 	} else {
@@ -207,6 +243,12 @@ func Run(o Options) *Result {
 	}
 	if out == nil || l.HasErrors() {
 		return res
+	}
+	if chromium != "" {
+		if err := printPacks(chromium, r, out, min); err != nil {
+			l.Errorf(diag.Pos{}, "--pdf: %v", err)
+			return res
+		}
 	}
 	res.Files = len(out.Files())
 	if err := out.Commit(); err != nil {

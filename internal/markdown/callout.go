@@ -143,7 +143,7 @@ func (r *nodeRenderer) renderCallout(w util.BufWriter, src []byte, n ast.Node, e
 	}
 	kind := html.EscapeString(c.Variant)
 	_, _ = w.WriteString(`<div class="callout callout-` + kind + `" role="note">` + "\n")
-	_, _ = w.WriteString(`<p class="callout-title"><span class="callout-label">` + html.EscapeString(r.label(c.Variant)) + `</span>`)
+	_, _ = w.WriteString(`<p class="callout-title"><span class="callout-label">` + html.EscapeString(Spacing(r.lang, r.label(c.Variant))) + `</span>`)
 	if c.Title != "" {
 		_, _ = w.WriteString(` <span class="callout-name">` + html.EscapeString(Spacing(r.lang, c.Title)) + `</span>`)
 	}

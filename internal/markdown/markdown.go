@@ -198,15 +198,16 @@ func PlainText(n ast.Node, src []byte) string {
 // it may be nil. Typography that goldmark does not do (French spacing) is applied.
 func (m *Markdown) Render(w io.Writer, d *Doc, resolve func(dest string) string) error {
 	if resolve != nil {
+		// Write the resolved addresses for this rendering only: the same document may be
+		// rendered again for another page (a printed pack) with other addresses.
 		for _, l := range d.Links {
-			u := resolve(l.Dest)
-			switch n := l.node.(type) {
-			case *ast.Link:
-				n.Destination = []byte(u)
-			case *ast.Image:
-				n.Destination = []byte(u)
-			}
+			setDest(l.node, []byte(resolve(l.Dest)))
 		}
+		defer func() {
+			for _, l := range d.Links {
+				setDest(l.node, []byte(l.Dest))
+			}
+		}()
 	}
 	var buf bytes.Buffer
 	if err := m.md.Renderer().Render(&buf, d.Source, d.Root); err != nil {
@@ -214,6 +215,15 @@ func (m *Markdown) Render(w io.Writer, d *Doc, resolve func(dest string) string)
 	}
 	_, err := w.Write(SpacingHTML(m.lang, buf.Bytes()))
 	return err
+}
+
+func setDest(n ast.Node, dest []byte) {
+	switch n := n.(type) {
+	case *ast.Link:
+		n.Destination = dest
+	case *ast.Image:
+		n.Destination = dest
+	}
 }
 
 // RenderString renders a short Markdown text (a front matter field) to HTML. A text made of one

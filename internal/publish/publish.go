@@ -180,6 +180,21 @@ func (s *Staging) Write(name string, data []byte) error {
 	return os.WriteFile(full, data, 0o644)
 }
 
+// Replace writes a file again, such as a page rewritten once its PDF has been measured.
+func (s *Staging) Replace(name string, data []byte) error {
+	name = path.Clean(name)
+	if !s.written[name] {
+		return fmt.Errorf("publish: %s was not written before", name)
+	}
+	return os.WriteFile(filepath.Join(s.dir, filepath.FromSlash(name)), data, 0o644)
+}
+
+// URL returns the file:// address of a file written in the staging folder, for a browser to
+// open it before the folder is swapped in.
+func (s *Staging) URL(name string) string {
+	return "file://" + filepath.ToSlash(filepath.Join(s.dir, filepath.FromSlash(name)))
+}
+
 // Files returns the paths written so far, sorted.
 func (s *Staging) Files() []string {
 	out := make([]string, 0, len(s.written))

@@ -19,6 +19,22 @@ type Ctx struct {
 	Kind     string        // home, section, page, root or 404
 	Content  template.HTML // the rendered Markdown body
 	absolute bool          // links start from the base URL's path (404 page)
+
+	pack    *PackView           // on a pack page
+	variant string              // on a pack page: Participants or Trainer
+	resolve func(string) string // link addresses, when the page is not drawn at its own URL
+}
+
+// own returns the address of the output that stands for page p in this context: the page
+// itself, or, on a pack page, the same pack of p (a session in another language).
+func (c *Ctx) own(p *content.Page) string {
+	switch c.Kind {
+	case "pack":
+		return c.r.packURL(p, c.variant)
+	case "cards":
+		return c.r.cardsURL(p.Lang)
+	}
+	return p.URL
 }
 
 // Link is an entry of a navigation list.
@@ -94,6 +110,18 @@ func (c *Ctx) SiteDescription(lang ...string) string {
 // Partner returns the name of the partner hosting the kit, or "".
 func (c *Ctx) Partner() string { return c.r.cfg.Partner.Name }
 
+// PartnerLogo returns the address of the partner's logo (a file of static/), or "".
+func (c *Ctx) PartnerLogo() string {
+	if c.r.cfg.Partner.Logo == "" {
+		return ""
+	}
+	u, err := c.Asset(c.r.cfg.Partner.Logo)
+	if err != nil {
+		return ""
+	}
+	return u
+}
+
 // PartnerURL returns the partner's web site, or "".
 func (c *Ctx) PartnerURL() string { return c.r.cfg.Partner.URL }
 
@@ -121,7 +149,7 @@ func (c *Ctx) Canonical() string {
 	if c.Page == nil {
 		return c.r.cfg.BaseURL
 	}
-	return c.r.cfg.Abs(c.Page.URL)
+	return c.r.cfg.Abs(c.own(c.Page))
 }
 
 // Alternates returns the page in every language, with absolute URLs, plus x-default.
@@ -136,7 +164,7 @@ func (c *Ctx) Alternates() []Alternate {
 	if len(c.Page.Translations) == 0 {
 		return nil
 	}
-	return alternates(c.r, c.Page)
+	return alternatesOf(c.r, c.Page, c.own)
 }
 
 // Switch returns one entry per language: the same page in that language, or, when it does not
@@ -150,7 +178,7 @@ func (c *Ctx) Switch() []Link {
 		case c.Page == nil:
 			l.Href = c.Rel(lang + "/")
 		case lang == c.Lang:
-			l.Href = c.Rel(c.Page.URL)
+			l.Href = c.Rel(c.own(c.Page))
 		default:
 			target := c.Page.Translations[lang]
 			if target == nil {
@@ -162,7 +190,9 @@ func (c *Ctx) Switch() []Link {
 					target = c.r.site.Home[lang]
 				}
 			}
-			if target != nil {
+			if target != nil && !l.Missing {
+				l.Href = c.Rel(c.own(target))
+			} else if target != nil {
 				l.Href = c.Rel(target.URL)
 			} else {
 				l.Href = c.Rel(lang + "/")
@@ -332,7 +362,11 @@ func (c *Ctx) Markdown(key string, inline bool) (template.HTML, error) {
 	if f == nil {
 		return "", nil
 	}
-	s, err := c.r.mds[c.Lang].RenderString(f.Doc, c.r.resolver(c.Page), inline)
+	resolve := c.resolve
+	if resolve == nil {
+		resolve = c.r.resolver(c.Page)
+	}
+	s, err := c.r.mds[c.Lang].RenderString(f.Doc, resolve, inline)
 	return template.HTML(s), err
 }
 

@@ -28,6 +28,7 @@ type Renderer struct {
 	mds    content.Markdowns
 	assets map[string]*publish.Asset
 	cat    *indicator.Catalogue
+	pdf    bool                                // session pages link to PDFs of their packs
 	links  map[*content.Page]map[string]string // page -> link as written -> URL to write
 	// backlinks lists, for each page, the other pages that link to it, in site order.
 	backlinks map[*content.Page][]*content.Page
@@ -38,6 +39,9 @@ func New(cfg *config.Config, site *content.Site, ui *i18n.Bundle, tmpl *theme.Te
 	return &Renderer{cfg: cfg, site: site, ui: ui, tmpl: tmpl, mds: mds, assets: assets, cat: cat,
 		links: map[*content.Page]map[string]string{}, backlinks: map[*content.Page][]*content.Page{}}
 }
+
+// LinkPDFs says that PDFs of the session packs are made, so that session pages link to them.
+func (r *Renderer) LinkPDFs() { r.pdf = true }
 
 // Links resolves every link of every page and reports the broken ones.
 func (r *Renderer) Links(l *diag.List) {
@@ -216,9 +220,14 @@ type Alternate struct {
 }
 
 func alternates(r *Renderer, p *content.Page) []Alternate {
-	out := []Alternate{{Lang: p.Lang, Href: r.cfg.Abs(p.URL)}}
+	return alternatesOf(r, p, func(q *content.Page) string { return q.URL })
+}
+
+// alternatesOf lists the language versions of p, where own gives the output of each.
+func alternatesOf(r *Renderer, p *content.Page, own func(*content.Page) string) []Alternate {
+	out := []Alternate{{Lang: p.Lang, Href: r.cfg.Abs(own(p))}}
 	for lang, q := range p.Translations {
-		out = append(out, Alternate{Lang: lang, Href: r.cfg.Abs(q.URL)})
+		out = append(out, Alternate{Lang: lang, Href: r.cfg.Abs(own(q))})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Lang < out[j].Lang })
 	if len(r.cfg.Languages) > 1 {

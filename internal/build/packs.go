@@ -1,0 +1,70 @@
+package build
+
+import (
+	"fmt"
+
+	"vises/internal/pdf"
+	"vises/internal/publish"
+	"vises/internal/render"
+)
+
+// printPacks prints every session pack to PDF. Each pack is printed once to find the page on
+// which each part starts, rendered again with those page numbers in its table of contents, and
+// printed again; the two printings must agree, or the contents would lie.
+func printPacks(chromium string, r *render.Renderer, out *publish.Staging, min *publish.Minifier) error {
+	printer, err := pdf.NewPrinter(chromium)
+	if err != nil {
+		return err
+	}
+	defer printer.Close()
+	for _, po := range r.Packs() {
+		page := po.URL + "index.html"
+		pages := map[string]int{}
+		var data []byte
+		for attempt := 0; ; attempt++ {
+			data, err = printer.Print(out.URL(page))
+			if err != nil {
+				return err
+			}
+			doc, err := pdf.Parse(data)
+			if err != nil {
+				return fmt.Errorf("%s: %w", po.PDF, err)
+			}
+			found := doc.Dests()
+			if same(found, pages) {
+				break
+			}
+			if attempt == 3 {
+				return fmt.Errorf("%s: the page numbers of the contents do not settle", po.PDF)
+			}
+			pages = found
+			html, err := r.Pack(po, pages, true)
+			if err != nil {
+				return err
+			}
+			if html, err = min.File(page, html); err != nil {
+				return err
+			}
+			if err := out.Replace(page, html); err != nil {
+				return err
+			}
+		}
+		if err := out.Write(po.PDF, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// same reports whether the parts start on the same pages in both maps.
+func same(a, b map[string]int) bool {
+	if len(a) == 0 || len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}

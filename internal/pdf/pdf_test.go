@@ -1,0 +1,64 @@
+package pdf
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// chromium returns the browser to print with, or skips (fails in CI) without one.
+func chromium(t *testing.T) string {
+	t.Helper()
+	p := Find()
+	if p == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("no Chromium found: .ci/run must install it")
+		}
+		t.Skip("no Chromium found; install Debian's chromium package")
+	}
+	return p
+}
+
+func TestPrintFindsThePageOfEachAnchor(t *testing.T) {
+	dir := t.TempDir()
+	html := `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Proefbundel</title>
+<style>@page { size: A4; margin: 20mm } .part { break-before: page }</style></head><body>
+<h1>Inhoud</h1><ol><li><a href="#part-1">Een</a></li><li><a href="#part-2">Twee</a></li><li><a href="#part-3">Drie</a></li></ol>
+<section class="part" id="part-1"><h2>Een</h2><p>Tekst.</p></section>
+<section class="part" id="part-2"><h2>Twee</h2><div style="height: 400mm">lang</div></section>
+<section class="part" id="part-3"><h2>Drie</h2><p>Einde.</p></section></body></html>`
+	file := filepath.Join(dir, "t.html")
+	os.WriteFile(file, []byte(html), 0o644)
+	p, err := NewPrinter(chromium(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	data, err := p.Print("file://" + file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Contents on page 1, part 1 on page 2, part 2 on pages 3 and 4 (400 mm of content),
+	// part 3 on page 5.
+	if doc.Pages() != 5 {
+		t.Errorf("%d pages, want 5", doc.Pages())
+	}
+	dests := doc.Dests()
+	for name, want := range map[string]int{"part-1": 2, "part-2": 3, "part-3": 5} {
+		if dests[name] != want {
+			t.Errorf("%s on page %d, want %d (all: %v)", name, dests[name], want, dests)
+		}
+	}
+	if !strings.Contains(string(data), "/CreationDate (D:20000101000000") {
+		t.Error("the creation date is not normalized")
+	}
+	again, _ := p.Print("file://" + file)
+	if string(again) != string(data) {
+		t.Error("printing the same page twice gives different bytes")
+	}
+}
