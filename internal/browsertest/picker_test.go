@@ -311,7 +311,7 @@ func TestPickerFromDisk(t *testing.T) {
 func TestCatalogueAccessibility(t *testing.T) {
 	k := BuildKit(t)
 	b := NewBrowser(t, 1280, 900)
-	for _, page := range []string{"/fr/indicateurs/", "/nl/indicatoren/", "/fr/indicateurs/soc-01/", "/nl/indicatoren/env-05/"} {
+	for _, page := range []string{"/fr/indicateurs/", "/nl/indicatoren/", "/fr/indicateurs/soc-01/", "/nl/indicatoren/env-05/", "/fr/indicateurs/cartes/"} {
 		b.Open(t, k.URL+page)
 		time.Sleep(100 * time.Millisecond)
 		NoViolations(t, b, page)
@@ -336,5 +336,20 @@ func TestAxeReportsViolations(t *testing.T) {
 	}
 	if !ids["label"] || !ids["image-alt"] {
 		t.Errorf("axe found %v, want label and image-alt", ids)
+	}
+}
+
+func TestPickerPrintsTheCardsOfTheSelection(t *testing.T) {
+	k := BuildKit(t)
+	b := NewBrowser(t, 1280, 900)
+	openCatalogue(t, b, k.URL+"/nl/indicatoren/#sel=ENV-01,SOC-21,POL-04")
+	b.Do(t, chromedp.Click(chromedp.CSS(".picker-cards")))
+	Wait(t, b, `location.pathname === "/nl/indicatoren/kaarten/" && document.readyState === "complete"`)
+	ids := Eval[[]string](t, b, `[...document.querySelectorAll(".card-a6")].map(c => c.dataset.id)`)
+	if strings.Join(ids, ",") != "SOC-21,POL-04,ENV-01" {
+		t.Errorf("cards %v, want the three selected", ids)
+	}
+	if s := Eval[string](t, b, `document.querySelector(".cards-selection").textContent`); s != "De 3 kaarten uit je selectie, klaar om af te drukken." {
+		t.Errorf("status %q", s)
 	}
 }

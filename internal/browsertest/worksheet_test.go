@@ -269,6 +269,11 @@ func TestWorksheetAccessibility(t *testing.T) {
 		openWorksheet(t, b, k.URL+page)
 		NoViolations(t, b, page)
 	}
+	// The printable packs, which hold worksheets and the glossary.
+	for _, page := range []string{"/fr/formation/journee-plan/livret-animateur/", "/nl/vorming/sensibilisering/bundel/"} {
+		b.Open(t, k.URL+page)
+		NoViolations(t, b, page)
+	}
 	// Every field has a label.
 	unlabelled := Eval[int](t, b, `[...document.querySelectorAll("#worksheet input, #worksheet textarea")].filter(i => !i.labels.length && !i.getAttribute("aria-label")).length`)
 	if unlabelled != 0 {

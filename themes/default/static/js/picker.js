@@ -261,6 +261,9 @@
     var actions = el("div", { "class": "picker-actions" }, [
       this.button(this.t("picker.export"), "picker-export", function () { self.download(); }),
       this.button(this.t("picker.plan"), "picker-plan-button", function () { self.showPlan(true); }),
+      this.button(this.t("picker.cards"), "picker-cards", function () {
+        window.location.href = self.mount.getAttribute("data-cards") + "#sel=" + self.state.sel.join(",");
+      }),
       this.button(this.t("picker.clear"), "picker-clear", function () {
         if (self.state.sel.length && window.confirm(self.t("picker.clear.confirm"))) {
           writeStored(PREVIOUS_KEY, self.state.sel);
@@ -378,7 +381,7 @@
     }
     this.basketWarn.textContent = st.sel.length > WARN_AT ? fmt(this.t("picker.warning"), st.sel.length) : "";
     this.basketWarn.hidden = st.sel.length <= WARN_AT;
-    this.basket.querySelectorAll(".picker-export, .picker-plan-button, .picker-clear").forEach(function (b) { b.disabled = st.sel.length === 0; });
+    this.basket.querySelectorAll(".picker-export, .picker-plan-button, .picker-cards, .picker-clear").forEach(function (b) { b.disabled = st.sel.length === 0; });
 
     this.renderNotice();
     this.showPlan(st.view === "plan", true);
@@ -467,8 +470,23 @@
     if (!quiet) { this.plan.querySelector("h2").setAttribute("tabindex", "-1"); this.plan.querySelector("h2").focus(); }
   };
 
+  // ---- Indicator cards: keep the cards of a selection ----------------------------------
+
+  function initCards(sheet) {
+    var params = new URLSearchParams(window.location.hash.replace(/^#/, ""));
+    var sel = (params.get("sel") || "").split(",").filter(function (id) { return ID_RE.test(id); });
+    if (!sel.length) { return; }
+    // Cards not in the selection leave the page, so that the selected ones fill the sheets.
+    sheet.querySelectorAll(".card-a6").forEach(function (card) {
+      if (sel.indexOf(card.getAttribute("data-id")) < 0) { card.remove(); }
+    });
+    var status = document.querySelector(".cards-selection");
+    if (status) { status.textContent = fmt(status.getAttribute("data-template"), sheet.querySelectorAll(".card-a6").length); }
+  }
+
   // ---- Start ----------------------------------------------------------------------------
 
+  document.querySelectorAll(".cards-sheet").forEach(initCards);
   document.querySelectorAll(".basket-toggle[data-basket-id]").forEach(initToggle);
   var mount = document.getElementById("picker");
   if (mount && window.VISES_PICKER) {
