@@ -12,6 +12,9 @@ build:
 site: build
 	./$(BIN) build
 
+serve: build
+	./$(BIN) serve
+
 test: test-deps check
 	$(GO) test ./...
 

@@ -6,25 +6,31 @@
 //
 //	vises build [--config site.yaml] [--out public] [--base-url URL] [--offline] [--pdf]
 //	vises check [--config site.yaml] [--base-url URL]
+//	vises serve [--config site.yaml] [--bind 127.0.0.1] [--port 1313]
 //	vises version
 //
 // Exit status: 0 on success, 1 when the build or check finds errors, 2 on a usage error.
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"os"
+	"os/signal"
 	"runtime"
 	"runtime/debug"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	"vises/internal/build"
 	"vises/internal/config"
 	"vises/internal/diag"
+	"vises/internal/serve"
 )
 
 // version is set at link time (-ldflags "-X main.version=...") for releases.
@@ -41,6 +47,7 @@ func commands() []command {
 	return []command{
 		{"build", "vises build [--config site.yaml] [--out public] [--base-url URL] [--offline] [--pdf]", "build the site into the output folder", runBuild},
 		{"check", "vises check [--config site.yaml] [--base-url URL]", "check translations, links, anchors and UI strings without writing anything", runCheck},
+		{"serve", "vises serve [--config site.yaml] [--bind 127.0.0.1] [--port 1313]", "preview the site, rebuilt and reloaded on every change", runServe},
 		{"version", "vises version", "print the version", runVersion},
 	}
 }
@@ -151,6 +158,41 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	errs, warns := res.Diags.Count(diag.Error), res.Diags.Count(diag.Warning)
 	fmt.Fprintf(stdout, "vises check: %s; %s, %s\n", pagesLine(res.Pages), count(errs, "error"), count(warns, "warning"))
 	if errs > 0 {
+		return 1
+	}
+	return 0
+}
+
+func runServe(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg := fs.String("config", "site.yaml", "site configuration `file`")
+	bind := fs.String("bind", "127.0.0.1", "`address` to listen on (loopback only unless you say otherwise)")
+	port := fs.Int("port", 1313, "`port` to listen on (0 picks a free one)")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: %s\n\n", commands()[2].usage)
+		fs.PrintDefaults()
+	}
+	if ok, code := parse(fs, args); !ok {
+		return code
+	}
+	ln, err := serve.Listen(*bind, *port)
+	if err != nil {
+		fmt.Fprintf(stderr, "vises serve: %v\n", err)
+		return 1
+	}
+	addr := ln.Addr().(*net.TCPAddr)
+	host := *bind
+	if host == "" || host == "0.0.0.0" || host == "::" {
+		host = "localhost"
+	}
+	base := fmt.Sprintf("http://%s/", net.JoinHostPort(host, fmt.Sprint(addr.Port)))
+	srv := serve.New(build.Options{FS: os.DirFS("."), Config: *cfg, Overrides: config.Overrides{BaseURL: base}}, stderr)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	fmt.Fprintf(stdout, "vises serve: %s (Ctrl+C to stop)\n", base)
+	if err := srv.Run(ctx, ln, "."); err != nil {
+		fmt.Fprintf(stderr, "vises serve: %v\n", err)
 		return 1
 	}
 	return 0

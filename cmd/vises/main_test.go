@@ -131,3 +131,10 @@ func TestVersion(t *testing.T) {
 		t.Errorf("version printed %q (exit %d)", stdout, code)
 	}
 }
+
+func TestServeListensOnLoopbackByDefault(t *testing.T) {
+	code, _, stderr := runCLI("serve", "-h")
+	if code != 2 || !strings.Contains(stderr, `address to listen on (loopback only unless you say otherwise) (default "127.0.0.1")`) {
+		t.Errorf("serve -h (exit %d):\n%s", code, stderr)
+	}
+}

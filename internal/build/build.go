@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
@@ -35,6 +36,15 @@ type Options struct {
 	Check     bool             // also run the checks of vises check
 	PDF       bool             // print the session packs to PDF with a Chromium found on the machine
 	Chromium  func() string    // finds the Chromium to print with; pdf.Find when nil
+	Out       Output           // where a build for serve goes (instead of Publish's folder)
+	Dev       bool             // for serve: no minification, no fingerprints in file names
+}
+
+// Output receives the files of a build that is not published to a folder, such as the
+// memory that serve answers from. If it has a Reset method, a full build calls it before
+// writing, so that files of removed pages do not linger.
+type Output interface {
+	Write(name string, data []byte) error
 }
 
 // Result is what a build did.
@@ -45,11 +55,41 @@ type Result struct {
 	Pages    map[string]int // published pages per language
 	Files    int            // files written
 	Duration time.Duration
+	Full     bool     // everything was rendered (not only the pages whose source changed)
+	Written  []string // the files this build wrote, sorted
 }
 
 // Run builds the site. Problems are in Result.Diags; the output folder is replaced only when
 // there is no error.
-func Run(o Options) *Result {
+func Run(o Options) *Result { return NewBuilder(o).Build() }
+
+// Builder builds a site again and again (vises serve): a file that has not changed is not
+// parsed again, and when only the text of some pages changed, only those pages (and the packs
+// that hold them) are rendered again.
+type Builder struct {
+	o     Options
+	cache *content.Cache
+	parts *render.PartCache // pack parts, kept between builds when only page texts change
+	last  *snapshot         // what the last good build saw, or nil
+}
+
+// snapshot is what decides whether the next build can render less.
+type snapshot struct {
+	inputs string            // fingerprint of everything but content/
+	sigs   map[string]string // page file -> what other pages show of it
+}
+
+// NewBuilder returns a builder for o.
+func NewBuilder(o Options) *Builder {
+	return &Builder{o: o, cache: content.NewCache(), parts: render.NewPartCache()}
+}
+
+// SetOutput sets where the next builds write (serve gives each build a fresh output).
+func (b *Builder) SetOutput(out Output) { b.o.Out = out }
+
+// Build builds the site once.
+func (b *Builder) Build() *Result {
+	o := b.o
 	start := time.Now()
 	res := &Result{Pages: map[string]int{}}
 	defer func() { res.Duration = time.Since(start) }()
@@ -110,7 +150,7 @@ func Run(o Options) *Result {
 			},
 		})
 	}
-	site := content.Load(o.FS, cfg.Languages, mds, l)
+	site := content.Load(o.FS, cfg.Languages, mds, l, b.cache, fmt.Sprint(cfg.Languages, cfg.AllowRawHTML))
 	res.Site = site
 	checkWorksheets(site, l)
 	var cat *indicator.Catalogue
@@ -124,7 +164,7 @@ func Run(o Options) *Result {
 	if tmpl == nil {
 		return res
 	}
-	min := publish.NewMinifier(cfg.Minify)
+	min := publish.NewMinifier(cfg.Minify && !o.Dev)
 	var static []fs.FS
 	if sub, err := fs.Sub(o.FS, "static"); err == nil {
 		if _, err := fs.Stat(o.FS, "static"); err == nil {
@@ -134,7 +174,7 @@ func Run(o Options) *Result {
 	for _, layer := range layered.Sub("static") {
 		static = append(static, layer.FS)
 	}
-	assets, err := publish.Assets(static, min)
+	assets, err := publish.Assets(static, min, !o.Dev)
 	if err != nil {
 		l.Errorf(diag.Pos{File: "static"}, "%v", err)
 		return res
@@ -165,6 +205,20 @@ func Run(o Options) *Result {
 		check.Site(site, ui, l)
 	}
 
+	// Decide what to render: everything, or only the pages whose text changed.
+	snap := &snapshot{inputs: inputsFingerprint(o.FS, o.Config, o.Overrides, o.Dev), sigs: signatures(site, r)}
+	only := b.partial(snap, site)
+	res.Full = only == nil
+	if o.Out != nil {
+		// Serve: keep the pack parts whose pages did not change.
+		if only == nil {
+			b.parts.Invalidate(nil)
+		} else {
+			b.parts.Invalidate(site.Parsed)
+		}
+		r.UsePartCache(b.parts)
+	}
+
 	// Render and publish.
 	var out *publish.Staging
 	if o.Publish {
@@ -178,8 +232,27 @@ func Run(o Options) *Result {
 		}
 		defer out.Abort()
 	}
+	var dest Output
+	var pending *pendingOutput
+	if out != nil {
+		dest = out
+	} else if o.Out != nil {
+		// Written to the live output only if the whole build succeeds.
+		pending = &pendingOutput{}
+		dest = pending
+		defer func() {
+			if l.HasErrors() {
+				return
+			}
+			// A full build replaces everything: files of removed pages must go.
+			if r, ok := o.Out.(interface{ Reset() }); ok && res.Full {
+				r.Reset()
+			}
+			pending.flush(o.Out, l)
+		}()
+	}
 	write := func(name string, data []byte) {
-		if out == nil {
+		if dest == nil {
 			return
 		}
 		data, err := min.File(name, data)
@@ -187,12 +260,17 @@ func Run(o Options) *Result {
 			l.Errorf(diag.Pos{}, "%v", err)
 			return
 		}
-		if err := out.Write(name, data); err != nil {
+		if err := dest.Write(name, data); err != nil {
 			l.Errorf(diag.Pos{}, "%v", err)
 		}
+		res.Written = append(res.Written, name)
 	}
 	for _, p := range site.Pages {
 		if p.Duplicate {
+			continue
+		}
+		if only != nil && !only[p.File] {
+			res.Pages[p.Lang]++
 			continue
 		}
 		name, data, err := r.Page(p)
@@ -203,6 +281,20 @@ func Run(o Options) *Result {
 		write(name, data)
 		res.Pages[p.Lang]++
 	}
+	for _, po := range r.Packs() {
+		if only != nil && !packTouched(r, po, only) {
+			continue
+		}
+		data, err := r.Pack(po, nil, chromium != "")
+		if err != nil {
+			addErr(l, err)
+			continue
+		}
+		write(po.URL+"index.html", data)
+	}
+	if only != nil {
+		return b.finish(res, snap)
+	}
 	if data, err := r.Root(); err != nil {
 		addErr(l, err)
 	} else {
@@ -212,14 +304,6 @@ func Run(o Options) *Result {
 		addErr(l, err)
 	} else {
 		write("404.html", data)
-	}
-	for _, po := range r.Packs() {
-		data, err := r.Pack(po, nil, chromium != "")
-		if err != nil {
-			addErr(l, err)
-			continue
-		}
-		write(po.URL+"index.html", data)
 	}
 	for _, u := range r.CardsPages() {
 		data, err := r.Cards(u)
@@ -239,14 +323,15 @@ func Run(o Options) *Result {
 	write("sitemap.xml", r.Sitemap())
 	write("robots.txt", r.Robots())
 	for _, a := range assets {
-		if out != nil {
-			if err := out.Write(a.Path, a.Data); err != nil {
+		if dest != nil {
+			if err := dest.Write(a.Path, a.Data); err != nil {
 				l.Errorf(diag.Pos{}, "%v", err)
 			}
+			res.Written = append(res.Written, a.Path)
 		}
 	}
 	if out == nil || l.HasErrors() {
-		return res
+		return b.finish(res, snap)
 	}
 	if chromium != "" {
 		if err := printPacks(chromium, r, out, min); err != nil {
@@ -258,7 +343,74 @@ func Run(o Options) *Result {
 	if err := out.Commit(); err != nil {
 		l.Errorf(diag.Pos{}, "%v", err)
 	}
+	return b.finish(res, snap)
+}
+
+// pendingOutput holds the files of a build until it is known to have succeeded.
+type pendingOutput struct {
+	names []string
+	data  [][]byte
+}
+
+func (p *pendingOutput) Write(name string, data []byte) error {
+	p.names = append(p.names, name)
+	p.data = append(p.data, data)
+	return nil
+}
+
+func (p *pendingOutput) flush(out Output, l *diag.List) {
+	for i, name := range p.names {
+		if err := out.Write(name, p.data[i]); err != nil {
+			l.Errorf(diag.Pos{}, "%v", err)
+		}
+	}
+}
+
+// finish remembers a good build for the next one.
+func (b *Builder) finish(res *Result, snap *snapshot) *Result {
+	sort.Strings(res.Written)
+	if res.Files == 0 {
+		res.Files = len(res.Written)
+	}
+	if res.Diags.HasErrors() {
+		b.last = nil // the next build renders everything
+	} else {
+		b.last = snap
+	}
 	return res
+}
+
+// partial returns the pages to render again when only the text of some pages changed since
+// the last good build, or nil when everything must be rendered: a first build, a change outside
+// content/, a page added or removed, or a change in what other pages show of a page.
+func (b *Builder) partial(snap *snapshot, site *content.Site) map[string]bool {
+	last := b.last
+	if last == nil || last.inputs != snap.inputs || len(site.Removed) > 0 || len(last.sigs) != len(snap.sigs) {
+		return nil
+	}
+	for file, sig := range snap.sigs {
+		if last.sigs[file] != sig {
+			return nil
+		}
+	}
+	only := map[string]bool{}
+	for _, f := range site.Parsed {
+		only[f] = true
+	}
+	return only
+}
+
+// packTouched reports whether a pack holds one of the pages to render again.
+func packTouched(r *render.Renderer, po render.PackOutput, only map[string]bool) bool {
+	if only[po.Session.File] {
+		return true
+	}
+	for _, f := range r.PackParts(po) {
+		if only[f] {
+			return true
+		}
+	}
+	return false
 }
 
 func addErr(l *diag.List, err error) {

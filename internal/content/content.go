@@ -3,6 +3,7 @@
 package content
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"path"
@@ -90,6 +91,9 @@ type Site struct {
 	Drafts []*Page          // pages with draft: true, not published
 	Home   map[string]*Page // the home page of each language
 	byPath map[string]*Page // "LANG/PATH" -> page
+
+	Parsed  []string // files parsed by this Load: new or changed since the cache saw them
+	Removed []string // files the cache had and that are gone
 }
 
 // Page returns the page of lang at path (below content/LANG/), or nil.
@@ -111,10 +115,37 @@ type Markdowns map[string]*markdown.Markdown
 
 var slugRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
+// Cache keeps the pages parsed by one build for the next: a file whose bytes have not changed
+// is not parsed again. Serve uses one; a plain build does not need it.
+type Cache struct {
+	key   string // the Markdown options the pages were parsed with
+	files map[string]*cached
+}
+
+type cached struct {
+	src   []byte
+	page  *Page
+	diags []diag.Diagnostic
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{files: map[string]*cached{}} }
+
+// reset clears what assembling a site wrote in a page, before it is assembled again.
+func (p *Page) reset() {
+	p.Parent, p.Children, p.Translations, p.URL, p.Duplicate = nil, nil, nil, "", false
+}
+
 // Load reads content/LANG/**.md of each language from fsys (the site root) and assembles the
 // site. Problems are added to l; the Site is usable for reporting even when there are errors.
-func Load(fsys fs.FS, langs []string, mds Markdowns, l *diag.List) *Site {
+// With a cache, files that have not changed since the last Load are not parsed again; key
+// names the Markdown options, and a different key empties the cache.
+func Load(fsys fs.FS, langs []string, mds Markdowns, l *diag.List, cache *Cache, key string) *Site {
 	s := &Site{Langs: langs, Home: map[string]*Page{}, byPath: map[string]*Page{}}
+	if cache != nil && cache.key != key {
+		cache.key, cache.files = key, map[string]*cached{}
+	}
+	seen := map[string]bool{}
 	var all []*Page
 	for _, lang := range langs {
 		root := "content/" + lang
@@ -142,11 +173,38 @@ func Load(fsys fs.FS, langs []string, mds Markdowns, l *diag.List) *Site {
 				l.Errorf(diag.Pos{File: name}, "%v", err)
 				return nil
 			}
-			if p := parse(lang, strings.TrimPrefix(name, root+"/"), name, src, mds[lang], l); p != nil {
+			seen[name] = true
+			if cache != nil {
+				if c := cache.files[name]; c != nil && bytes.Equal(c.src, src) {
+					l.Add(c.diags...)
+					if c.page != nil {
+						c.page.reset()
+						all = append(all, c.page)
+					}
+					return nil
+				}
+			}
+			s.Parsed = append(s.Parsed, name)
+			var pl diag.List
+			p := parse(lang, strings.TrimPrefix(name, root+"/"), name, src, mds[lang], &pl)
+			l.Merge(&pl)
+			if cache != nil {
+				cache.files[name] = &cached{src: src, page: p, diags: pl.Items()}
+			}
+			if p != nil {
 				all = append(all, p)
 			}
 			return nil
 		})
+	}
+	if cache != nil {
+		for name := range cache.files {
+			if !seen[name] {
+				delete(cache.files, name)
+				s.Removed = append(s.Removed, name)
+			}
+		}
+		sort.Strings(s.Removed)
 	}
 	for _, p := range all {
 		if p.FM.Draft {

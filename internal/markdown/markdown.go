@@ -7,8 +7,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark"
 	meta "github.com/yuin/goldmark-meta"
@@ -240,27 +240,53 @@ func (m *Markdown) RenderString(d *Doc, resolve func(string) string, inline bool
 	return s, nil
 }
 
-var (
-	frBefore    = regexp.MustCompile("[ \u00a0\u202f]+([;:!?»])")
-	frMissing   = regexp.MustCompile(`([\p{L}\p{N})])([!?])(\s|$)`)
-	frAfterOpen = regexp.MustCompile("«[ \u00a0\u202f]*")
-	frBeforeEnd = regexp.MustCompile("[ \u00a0\u202f]*»")
-	apostrophe  = regexp.MustCompile(`(\p{L})'`)
-)
-
 // Spacing applies the typography of lang to plain text (a title, a UI string): typographic
-// apostrophes in both languages; in French, narrow no-break spaces before ; : ! ? and inside « ».
+// apostrophes in both languages; in French, narrow no-break spaces before ; : ! ? and » and
+// after «, in place of the space the author typed or where there was none (before ! and ?,
+// after a word). Text without any of these characters is returned as it is.
 func Spacing(lang, s string) string {
-	s = apostrophe.ReplaceAllString(s, "$1’")
-	if lang != "fr" {
+	if !strings.ContainsAny(s, "'") && (lang != "fr" || !strings.ContainsAny(s, ";:!?«»")) {
 		return s
 	}
-	s = frBefore.ReplaceAllString(s, "\u202f$1")
-	s = frMissing.ReplaceAllString(s, "$1\u202f$2$3")
-	s = frAfterOpen.ReplaceAllString(s, "«\u202f")
-	s = frBeforeEnd.ReplaceAllString(s, "\u202f»")
-	return s
+	fr := lang == "fr"
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case r == '\'' && i > 0 && unicode.IsLetter(rs[i-1]):
+			b.WriteRune('’')
+		case fr && isSpace(r):
+			// A run of spaces before ; : ! ? » becomes one narrow no-break space.
+			j := i
+			for j < len(rs) && isSpace(rs[j]) {
+				j++
+			}
+			if j < len(rs) && strings.ContainsRune(";:!?»", rs[j]) && (i == 0 || rs[i-1] != '«') {
+				b.WriteRune('\u202f')
+			} else if i > 0 && rs[i-1] == '«' {
+				// Already written with the guillemet.
+			} else {
+				b.WriteString(string(rs[i:j]))
+			}
+			i = j - 1
+		case fr && r == '«':
+			b.WriteString("«\u202f")
+		case fr && r == '»' && i > 0 && !isSpace(rs[i-1]):
+			b.WriteString("\u202f»")
+		case fr && (r == '!' || r == '?') && i > 0 && (unicode.IsLetter(rs[i-1]) || unicode.IsDigit(rs[i-1]) || rs[i-1] == ')') &&
+			(i+1 == len(rs) || unicode.IsSpace(rs[i+1])):
+			b.WriteRune('\u202f')
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
+
+func isSpace(r rune) bool { return r == ' ' || r == '\u00a0' || r == '\u202f' }
 
 // SpacingHTML applies Spacing to the text of an HTML fragment, leaving tags, attributes and
 // the contents of code, pre, kbd, script and style alone.

@@ -95,8 +95,9 @@ type Asset struct {
 var fingerprinted = regexp.MustCompile(`\.(css|js)$`)
 
 // Assets reads every file of the static folders (highest priority first, the first one to
-// have a file wins), minifies them and fingerprints CSS and JavaScript.
-func Assets(layers []fs.FS, m *Minifier) (map[string]*Asset, error) {
+// have a file wins), minifies them and, with fingerprint, puts a hash of the content of CSS
+// and JavaScript files in their names.
+func Assets(layers []fs.FS, m *Minifier, fingerprint bool) (map[string]*Asset, error) {
 	out := map[string]*Asset{}
 	for _, layer := range layers {
 		err := fs.WalkDir(layer, ".", func(p string, d fs.DirEntry, err error) error {
@@ -121,9 +122,11 @@ func Assets(layers []fs.FS, m *Minifier) (map[string]*Asset, error) {
 				if a.Data, err = m.File(p, data); err != nil {
 					return err
 				}
-				sum := sha256.Sum256(a.Data)
-				ext := path.Ext(p)
-				a.Path = strings.TrimSuffix(p, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
+				if fingerprint {
+					sum := sha256.Sum256(a.Data)
+					ext := path.Ext(p)
+					a.Path = strings.TrimSuffix(p, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
+				}
 			}
 			out[p] = a
 			return nil

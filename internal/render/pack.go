@@ -56,6 +56,60 @@ func (r *Renderer) packURL(session *content.Page, variant string) string {
 	return session.URL + r.packSlug(session.Lang, variant) + "/"
 }
 
+// PackParts returns the source files of the handouts of a pack.
+func (r *Renderer) PackParts(po PackOutput) []string {
+	var out []string
+	for _, h := range po.Session.FM.Handouts {
+		if t, problem := r.site.Resolve(po.Session, h, nil); problem == "" && t.Page != nil {
+			out = append(out, t.Page.File)
+		}
+	}
+	return out
+}
+
+// PartCache keeps the rendered parts of packs from one build to the next (vises serve): a part
+// whose page did not change is not rendered again. The zero value is not usable; use
+// NewPartCache. A nil *PartCache caches nothing.
+type PartCache struct {
+	parts map[string]string
+	stale map[string]bool // page files whose parts must be rendered again
+}
+
+// NewPartCache returns an empty cache.
+func NewPartCache() *PartCache { return &PartCache{parts: map[string]string{}} }
+
+// Invalidate marks the parts of the given page files as stale; a nil list empties the cache.
+func (c *PartCache) Invalidate(files []string) {
+	if c == nil {
+		return
+	}
+	if files == nil {
+		c.parts = map[string]string{}
+		return
+	}
+	c.stale = map[string]bool{}
+	for _, f := range files {
+		c.stale[f] = true
+	}
+}
+
+func (c *PartCache) get(key, file string) (string, bool) {
+	if c == nil || c.stale[file] {
+		return "", false
+	}
+	s, ok := c.parts[key]
+	return s, ok
+}
+
+func (c *PartCache) put(key, html string) {
+	if c != nil {
+		c.parts[key] = html
+	}
+}
+
+// UsePartCache makes the renderer reuse the parts of an earlier build.
+func (r *Renderer) UsePartCache(c *PartCache) { r.parts = c }
+
 // PackView is what the pack layout draws.
 type PackView struct {
 	Variant   string
@@ -160,16 +214,21 @@ func (r *Renderer) Pack(po PackOutput, pages map[string]int, pdf bool) ([]byte, 
 	}
 	for i, p := range parts {
 		id := fmt.Sprintf("part-%d", i+1)
-		body, err := r.partHTML(set, p, po)
-		if err != nil {
-			return nil, err
-		}
-		if po.Variant == Participants {
-			body = stripFacilitator(body)
+		key := po.URL + "#" + id + "|" + p.File
+		body, ok := r.parts.get(key, p.File)
+		if !ok {
+			if body, err = r.partHTML(set, p, po); err != nil {
+				return nil, err
+			}
+			if po.Variant == Participants {
+				body = stripFacilitator(body)
+			}
+			body = prefixIDs(body, id+"-")
+			r.parts.put(key, body)
 		}
 		pc := &Ctx{r: r, Page: p, Lang: p.Lang}
 		view.Parts = append(view.Parts, PackPart{ID: id, Title: pc.Title(), Kind: p.Section, Page: pages[id],
-			HTML: template.HTML(prefixIDs(body, id+"-"))})
+			HTML: template.HTML(body)})
 	}
 	out, err := r.execute(set, ctx)
 	if err != nil {

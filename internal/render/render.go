@@ -32,12 +32,14 @@ type Renderer struct {
 	links  map[*content.Page]map[string]string // page -> link as written -> URL to write
 	// backlinks lists, for each page, the other pages that link to it, in site order.
 	backlinks map[*content.Page][]*content.Page
+	forward   map[*content.Page][]*content.Page // the pages each page links to
+	parts     *PartCache                        // rendered pack parts kept between builds, or nil
 }
 
 // New returns a renderer for the site.
 func New(cfg *config.Config, site *content.Site, ui *i18n.Bundle, tmpl *theme.Templates, mds content.Markdowns, assets map[string]*publish.Asset, cat *indicator.Catalogue) *Renderer {
 	return &Renderer{cfg: cfg, site: site, ui: ui, tmpl: tmpl, mds: mds, assets: assets, cat: cat,
-		links: map[*content.Page]map[string]string{}, backlinks: map[*content.Page][]*content.Page{}}
+		links: map[*content.Page]map[string]string{}, backlinks: map[*content.Page][]*content.Page{}, forward: map[*content.Page][]*content.Page{}}
 }
 
 // LinkPDFs says that PDFs of the session packs are made, so that session pages link to them.
@@ -61,6 +63,7 @@ func (r *Renderer) Links(l *diag.List) {
 			if t.Page != nil && t.Page != p && !linked[t.Page] {
 				linked[t.Page] = true
 				r.backlinks[t.Page] = append(r.backlinks[t.Page], p)
+				r.forward[p] = append(r.forward[p], t.Page)
 			}
 		}
 		for _, link := range p.Doc.Links {
@@ -87,6 +90,16 @@ func (r *Renderer) Links(l *diag.List) {
 			}
 		}
 	}
+}
+
+// LinkTargets returns the pages a page links to, as their site paths, sorted.
+func (r *Renderer) LinkTargets(p *content.Page) []string {
+	var out []string
+	for _, q := range r.forward[p] {
+		out = append(out, q.URL)
+	}
+	sort.Strings(out)
+	return out
 }
 
 func (r *Renderer) targetURL(from *content.Page, t content.Target) string {

@@ -1,0 +1,71 @@
+package build
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"sort"
+
+	"vises/internal/config"
+	"vises/internal/content"
+	"vises/internal/render"
+)
+
+// inputsFingerprint hashes everything a build reads besides content/: the configuration file,
+// the overrides, and the files of themes/, locales/, data/ and static/.
+func inputsFingerprint(fsys fs.FS, cfgFile string, o config.Overrides, dev bool) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%#v %v\n", o, dev)
+	if data, err := fs.ReadFile(fsys, cfgFile); err == nil {
+		fmt.Fprintf(h, "%s %d\n", cfgFile, len(data))
+		h.Write(data)
+	}
+	for _, dir := range []string{"themes", "locales", "data", "static"} {
+		_ = fs.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			data, err := fs.ReadFile(fsys, name)
+			if err != nil {
+				return nil
+			}
+			fmt.Fprintf(h, "%s %d\n", name, len(data))
+			h.Write(data)
+			return nil
+		})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// signatures describes, for each published page, everything other pages show of it or depend
+// on: its place and address, its titles and summary, its anchors, the pages it links to (an
+// indicator lists the pages that use it), its indicator and glossary data. When none of these
+// changed, editing a page changes that page alone (and the packs that hold it).
+func signatures(site *content.Site, r *render.Renderer) map[string]string {
+	out := map[string]string{}
+	for _, p := range site.Pages {
+		if p.Implicit {
+			continue
+		}
+		anchors := make([]string, 0, len(p.Anchors))
+		for a := range p.Anchors {
+			anchors = append(anchors, a)
+		}
+		sort.Strings(anchors)
+		fm := p.FM
+		fm.Worksheet = nil // drawn on its own page and in packs only
+		data, _ := json.Marshal(struct {
+			FM        content.FrontMatter
+			URL       string
+			Kind      content.Kind
+			Duplicate bool
+			Anchors   []string
+			Targets   []string
+		}{fm, p.URL, p.Kind, p.Duplicate, anchors, r.LinkTargets(p)})
+		sum := sha256.Sum256(data)
+		out[p.File] = hex.EncodeToString(sum[:])
+	}
+	return out
+}
