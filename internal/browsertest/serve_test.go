@@ -74,4 +74,3 @@ func TestServeOverlayAndStylesheetSwap(t *testing.T) {
 	os.WriteFile(page, []byte("---\ntitle: Accueil réparé\n---\n"+longText()), 0o644)
 	Wait(t, b, `document.querySelector(".vises-overlay") === null && document.querySelector("h1").textContent === "Accueil réparé"`)
 }
-

@@ -149,8 +149,8 @@ var siteFiles = map[string]string{
 	"site.yaml":                       "languages: [fr, nl]\ntitle: {fr: Kit, nl: Kit}\nminify: false\n",
 	"content/fr/_index.md":            "---\ntitle: Accueil\n---\nBonjour. Voir [la méthode](methode/_index.md).\n",
 	"content/nl/_index.md":            "---\ntitle: Start\n---\nHallo.\n",
-	"content/fr/methode/_index.md":     "---\ntitle: Méthode\n---\nLes étapes.\n",
-	"content/fr/methode/cadrer.md":     "---\ntitle: Cadrer\n---\nPremier texte.\n",
+	"content/fr/methode/_index.md":    "---\ntitle: Méthode\n---\nLes étapes.\n",
+	"content/fr/methode/cadrer.md":    "---\ntitle: Cadrer\n---\nPremier texte.\n",
 	"themes/default/static/css/x.css": "",
 }
 
@@ -326,4 +326,3 @@ func TestServeIsSafe(t *testing.T) {
 		t.Error("serve wrote public/")
 	}
 }
-
