@@ -22,6 +22,7 @@ import (
 	"os/signal"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"syscall"
@@ -45,7 +46,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"build", "vises build [--config site.yaml] [--out public] [--base-url URL] [--offline] [--pdf]", "build the site into the output folder", runBuild},
+		{"build", "vises build [--config site.yaml] [--out public] [--base-url URL] [--offline] [--pdf] [--cpuprofile FILE] [--memprofile FILE]", "build the site into the output folder", runBuild},
 		{"check", "vises check [--config site.yaml] [--base-url URL]", "check translations, links, anchors and UI strings without writing anything", runCheck},
 		{"serve", "vises serve [--config site.yaml] [--bind 127.0.0.1] [--port 1313]", "preview the site, rebuilt and reloaded on every change", runServe},
 		{"version", "vises version", "print the version", runVersion},
@@ -83,8 +84,9 @@ func usage(w io.Writer) {
 
 // siteFlags are the flags shared by build and check.
 type siteFlags struct {
-	config, out, baseURL string
-	offline, pdf         bool
+	config, out, baseURL   string
+	offline, pdf           bool
+	cpuprofile, memprofile string
 }
 
 func newFlagSet(name, usageLine string, stderr io.Writer, withOut bool) (*flag.FlagSet, *siteFlags) {
@@ -97,6 +99,8 @@ func newFlagSet(name, usageLine string, stderr io.Writer, withOut bool) (*flag.F
 		fs.StringVar(&f.out, "out", "", "output `folder` (default \"public\")")
 		fs.BoolVar(&f.offline, "offline", false, "write links ending in index.html, to browse the site from disk")
 		fs.BoolVar(&f.pdf, "pdf", false, "print the session packs to PDF with a Chromium found on the machine")
+		fs.StringVar(&f.cpuprofile, "cpuprofile", "", "write a CPU profile of the build to `file`")
+		fs.StringVar(&f.memprofile, "memprofile", "", "write a heap profile at the end of the build to `file`")
 	}
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: %s\n\n", usageLine)
@@ -125,6 +129,19 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if ok, code := parse(fs, args); !ok {
 		return code
 	}
+	if f.cpuprofile != "" {
+		pf, err := os.Create(f.cpuprofile)
+		if err != nil {
+			fmt.Fprintf(stderr, "vises build: %v\n", err)
+			return 1
+		}
+		defer pf.Close()
+		if err := pprof.StartCPUProfile(pf); err != nil {
+			fmt.Fprintf(stderr, "vises build: %v\n", err)
+			return 1
+		}
+		defer pprof.StopCPUProfile()
+	}
 	res := build.Run(build.Options{
 		FS:        os.DirFS("."),
 		Config:    f.config,
@@ -132,6 +149,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		Publish:   true,
 		PDF:       f.pdf,
 	})
+	if f.memprofile != "" {
+		if err := writeHeapProfile(f.memprofile); err != nil {
+			fmt.Fprintf(stderr, "vises build: %v\n", err)
+			return 1
+		}
+	}
 	printDiags(stderr, &res.Diags)
 	if res.Diags.HasErrors() {
 		fmt.Fprintf(stderr, "vises build: %s; nothing was written\n", count(res.Diags.Count(diag.Error), "error"))
@@ -213,6 +236,16 @@ func runVersion(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "vises %s %s/%s %s\n", v, runtime.GOOS, runtime.GOARCH, runtime.Version())
 	return 0
+}
+
+func writeHeapProfile(name string) error {
+	pf, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	defer pf.Close()
+	runtime.GC()
+	return pprof.WriteHeapProfile(pf)
 }
 
 func printDiags(w io.Writer, l *diag.List) {

@@ -9,8 +9,10 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"vises/internal/check"
@@ -38,6 +40,7 @@ type Options struct {
 	Chromium  func() string    // finds the Chromium to print with; pdf.Find when nil
 	Out       Output           // where a build for serve goes (instead of Publish's folder)
 	Dev       bool             // for serve: no minification, no fingerprints in file names
+	Workers   int              // goroutines that parse and render; 0 means one per CPU, 1 none
 }
 
 // Output receives the files of a build that is not published to a folder, such as the
@@ -150,7 +153,12 @@ func (b *Builder) Build() *Result {
 			},
 		})
 	}
-	site := content.Load(o.FS, cfg.Languages, mds, l, b.cache, fmt.Sprint(cfg.Languages, cfg.AllowRawHTML))
+	site := content.Load(o.FS, cfg.Languages, mds, l, content.LoadOptions{
+		Cache: b.cache, Key: fmt.Sprint(cfg.Languages, cfg.AllowRawHTML),
+		// A build renders every page once, in parallel: it keeps no syntax tree in memory.
+		// Serve keeps them, to render a changed page again at once.
+		Lean: o.Out == nil, Workers: o.Workers,
+	})
 	res.Site = site
 	checkWorksheets(site, l)
 	var cat *indicator.Catalogue
@@ -251,47 +259,70 @@ func (b *Builder) Build() *Result {
 			pending.flush(o.Out, l)
 		}()
 	}
+	var mu sync.Mutex // guards l and res while pages are rendered in parallel
+	fail := func(err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		addErr(l, err)
+	}
 	write := func(name string, data []byte) {
 		if dest == nil {
 			return
 		}
 		data, err := min.File(name, data)
+		if err == nil {
+			err = dest.Write(name, data)
+		}
+		mu.Lock()
+		defer mu.Unlock()
 		if err != nil {
 			l.Errorf(diag.Pos{}, "%v", err)
 			return
 		}
-		if err := dest.Write(name, data); err != nil {
-			l.Errorf(diag.Pos{}, "%v", err)
-		}
 		res.Written = append(res.Written, name)
 	}
+	// Every page and pack is rendered, minified and written on its own: in parallel for a
+	// build (the output is the same, file by file), in order for serve, which keeps its
+	// syntax trees and renders them again.
+	var tasks []func()
 	for _, p := range site.Pages {
 		if p.Duplicate {
 			continue
 		}
-		if only != nil && !only[p.File] {
-			res.Pages[p.Lang]++
-			continue
-		}
-		name, data, err := r.Page(p)
-		if err != nil {
-			addErr(l, err)
-			continue
-		}
-		write(name, data)
 		res.Pages[p.Lang]++
+		if only != nil && !only[p.File] {
+			continue
+		}
+		tasks = append(tasks, func() {
+			name, data, err := r.Page(p)
+			if err != nil {
+				fail(err)
+				return
+			}
+			write(name, data)
+		})
 	}
 	for _, po := range r.Packs() {
 		if only != nil && !packTouched(r, po, only) {
 			continue
 		}
-		data, err := r.Pack(po, nil, chromium != "")
-		if err != nil {
-			addErr(l, err)
-			continue
-		}
-		write(po.URL+"index.html", data)
+		tasks = append(tasks, func() {
+			data, err := r.Pack(po, nil, chromium != "")
+			if err != nil {
+				fail(err)
+				return
+			}
+			write(po.URL+"index.html", data)
+		})
 	}
+	workers := o.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if o.Out != nil {
+		workers = 1
+	}
+	run(tasks, workers)
 	if only != nil {
 		return b.finish(res, snap)
 	}
@@ -364,6 +395,32 @@ func (p *pendingOutput) flush(out Output, l *diag.List) {
 			l.Errorf(diag.Pos{}, "%v", err)
 		}
 	}
+}
+
+// run runs tasks on workers goroutines and waits for them.
+func run(tasks []func(), workers int) {
+	if workers <= 1 {
+		for _, t := range tasks {
+			t()
+		}
+		return
+	}
+	next := make(chan func())
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for t := range next {
+				t()
+			}
+		}()
+	}
+	for _, t := range tasks {
+		next <- t
+	}
+	close(next)
+	wg.Wait()
 }
 
 // finish remembers a good build for the next one.

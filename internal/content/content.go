@@ -8,8 +8,10 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -136,17 +138,31 @@ func (p *Page) reset() {
 	p.Parent, p.Children, p.Translations, p.URL, p.Duplicate = nil, nil, nil, "", false
 }
 
+// LoadOptions tune how content is loaded.
+type LoadOptions struct {
+	Cache   *Cache // pages parsed by an earlier Load, reused when their bytes did not change
+	Key     string // the Markdown options; a different key empties the cache
+	Lean    bool   // drop the syntax trees after parsing (renderers parse again): big sites fit in memory
+	Workers int    // goroutines parsing pages; 0 means one per CPU
+}
+
 // Load reads content/LANG/**.md of each language from fsys (the site root) and assembles the
 // site. Problems are added to l; the Site is usable for reporting even when there are errors.
-// With a cache, files that have not changed since the last Load are not parsed again; key
-// names the Markdown options, and a different key empties the cache.
-func Load(fsys fs.FS, langs []string, mds Markdowns, l *diag.List, cache *Cache, key string) *Site {
+func Load(fsys fs.FS, langs []string, mds Markdowns, l *diag.List, o LoadOptions) *Site {
 	s := &Site{Langs: langs, Home: map[string]*Page{}, byPath: map[string]*Page{}}
-	if cache != nil && cache.key != key {
-		cache.key, cache.files = key, map[string]*cached{}
+	cache := o.Cache
+	if cache != nil && cache.key != o.Key {
+		cache.key, cache.files = o.Key, map[string]*cached{}
 	}
+	type job struct {
+		lang, rel, name string
+		src             []byte
+		page            *Page
+		diags           diag.List
+		fromCache       bool
+	}
+	var jobs []*job
 	seen := map[string]bool{}
-	var all []*Page
 	for _, lang := range langs {
 		root := "content/" + lang
 		if _, err := fs.Stat(fsys, root); err != nil {
@@ -168,34 +184,64 @@ func Load(fsys fs.FS, langs []string, mds Markdowns, l *diag.List, cache *Cache,
 			if d.IsDir() || !strings.HasSuffix(base, ".md") {
 				return nil
 			}
-			src, err := fs.ReadFile(fsys, name)
-			if err != nil {
-				l.Errorf(diag.Pos{File: name}, "%v", err)
-				return nil
-			}
 			seen[name] = true
-			if cache != nil {
-				if c := cache.files[name]; c != nil && bytes.Equal(c.src, src) {
-					l.Add(c.diags...)
-					if c.page != nil {
-						c.page.reset()
-						all = append(all, c.page)
-					}
-					return nil
-				}
-			}
-			s.Parsed = append(s.Parsed, name)
-			var pl diag.List
-			p := parse(lang, strings.TrimPrefix(name, root+"/"), name, src, mds[lang], &pl)
-			l.Merge(&pl)
-			if cache != nil {
-				cache.files[name] = &cached{src: src, page: p, diags: pl.Items()}
-			}
-			if p != nil {
-				all = append(all, p)
-			}
+			jobs = append(jobs, &job{lang: lang, rel: strings.TrimPrefix(name, root+"/"), name: name})
 			return nil
 		})
+	}
+	// Read and parse in parallel; the results keep the order of the walk.
+	workers := o.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var wg sync.WaitGroup
+	next := make(chan *job)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range next {
+				src, err := fs.ReadFile(fsys, j.name)
+				if err != nil {
+					j.diags.Errorf(diag.Pos{File: j.name}, "%v", err)
+					continue
+				}
+				j.src = src
+				if cache != nil {
+					if c := cache.lookup(j.name, src); c != nil {
+						j.page, j.fromCache = c.page, true
+						j.diags.Add(c.diags...)
+						continue
+					}
+				}
+				j.page = parse(j.lang, j.rel, j.name, src, mds[j.lang], &j.diags)
+				if o.Lean && j.page != nil {
+					j.page.Doc.Lean()
+				}
+			}
+		}()
+	}
+	for _, j := range jobs {
+		next <- j
+	}
+	close(next)
+	wg.Wait()
+
+	var all []*Page
+	for _, j := range jobs {
+		l.Merge(&j.diags)
+		if cache != nil && !j.fromCache && j.src != nil {
+			cache.files[j.name] = &cached{src: j.src, page: j.page, diags: j.diags.Items()}
+		}
+		if !j.fromCache && j.src != nil {
+			s.Parsed = append(s.Parsed, j.name)
+		}
+		if j.page != nil {
+			if j.fromCache {
+				j.page.reset()
+			}
+			all = append(all, j.page)
+		}
 	}
 	if cache != nil {
 		for name := range cache.files {
@@ -216,6 +262,15 @@ func Load(fsys fs.FS, langs []string, mds Markdowns, l *diag.List, cache *Cache,
 	}
 	s.assemble(l)
 	return s
+}
+
+// lookup returns the cached parse of name if its bytes are src. It only reads the cache, so
+// that parsing goroutines may call it together.
+func (c *Cache) lookup(name string, src []byte) *cached {
+	if e := c.files[name]; e != nil && bytes.Equal(e.src, src) {
+		return e
+	}
+	return nil
 }
 
 // parse reads one source file into a Page. It returns nil when the file cannot be used at all.

@@ -31,7 +31,8 @@ type Options struct {
 // Markdown parses and renders the Markdown of one language. It is safe for concurrent use.
 type Markdown struct {
 	lang string
-	md   goldmark.Markdown
+	md   goldmark.Markdown // with front matter
+	body goldmark.Markdown // without: parses a lean document's body again for rendering
 }
 
 // New returns the Markdown of one language.
@@ -64,23 +65,24 @@ func New(o Options) *Markdown {
 	if o.AllowRawHTML {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
 	}
-	md := goldmark.New(
-		goldmark.WithExtensions(
-			extension.Table,
-			extension.Strikethrough,
-			extension.TaskList,
-			extension.NewLinkify(extension.WithLinkifyAllowedProtocols([]string{"http:", "https:", "mailto:"})),
-			extension.NewTypographer(extension.WithTypographicSubstitutions(subs)),
-			meta.New(),
-		),
-		goldmark.WithParserOptions(
-			parser.WithAttribute(),
-			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(calloutTransformer{}, 100)),
-		),
-		goldmark.WithRendererOptions(rendererOpts...),
-	)
-	return &Markdown{lang: o.Lang, md: md}
+	build := func(extra ...goldmark.Extender) goldmark.Markdown {
+		return goldmark.New(
+			goldmark.WithExtensions(append([]goldmark.Extender{
+				extension.Table,
+				extension.Strikethrough,
+				extension.TaskList,
+				extension.NewLinkify(extension.WithLinkifyAllowedProtocols([]string{"http:", "https:", "mailto:"})),
+				extension.NewTypographer(extension.WithTypographicSubstitutions(subs)),
+			}, extra...)...),
+			goldmark.WithParserOptions(
+				parser.WithAttribute(),
+				parser.WithAutoHeadingID(),
+				parser.WithASTTransformers(util.Prioritized(calloutTransformer{}, 100)),
+			),
+			goldmark.WithRendererOptions(rendererOpts...),
+		)
+	}
+	return &Markdown{lang: o.Lang, md: build(meta.New()), body: build()}
 }
 
 // Lang returns the language of m.
@@ -111,6 +113,19 @@ type Doc struct {
 	Links    []Link
 }
 
+// lean drops the syntax tree (and the front matter map) of a parsed document, keeping its
+// source, headings and links: what a site needs of every page at once. Render parses the
+// source again.
+func (d *Doc) lean() {
+	d.Root, d.Meta = nil, nil
+	for i := range d.Links {
+		d.Links[i].node = nil
+	}
+}
+
+// Lean is lean for other packages.
+func (d *Doc) Lean() { d.lean() }
+
 // Parse parses src, front matter included.
 func (m *Markdown) Parse(src []byte) *Doc {
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
@@ -119,6 +134,54 @@ func (m *Markdown) Parse(src []byte) *Doc {
 	d.Meta, d.MetaErr = meta.TryGet(pc)
 	d.collect()
 	return d
+}
+
+// reparse parses a lean document again for rendering: its body only (the front matter was
+// read the first time), keeping the byte offsets of the whole source.
+func (m *Markdown) reparse(d *Doc) *Doc {
+	src := d.Source
+	start := frontMatterEnd(src)
+	// Blank out the front matter rather than cutting it: offsets and headings stay the same.
+	body := make([]byte, len(src))
+	for i := range body[:start] {
+		if src[i] == '\n' {
+			body[i] = '\n'
+		} else {
+			body[i] = ' '
+		}
+	}
+	copy(body[start:], src[start:])
+	pc := parser.NewContext(parser.WithIDs(newIDs()))
+	root := m.body.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	n := &Doc{Source: body, Root: root}
+	n.collect()
+	return n
+}
+
+// frontMatterEnd returns the offset just after the closing --- line of the front matter, or 0.
+func frontMatterEnd(src []byte) int {
+	if !bytes.HasPrefix(src, []byte("---")) {
+		return 0
+	}
+	i := bytes.IndexByte(src, '\n')
+	for i >= 0 && i < len(src) {
+		next := bytes.IndexByte(src[i+1:], '\n')
+		line := src[i+1:]
+		if next >= 0 {
+			line = src[i+1 : i+1+next]
+		}
+		if strings.TrimSpace(string(line)) == "---" {
+			if next < 0 {
+				return len(src)
+			}
+			return i + 1 + next + 1
+		}
+		if next < 0 {
+			return 0
+		}
+		i += 1 + next
+	}
+	return 0
 }
 
 func (d *Doc) collect() {
@@ -195,8 +258,12 @@ func PlainText(n ast.Node, src []byte) string {
 }
 
 // Render writes the HTML of d. resolve maps every link destination to the URL to write;
-// it may be nil. Typography that goldmark does not do (French spacing) is applied.
+// it may be nil. Typography that goldmark does not do (French spacing) is applied. A lean
+// document is parsed again from its source first.
 func (m *Markdown) Render(w io.Writer, d *Doc, resolve func(dest string) string) error {
+	if d.Root == nil && d.Source != nil {
+		d = m.reparse(d)
+	}
 	if resolve != nil {
 		// Write the resolved addresses for this rendering only: the same document may be
 		// rendered again for another page (a printed pack) with other addresses.

@@ -16,6 +16,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -141,9 +142,12 @@ func Assets(layers []fs.FS, m *Minifier, fingerprint bool) (map[string]*Asset, e
 // Staging is an output folder being written. Commit swaps it in place of the output folder;
 // Abort removes it and leaves the output folder as it was.
 type Staging struct {
-	out     string
-	dir     string
+	out string
+	dir string
+
+	mu      sync.Mutex // Write may be called from several goroutines
 	written map[string]bool
+	dirs    map[string]*sync.Once // folders made, or being made
 }
 
 // NewStaging creates an empty staging folder next to out.
@@ -163,7 +167,7 @@ func NewStaging(out string) (*Staging, error) {
 	if err := os.Chmod(dir, 0o755); err != nil {
 		return nil, err
 	}
-	return &Staging{out: abs, dir: dir, written: map[string]bool{}}, nil
+	return &Staging{out: abs, dir: dir, written: map[string]bool{}, dirs: map[string]*sync.Once{}}, nil
 }
 
 // Write writes one file, given its slash-separated path in the output folder.
@@ -172,15 +176,27 @@ func (s *Staging) Write(name string, data []byte) error {
 	if name == "." || strings.HasPrefix(name, "../") || path.IsAbs(name) {
 		return fmt.Errorf("publish: bad output path %q", name)
 	}
+	s.mu.Lock()
 	if s.written[name] {
+		s.mu.Unlock()
 		return fmt.Errorf("publish: %s written twice", name)
 	}
 	s.written[name] = true
-	full := filepath.Join(s.dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+	dir := path.Dir(name)
+	made := s.dirs[dir]
+	if made == nil {
+		made = &sync.Once{}
+		s.dirs[dir] = made
+	}
+	s.mu.Unlock()
+	// Folders are made once each, outside the lock: writers of different folders do not wait
+	// for each other (MkdirAll tolerates a parent made at the same time by another writer).
+	var err error
+	made.Do(func() { err = os.MkdirAll(filepath.Join(s.dir, filepath.FromSlash(dir)), 0o755) })
+	if err != nil {
 		return err
 	}
-	return os.WriteFile(full, data, 0o644)
+	return os.WriteFile(filepath.Join(s.dir, filepath.FromSlash(name)), data, 0o644)
 }
 
 // Replace writes a file again, such as a page rewritten once its PDF has been measured.
@@ -200,6 +216,8 @@ func (s *Staging) URL(name string) string {
 
 // Files returns the paths written so far, sorted.
 func (s *Staging) Files() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	out := make([]string, 0, len(s.written))
 	for f := range s.written {
 		out = append(out, f)

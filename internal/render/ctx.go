@@ -220,15 +220,8 @@ func (c *Ctx) Home() Link {
 }
 
 func (c *Ctx) link(p *content.Page) Link {
-	l := Link{Title: markdown.Spacing(p.Lang, p.FM.Title), Href: c.Rel(p.URL), Kind: string(p.Kind), Lang: p.Lang}
-	if in := p.FM.Indicator; in != nil && in.ID != "" {
-		l.Title = in.ID + " · " + l.Title
-	}
-	sum := p.FM.Summary
-	if sum == "" {
-		sum = p.FM.Description
-	}
-	l.Summary = markdown.Spacing(p.Lang, sum)
+	t := c.r.texts[p]
+	l := Link{Title: t.title, Href: c.Rel(p.URL), Kind: string(p.Kind), Lang: p.Lang, Summary: t.summary}
 	if c.Page != nil {
 		l.Current = p == c.Page
 		for q := c.Page; q != nil; q = q.Parent {
@@ -280,18 +273,63 @@ func (c *Ctx) SectionNav() *Link {
 	if top.Kind != content.KindSection {
 		return nil
 	}
+	ancestors := map[*content.Page]bool{}
+	for q := c.Page; q != nil; q = q.Parent {
+		ancestors[q] = true
+	}
 	var walk func(p *content.Page) Link
 	walk = func(p *content.Page) Link {
 		l := c.link(p)
-		if p == top || l.Active {
-			for _, ch := range p.Children {
-				l.Children = append(l.Children, walk(ch))
+		if p != top && !ancestors[p] {
+			return l
+		}
+		kids := p.Children
+		before, after := 0, 0
+		if len(kids) > navMax {
+			// A long section shows the pages around the one being read.
+			at := -1
+			for i, ch := range kids {
+				if ancestors[ch] {
+					at = i
+				}
 			}
+			lo, hi := 0, navWindow*2+1
+			if at >= 0 {
+				lo, hi = max(at-navWindow, 0), min(at+navWindow+1, len(kids))
+			}
+			hi = min(hi, len(kids))
+			before, after = lo, len(kids)-hi
+			kids = kids[lo:hi]
+		}
+		if before > 0 {
+			l.Children = append(l.Children, c.more(p, before))
+		}
+		for _, ch := range kids {
+			l.Children = append(l.Children, walk(ch))
+		}
+		if after > 0 {
+			l.Children = append(l.Children, c.more(p, after))
 		}
 		return l
 	}
 	l := walk(top)
 	return &l
+}
+
+// Section navigation lists at most navMax pages of a section; past that, the navWindow pages
+// before and after the page being read, and a link to the section for the others.
+const (
+	navMax    = 40
+	navWindow = 8
+)
+
+// more is the entry that stands for n pages of a section left out of the navigation.
+func (c *Ctx) more(section *content.Page, n int) Link {
+	label, err := c.T("nav.more", n)
+	if err != nil {
+		label = itoa(n) + " …"
+	}
+	return Link{Title: label, Href: c.Rel(section.URL), Kind: "more"}
 }
 
 // Children returns the pages and sub-sections listed by a section or home page.

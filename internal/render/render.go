@@ -15,6 +15,7 @@ import (
 	"vises/internal/diag"
 	"vises/internal/i18n"
 	"vises/internal/indicator"
+	"vises/internal/markdown"
 	"vises/internal/publish"
 	"vises/internal/theme"
 )
@@ -34,12 +35,18 @@ type Renderer struct {
 	backlinks map[*content.Page][]*content.Page
 	forward   map[*content.Page][]*content.Page // the pages each page links to
 	parts     *PartCache                        // rendered pack parts kept between builds, or nil
+	texts     map[*content.Page]texts           // titles and summaries with their typography
+}
+
+// texts are what lists of pages show of a page, typography applied once.
+type texts struct {
+	title, summary string
 }
 
 // New returns a renderer for the site.
 func New(cfg *config.Config, site *content.Site, ui *i18n.Bundle, tmpl *theme.Templates, mds content.Markdowns, assets map[string]*publish.Asset, cat *indicator.Catalogue) *Renderer {
 	return &Renderer{cfg: cfg, site: site, ui: ui, tmpl: tmpl, mds: mds, assets: assets, cat: cat,
-		links: map[*content.Page]map[string]string{}, backlinks: map[*content.Page][]*content.Page{}, forward: map[*content.Page][]*content.Page{}}
+		links: map[*content.Page]map[string]string{}, texts: map[*content.Page]texts{}, backlinks: map[*content.Page][]*content.Page{}, forward: map[*content.Page][]*content.Page{}}
 }
 
 // LinkPDFs says that PDFs of the session packs are made, so that session pages link to them.
@@ -48,6 +55,18 @@ func (r *Renderer) LinkPDFs() { r.pdf = true }
 // Links resolves every link of every page and reports the broken ones.
 func (r *Renderer) Links(l *diag.List) {
 	static := func(name string) bool { _, ok := r.assets[name]; return ok }
+	for _, p := range r.site.Pages {
+		t := texts{title: markdown.Spacing(p.Lang, p.FM.Title)}
+		if in := p.FM.Indicator; in != nil && in.ID != "" {
+			t.title = in.ID + " · " + t.title
+		}
+		sum := p.FM.Summary
+		if sum == "" {
+			sum = p.FM.Description
+		}
+		t.summary = markdown.Spacing(p.Lang, sum)
+		r.texts[p] = t
+	}
 	for _, p := range r.site.Pages {
 		m := map[string]string{}
 		r.links[p] = m
@@ -127,7 +146,7 @@ func (r *Renderer) Page(p *content.Page) (string, []byte, error) {
 		return "", nil, diag.Diagnostic{Pos: diag.Pos{File: p.File}, Msg: err.Error()}
 	}
 	ctx := &Ctx{r: r, Page: p, Lang: p.Lang, URL: p.URL, Kind: kind}
-	if p.Doc != nil && p.Doc.Root != nil {
+	if p.Doc != nil && (p.Doc.Root != nil || p.Doc.Source != nil) {
 		var b bytes.Buffer
 		if err := r.mds[p.Lang].Render(&b, p.Doc, r.resolver(p)); err != nil {
 			return "", nil, diag.Diagnostic{Pos: diag.Pos{File: p.File}, Msg: err.Error()}
