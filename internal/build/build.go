@@ -153,11 +153,11 @@ func (b *Builder) Build() *Result {
 			},
 		})
 	}
+	// Pages are rendered as they are parsed (callout labels come from the UI strings): a
+	// change to anything but content/ parses every page again.
+	inputs := inputsFingerprint(o.FS, o.Config, o.Overrides, o.Dev)
 	site := content.Load(o.FS, cfg.Languages, mds, l, content.LoadOptions{
-		Cache: b.cache, Key: fmt.Sprint(cfg.Languages, cfg.AllowRawHTML),
-		// A build renders every page once, in parallel: it keeps no syntax tree in memory.
-		// Serve keeps them, to render a changed page again at once.
-		Lean: o.Out == nil, Workers: o.Workers,
+		Cache: b.cache, Key: inputs, Workers: o.Workers,
 	})
 	res.Site = site
 	checkWorksheets(site, l)
@@ -214,7 +214,7 @@ func (b *Builder) Build() *Result {
 	}
 
 	// Decide what to render: everything, or only the pages whose text changed.
-	snap := &snapshot{inputs: inputsFingerprint(o.FS, o.Config, o.Overrides, o.Dev), sigs: signatures(site, r)}
+	snap := &snapshot{inputs: inputs, sigs: signatures(site, r)}
 	only := b.partial(snap, site)
 	res.Full = only == nil
 	if o.Out != nil {
@@ -281,9 +281,8 @@ func (b *Builder) Build() *Result {
 		}
 		res.Written = append(res.Written, name)
 	}
-	// Every page and pack is rendered, minified and written on its own: in parallel for a
-	// build (the output is the same, file by file), in order for serve, which keeps its
-	// syntax trees and renders them again.
+	// Every page and pack is filled in, minified and written on its own, in parallel: the
+	// output is the same, file by file, whatever the order.
 	var tasks []func()
 	for _, p := range site.Pages {
 		if p.Duplicate {
@@ -318,9 +317,6 @@ func (b *Builder) Build() *Result {
 	workers := o.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
-	}
-	if o.Out != nil {
-		workers = 1
 	}
 	run(tasks, workers)
 	if only != nil {
@@ -379,11 +375,14 @@ func (b *Builder) Build() *Result {
 
 // pendingOutput holds the files of a build until it is known to have succeeded.
 type pendingOutput struct {
+	mu    sync.Mutex
 	names []string
 	data  [][]byte
 }
 
 func (p *pendingOutput) Write(name string, data []byte) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	p.names = append(p.names, name)
 	p.data = append(p.data, data)
 	return nil

@@ -49,8 +49,9 @@ type Page struct {
 	Implicit     bool            // a section made up for a folder without _index.md
 	Duplicate    bool            // its URL is already taken by another page; not rendered
 
-	fm     *yaml.Node
-	fmLine int // line of the file where the front matter YAML starts
+	fm      *yaml.Node
+	fmLine  int        // line of the file where the front matter YAML starts
+	linkPos []diag.Pos // position of each link of Doc.Links
 }
 
 // Fragment is a Markdown text from the front matter, such as a glossary definition.
@@ -80,11 +81,14 @@ func (p *Page) FieldPos(field ...string) diag.Pos {
 	return diag.Pos{File: p.File, Line: line + p.fmLine - 1, Col: 1}
 }
 
-// OffsetPos returns the position of a byte offset of the page's source.
-func (p *Page) OffsetPos(off int) diag.Pos {
-	l, c := diag.Offset(p.Doc.Source, off)
+// offsetPos returns the position of a byte offset of the page's source.
+func (p *Page) offsetPos(src []byte, off int) diag.Pos {
+	l, c := diag.Offset(src, off)
 	return diag.Pos{File: p.File, Line: l, Col: c}
 }
+
+// LinkPos returns the position in the source of the page's link i (of Doc.Links).
+func (p *Page) LinkPos(i int) diag.Pos { return p.linkPos[i] }
 
 // Site is every page of every language, assembled.
 type Site struct {
@@ -142,7 +146,6 @@ func (p *Page) reset() {
 type LoadOptions struct {
 	Cache   *Cache // pages parsed by an earlier Load, reused when their bytes did not change
 	Key     string // the Markdown options; a different key empties the cache
-	Lean    bool   // drop the syntax trees after parsing (renderers parse again): big sites fit in memory
 	Workers int    // goroutines parsing pages; 0 means one per CPU
 }
 
@@ -215,9 +218,6 @@ func Load(fsys fs.FS, langs []string, mds Markdowns, l *diag.List, o LoadOptions
 					}
 				}
 				j.page = parse(j.lang, j.rel, j.name, src, mds[j.lang], &j.diags)
-				if o.Lean && j.page != nil {
-					j.page.Doc.Lean()
-				}
 			}
 		}()
 	}
@@ -345,15 +345,21 @@ func parse(lang, rel, file string, src []byte, md *markdown.Markdown, l *diag.Li
 	for i, t := range p.FM.Terms {
 		frag(fmt.Sprintf("terms.%d.definition", i), t.Definition, "terms", fmt.Sprint(i), "definition")
 	}
-	for _, c := range p.Doc.Callouts() {
+	for _, c := range p.Doc.Callouts {
 		known := false
 		for _, k := range markdown.CalloutKinds {
 			known = known || k == c.Variant
 		}
 		if !known {
-			l.Errorf(p.OffsetPos(c.Offset), "unknown callout kind %q (known: %s)", c.Variant, strings.Join(markdown.CalloutKinds, ", "))
+			l.Errorf(p.offsetPos(src, c.Offset), "unknown callout kind %q (known: %s)", c.Variant, strings.Join(markdown.CalloutKinds, ", "))
 		}
 	}
+	// The page keeps what the site needs of it, not its source: a big site fits in memory.
+	p.linkPos = make([]diag.Pos, len(p.Doc.Links))
+	for i, link := range p.Doc.Links {
+		p.linkPos[i] = p.offsetPos(src, link.Offset)
+	}
+	p.Doc.Source, p.Doc.Meta, p.Doc.Callouts = nil, nil, nil
 	return p
 }
 

@@ -45,7 +45,7 @@ func (c *Catalogue) Records(lang string, url func(*content.Page) string) []Recor
 			if f == nil {
 				return ""
 			}
-			return strings.Join(strings.Fields(markdown.Spacing(lang, markdown.PlainText(f.Doc.Root, f.Doc.Source))), " ")
+			return strings.Join(strings.Fields(f.Doc.Text), " ")
 		}
 		out = append(out, Record{
 			ID: in.ID, Name: markdown.Spacing(lang, e.Page.FM.Title), URL: url(e.Page),

@@ -108,18 +108,6 @@ func inlineStart(n ast.Node) int {
 	return -1
 }
 
-// Callouts returns the callouts of a document with their source offsets.
-func (d *Doc) Callouts() []*Callout {
-	var out []*Callout
-	_ = ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if c, ok := n.(*Callout); ok && entering {
-			out = append(out, c)
-		}
-		return ast.WalkContinue, nil
-	})
-	return out
-}
-
 // nodeRenderer renders callouts and, unless raw HTML is allowed, shows raw HTML as text.
 type nodeRenderer struct {
 	lang    string

@@ -6,7 +6,10 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	stdhtml "html"
 	"io"
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -31,8 +34,7 @@ type Options struct {
 // Markdown parses and renders the Markdown of one language. It is safe for concurrent use.
 type Markdown struct {
 	lang string
-	md   goldmark.Markdown // with front matter
-	body goldmark.Markdown // without: parses a lean document's body again for rendering
+	md   goldmark.Markdown
 }
 
 // New returns the Markdown of one language.
@@ -82,7 +84,7 @@ func New(o Options) *Markdown {
 			goldmark.WithRendererOptions(rendererOpts...),
 		)
 	}
-	return &Markdown{lang: o.Lang, md: build(meta.New()), body: build()}
+	return &Markdown{lang: o.Lang, md: build(meta.New())}
 }
 
 // Lang returns the language of m.
@@ -100,92 +102,55 @@ type Link struct {
 	Dest   string
 	Offset int // byte offset in the source, for error positions
 	Image  bool
-	node   ast.Node
 }
 
 // Doc is a parsed Markdown document.
+//
+// A document is parsed and rendered once: its HTML keeps a placeholder for the address of
+// each link, filled in by Render when the site knows where every page is. No syntax tree is
+// kept, so that a big site fits in memory.
 type Doc struct {
 	Source   []byte
-	Root     ast.Node
 	Meta     map[string]any // front matter as read by goldmark-meta (nil without front matter)
 	MetaErr  error          // the front matter's YAML error; its line numbers count from line 2 of the file
 	Headings []Heading
 	Links    []Link
+	Callouts []*Callout // the callouts, for checking their kinds
+	Text     string     // the text without markup, typography applied (short documents only)
+	html     []byte     // the body's HTML, with linkToken(i) in place of the address of link i
 }
 
-// lean drops the syntax tree (and the front matter map) of a parsed document, keeping its
-// source, headings and links: what a site needs of every page at once. Render parses the
-// source again.
-func (d *Doc) lean() {
-	d.Root, d.Meta = nil, nil
-	for i := range d.Links {
-		d.Links[i].node = nil
-	}
-}
-
-// Lean is lean for other packages.
-func (d *Doc) Lean() { d.lean() }
-
-// Parse parses src, front matter included.
+// Parse parses and renders src, front matter included.
 func (m *Markdown) Parse(src []byte) *Doc {
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
 	root := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
-	d := &Doc{Source: src, Root: root}
+	d := &Doc{Source: src}
 	d.Meta, d.MetaErr = meta.TryGet(pc)
-	d.collect()
+	d.collect(root)
+	if len(src) < 4096 {
+		// Short texts (front matter fields) also keep their plain text, for downloads.
+		d.Text = Spacing(m.lang, PlainText(root, src))
+	}
+	var buf bytes.Buffer
+	if err := m.md.Renderer().Render(&buf, src, root); err != nil {
+		// Rendering to a buffer fails only on a renderer bug; show it in the page.
+		buf.WriteString(stdhtml.EscapeString(err.Error()))
+	}
+	out := SpacingHTML(m.lang, buf.Bytes())
+	d.html = append(make([]byte, 0, len(out)), out...) // no spare capacity kept for the whole build
 	return d
 }
 
-// reparse parses a lean document again for rendering: its body only (the front matter was
-// read the first time), keeping the byte offsets of the whole source.
-func (m *Markdown) reparse(d *Doc) *Doc {
-	src := d.Source
-	start := frontMatterEnd(src)
-	// Blank out the front matter rather than cutting it: offsets and headings stay the same.
-	body := make([]byte, len(src))
-	for i := range body[:start] {
-		if src[i] == '\n' {
-			body[i] = '\n'
-		} else {
-			body[i] = ' '
-		}
-	}
-	copy(body[start:], src[start:])
-	pc := parser.NewContext(parser.WithIDs(newIDs()))
-	root := m.body.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
-	n := &Doc{Source: body, Root: root}
-	n.collect()
-	return n
-}
+// linkToken is the placeholder written for the address of link i: letters and digits only,
+// so that it comes out of goldmark's escaping as it went in.
+func linkToken(i int) string { return "zzvl" + strconv.Itoa(i) + "zz" }
 
-// frontMatterEnd returns the offset just after the closing --- line of the front matter, or 0.
-func frontMatterEnd(src []byte) int {
-	if !bytes.HasPrefix(src, []byte("---")) {
-		return 0
-	}
-	i := bytes.IndexByte(src, '\n')
-	for i >= 0 && i < len(src) {
-		next := bytes.IndexByte(src[i+1:], '\n')
-		line := src[i+1:]
-		if next >= 0 {
-			line = src[i+1 : i+1+next]
-		}
-		if strings.TrimSpace(string(line)) == "---" {
-			if next < 0 {
-				return len(src)
-			}
-			return i + 1 + next + 1
-		}
-		if next < 0 {
-			return 0
-		}
-		i += 1 + next
-	}
-	return 0
-}
+var tokenRE = regexp.MustCompile(`zzvl([0-9]+)zz`)
 
-func (d *Doc) collect() {
-	_ = ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+// collect records the headings, links and callouts of a document, and puts a placeholder in
+// place of each link's address.
+func (d *Doc) collect(root ast.Node) {
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
@@ -199,9 +164,13 @@ func (d *Doc) collect() {
 			}
 			d.Headings = append(d.Headings, Heading{Level: n.Level, ID: id, Text: PlainText(n, d.Source)})
 		case *ast.Link:
-			d.Links = append(d.Links, Link{Dest: string(n.Destination), Offset: offsetOf(n, d.Source), node: n})
+			d.Links = append(d.Links, Link{Dest: string(n.Destination), Offset: offsetOf(n, d.Source)})
+			n.Destination = []byte(linkToken(len(d.Links) - 1))
 		case *ast.Image:
-			d.Links = append(d.Links, Link{Dest: string(n.Destination), Offset: offsetOf(n, d.Source), Image: true, node: n})
+			d.Links = append(d.Links, Link{Dest: string(n.Destination), Offset: offsetOf(n, d.Source), Image: true})
+			n.Destination = []byte(linkToken(len(d.Links) - 1))
+		case *Callout:
+			d.Callouts = append(d.Callouts, n)
 		}
 		return ast.WalkContinue, nil
 	})
@@ -234,6 +203,9 @@ func PlainText(n ast.Node, src []byte) string {
 	var b strings.Builder
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
+			if c.Type() == ast.TypeBlock && c != n {
+				b.WriteByte('\n') // blocks do not run into each other
+			}
 			return ast.WalkContinue, nil
 		}
 		switch c := c.(type) {
@@ -257,40 +229,22 @@ func PlainText(n ast.Node, src []byte) string {
 	return b.String()
 }
 
-// Render writes the HTML of d. resolve maps every link destination to the URL to write;
-// it may be nil. Typography that goldmark does not do (French spacing) is applied. A lean
-// document is parsed again from its source first.
+// Render writes the HTML of d, with the address of every link given by resolve (the address
+// as written when resolve is nil).
 func (m *Markdown) Render(w io.Writer, d *Doc, resolve func(dest string) string) error {
-	if d.Root == nil && d.Source != nil {
-		d = m.reparse(d)
-	}
-	if resolve != nil {
-		// Write the resolved addresses for this rendering only: the same document may be
-		// rendered again for another page (a printed pack) with other addresses.
-		for _, l := range d.Links {
-			setDest(l.node, []byte(resolve(l.Dest)))
+	out := tokenRE.ReplaceAllFunc(d.html, func(tok []byte) []byte {
+		i, err := strconv.Atoi(string(tok[4 : len(tok)-2]))
+		if err != nil || i >= len(d.Links) {
+			return tok
 		}
-		defer func() {
-			for _, l := range d.Links {
-				setDest(l.node, []byte(l.Dest))
-			}
-		}()
-	}
-	var buf bytes.Buffer
-	if err := m.md.Renderer().Render(&buf, d.Source, d.Root); err != nil {
-		return err
-	}
-	_, err := w.Write(SpacingHTML(m.lang, buf.Bytes()))
+		dest := d.Links[i].Dest
+		if resolve != nil {
+			dest = resolve(dest)
+		}
+		return util.EscapeHTML(util.URLEscape([]byte(dest), true))
+	})
+	_, err := w.Write(out)
 	return err
-}
-
-func setDest(n ast.Node, dest []byte) {
-	switch n := n.(type) {
-	case *ast.Link:
-		n.Destination = dest
-	case *ast.Image:
-		n.Destination = dest
-	}
 }
 
 // RenderString renders a short Markdown text (a front matter field) to HTML. A text made of one

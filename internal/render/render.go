@@ -85,8 +85,8 @@ func (r *Renderer) Links(l *diag.List) {
 				r.forward[p] = append(r.forward[p], t.Page)
 			}
 		}
-		for _, link := range p.Doc.Links {
-			check(link.Dest, p.OffsetPos(link.Offset))
+		for i, link := range p.Doc.Links {
+			check(link.Dest, p.LinkPos(i))
 		}
 		keys := make([]string, 0, len(p.Fragments))
 		for k := range p.Fragments {
@@ -146,7 +146,7 @@ func (r *Renderer) Page(p *content.Page) (string, []byte, error) {
 		return "", nil, diag.Diagnostic{Pos: diag.Pos{File: p.File}, Msg: err.Error()}
 	}
 	ctx := &Ctx{r: r, Page: p, Lang: p.Lang, URL: p.URL, Kind: kind}
-	if p.Doc != nil && (p.Doc.Root != nil || p.Doc.Source != nil) {
+	if p.Doc != nil {
 		var b bytes.Buffer
 		if err := r.mds[p.Lang].Render(&b, p.Doc, r.resolver(p)); err != nil {
 			return "", nil, diag.Diagnostic{Pos: diag.Pos{File: p.File}, Msg: err.Error()}
