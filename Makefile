@@ -2,7 +2,7 @@
 GO ?= go
 BIN := bin/vises
 
-.PHONY: all build site serve test test-deps check bench clean
+.PHONY: all build site serve test test-deps check bench bench-go clean
 
 all: build
 
@@ -26,7 +26,13 @@ check:
 	$(GO) vet ./...
 	$(GO) run ./cmd/vises check
 
+# bench compares vises with Hugo on a generated site (HUGO=1 installs Hugo first) and writes
+# BENCHMARKS.md; bench-go runs the Go benchmarks of each stage, the picker and serve.
 bench:
+	@if [ -n "$(HUGO)" ] && ! command -v hugo >/dev/null; then apt-get update -qq && apt-get install -y -qq hugo; fi
+	$(GO) run ./tools/bench -pages $${PAGES:-5000} -runs $${RUNS:-5}
+
+bench-go:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 clean:

@@ -71,6 +71,7 @@ func Run(o Options) *Result { return NewBuilder(o).Build() }
 // that hold them) are rendered again.
 type Builder struct {
 	o     Options
+	hint  map[string]bool   // files said to have changed since the last build, or nil
 	cache *content.Cache
 	parts *render.PartCache // pack parts, kept between builds when only page texts change
 	last  *snapshot         // what the last good build saw, or nil
@@ -85,6 +86,15 @@ type snapshot struct {
 // NewBuilder returns a builder for o.
 func NewBuilder(o Options) *Builder {
 	return &Builder{o: o, cache: content.NewCache(), parts: render.NewPartCache()}
+}
+
+// Changed says which files (relative to the site root) changed since the last build, as a
+// file watcher saw: the next build does not read the others. Without it, every file is read.
+func (b *Builder) Changed(files []string) {
+	b.hint = map[string]bool{}
+	for _, f := range files {
+		b.hint[f] = true
+	}
 }
 
 // SetOutput sets where the next builds write (serve gives each build a fresh output).
@@ -156,9 +166,12 @@ func (b *Builder) Build() *Result {
 	// Pages are rendered as they are parsed (callout labels come from the UI strings): a
 	// change to anything but content/ parses every page again.
 	inputs := inputsFingerprint(o.FS, o.Config, o.Overrides, o.Dev)
-	site := content.Load(o.FS, cfg.Languages, mds, l, content.LoadOptions{
-		Cache: b.cache, Key: inputs, Workers: o.Workers,
-	})
+	opts := content.LoadOptions{Cache: b.cache, Key: inputs, Workers: o.Workers}
+	if hint := b.hint; hint != nil && b.last != nil {
+		opts.Unchanged = func(name string) bool { return !hint[name] }
+	}
+	b.hint = nil
+	site := content.Load(o.FS, cfg.Languages, mds, l, opts)
 	res.Site = site
 	checkWorksheets(site, l)
 	var cat *indicator.Catalogue

@@ -147,6 +147,9 @@ type LoadOptions struct {
 	Cache   *Cache // pages parsed by an earlier Load, reused when their bytes did not change
 	Key     string // the Markdown options; a different key empties the cache
 	Workers int    // goroutines parsing pages; 0 means one per CPU
+	// Unchanged, when set, says which files are known not to have changed since the cache saw
+	// them (serve knows from the file watcher): those are not even read.
+	Unchanged func(name string) bool
 }
 
 // Load reads content/LANG/**.md of each language from fsys (the site root) and assembles the
@@ -204,6 +207,13 @@ func Load(fsys fs.FS, langs []string, mds Markdowns, l *diag.List, o LoadOptions
 		go func() {
 			defer wg.Done()
 			for j := range next {
+				if cache != nil && o.Unchanged != nil && o.Unchanged(j.name) {
+					if c := cache.files[j.name]; c != nil {
+						j.src, j.page, j.fromCache = c.src, c.page, true
+						j.diags.Add(c.diags...)
+						continue
+					}
+				}
 				src, err := fs.ReadFile(fsys, j.name)
 				if err != nil {
 					j.diags.Errorf(diag.Pos{File: j.name}, "%v", err)

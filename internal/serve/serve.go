@@ -54,9 +54,16 @@ func New(o build.Options, log io.Writer) *Server {
 }
 
 // Build builds the site and tells the open pages what changed. It returns the result.
-func (s *Server) Build() *build.Result {
+func (s *Server) Build() *build.Result { return s.build(nil) }
+
+// build builds the site; changed, when known, lists the files that changed since the last
+// build (relative to the site root), so that the others are not read again.
+func (s *Server) build(changed []string) *build.Result {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if changed != nil {
+		s.builder.Changed(changed)
+	}
 	n := s.out.begin()
 	s.builder.SetOutput(n)
 	res := s.builder.Build()
@@ -70,29 +77,29 @@ func (s *Server) Build() *build.Result {
 		s.broadcast(s.errorsEvent())
 		return res
 	}
-	changed := s.out.commit(n)
-	sort.Strings(changed)
+	written := s.out.commit(n)
+	sort.Strings(written)
 	hadErrors := len(s.errors) > 0
 	s.errors = nil
 	if hadErrors {
 		s.broadcast(event{name: "ok", data: "{}"})
 	}
-	if len(changed) > 0 && s.builds > 1 {
+	if len(written) > 0 && s.builds > 1 {
 		css := true
-		for _, c := range changed {
+		for _, c := range written {
 			css = css && strings.HasSuffix(c, ".css")
 		}
 		data, _ := json.Marshal(struct {
 			Paths []string `json:"paths"`
 			CSS   bool     `json:"css"`
-		}{changed, css})
+		}{written, css})
 		s.broadcast(event{name: "reload", data: string(data)})
 	}
 	kind := "partial"
 	if res.Full {
 		kind = "full"
 	}
-	fmt.Fprintf(s.log, "vises serve: %s build in %s, %d files changed\n", kind, res.Duration.Round(time.Millisecond), len(changed))
+	fmt.Fprintf(s.log, "vises serve: %s build in %s, %d files changed\n", kind, res.Duration.Round(time.Millisecond), len(written))
 	return res
 }
 
@@ -275,7 +282,13 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, root string) error {
 	}()
 	go w.run(ctx, func(changed []string) {
 		fmt.Fprintf(s.log, "vises serve: changed %s\n", strings.Join(changed, ", "))
-		s.Build()
+		for _, c := range changed {
+			if c == "*" { // events were lost: read everything
+				changed = nil
+				break
+			}
+		}
+		s.build(changed)
 	})
 	if err := srv.Serve(ln); err != nil && err != http.ErrServerClosed {
 		return err

@@ -8,10 +8,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"vises/internal/benchsite"
 	"vises/internal/build"
 )
 
@@ -324,5 +326,36 @@ func TestServeIsSafe(t *testing.T) {
 	// The built site never carries the live-reload script.
 	if _, err := os.Stat(filepath.Join(root, "public")); err == nil {
 		t.Error("serve wrote public/")
+	}
+}
+
+// BenchmarkSaveToReloadGenerated measures the same on a generated site of BENCH_PAGES pages
+// per language (5000 by default: 10,000 pages).
+func BenchmarkSaveToReloadGenerated(b *testing.B) {
+	n := 5000
+	if v := os.Getenv("BENCH_PAGES"); v != "" {
+		n, _ = strconv.Atoi(v)
+	}
+	root := b.TempDir()
+	if err := benchsite.Generate(root, n); err != nil {
+		b.Fatal(err)
+	}
+	r := start(b, root)
+	events := r.events(b)
+	nextEvent(b, events)
+	file := filepath.Join(root, "content", "fr", "methode", "page-00010.md")
+	orig, _ := os.ReadFile(file)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		data := append(append([]byte(nil), orig...), []byte("\nAjout "+strings.Repeat("x", i%50+1)+".\n")...)
+		if err := os.WriteFile(file, data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		for {
+			e := nextEvent(b, events)
+			if strings.HasPrefix(e, "reload") && strings.Contains(e, "fr/methode/page-00010/index.html") {
+				break
+			}
+		}
 	}
 }

@@ -1,0 +1,140 @@
+package build
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"testing"
+
+	"vises/internal/benchsite"
+	"vises/internal/config"
+	"vises/internal/content"
+	"vises/internal/diag"
+	"vises/internal/markdown"
+	"vises/internal/publish"
+)
+
+// TestParallelBuildIsByteIdentical builds the kit and a generated site with one worker and
+// with several: the outputs must be the same, byte for byte.
+func TestParallelBuildIsByteIdentical(t *testing.T) {
+	gen := t.TempDir()
+	if err := benchsite.Generate(gen, 150); err != nil {
+		t.Fatal(err)
+	}
+	for _, root := range []string{"../..", gen} {
+		trees := map[int]map[string][]byte{}
+		for _, workers := range []int{1, 4} {
+			out := filepath.Join(t.TempDir(), "public")
+			res := Run(Options{FS: os.DirFS(root), Publish: true, Workers: workers, Overrides: config.Overrides{OutDir: out}})
+			if res.Diags.HasErrors() {
+				t.Fatal(res.Diags.String())
+			}
+			trees[workers] = readTree(t, out)
+		}
+		if len(trees[1]) < 100 || len(trees[1]) != len(trees[4]) {
+			t.Fatalf("%s: %d and %d files", root, len(trees[1]), len(trees[4]))
+		}
+		for name, data := range trees[1] {
+			if !bytes.Equal(trees[4][name], data) {
+				t.Errorf("%s: %s differs between the sequential and the parallel build", root, name)
+			}
+		}
+	}
+}
+
+// The benchmarks below measure each stage of a build on the same generated site
+// (BENCH_PAGES pages per language, 500 by default), so that a regression shows where it is.
+
+var (
+	stageOnce sync.Once
+	stageDir  string
+)
+
+func stageSite(b *testing.B) string {
+	stageOnce.Do(func() {
+		stageDir, _ = os.MkdirTemp("", "vises-stages-")
+		n := 500
+		if v := os.Getenv("BENCH_PAGES"); v != "" {
+			n, _ = strconv.Atoi(v)
+		}
+		if err := benchsite.Generate(stageDir, n); err != nil {
+			panic(err)
+		}
+	})
+	return stageDir
+}
+
+func stageMarkdowns() content.Markdowns {
+	return content.Markdowns{"fr": markdown.New(markdown.Options{Lang: "fr"}), "nl": markdown.New(markdown.Options{Lang: "nl"})}
+}
+
+// BenchmarkStageParse: read, parse and render the Markdown of every page.
+func BenchmarkStageParse(b *testing.B) {
+	fsys := os.DirFS(stageSite(b))
+	mds := stageMarkdowns()
+	for i := 0; i < b.N; i++ {
+		var l diag.List
+		content.Load(fsys, []string{"fr", "nl"}, mds, &l, content.LoadOptions{})
+	}
+}
+
+// BenchmarkStageAssemble: walk the content and assemble the site from pages already parsed
+// (the cache holds them): sections, order, addresses, translations.
+func BenchmarkStageAssemble(b *testing.B) {
+	fsys := os.DirFS(stageSite(b))
+	mds := stageMarkdowns()
+	cache := content.NewCache()
+	var l diag.List
+	content.Load(fsys, []string{"fr", "nl"}, mds, &l, content.LoadOptions{Cache: cache})
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		content.Load(fsys, []string{"fr", "nl"}, mds, &l, content.LoadOptions{Cache: cache})
+	}
+}
+
+// BenchmarkStageRender: a whole build into memory without minification (load, links, pages).
+func BenchmarkStageRender(b *testing.B) {
+	fsys := os.DirFS(stageSite(b))
+	for i := 0; i < b.N; i++ {
+		Run(Options{FS: fsys, Out: memory{}, Dev: true})
+	}
+}
+
+// BenchmarkStageMinify: minify the rendered pages.
+func BenchmarkStageMinify(b *testing.B) {
+	out := memory{}
+	Run(Options{FS: os.DirFS(stageSite(b)), Out: out, Dev: true})
+	m := publish.NewMinifier(true)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for name, data := range out {
+			if _, err := m.File(name, data); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkStagePublish: write the rendered files into a staging folder and swap it in.
+func BenchmarkStagePublish(b *testing.B) {
+	out := memory{}
+	Run(Options{FS: os.DirFS(stageSite(b)), Out: out})
+	dir := b.TempDir()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		st, err := publish.NewStaging(filepath.Join(dir, "public"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for name, data := range out {
+			if err := st.Write(name, data); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := st.Commit(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
