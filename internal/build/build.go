@@ -71,7 +71,7 @@ func Run(o Options) *Result { return NewBuilder(o).Build() }
 // that hold them) are rendered again.
 type Builder struct {
 	o     Options
-	hint  map[string]bool   // files said to have changed since the last build, or nil
+	hint  map[string]bool // files said to have changed since the last build, or nil
 	cache *content.Cache
 	parts *render.PartCache // pack parts, kept between builds when only page texts change
 	last  *snapshot         // what the last good build saw, or nil
