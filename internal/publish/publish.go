@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -141,9 +142,15 @@ func Assets(layers []fs.FS, m *Minifier, fingerprint bool) (map[string]*Asset, e
 
 // Staging is an output folder being written. Commit swaps it in place of the output folder;
 // Abort removes it and leaves the output folder as it was.
+//
+// A file the previous build wrote with the same bytes, and that nobody changed since (same
+// size and modification time as the manifest says), is linked from the previous output
+// instead of written again: creating files is what costs most on many file systems.
 type Staging struct {
-	out string
-	dir string
+	out      string
+	dir      string
+	previous map[string]entry // the manifest of the output folder being replaced
+	manifest map[string]entry // what this staging folder holds
 
 	mu      sync.Mutex // Write may be called from several goroutines
 	written map[string]bool
@@ -167,7 +174,62 @@ func NewStaging(out string) (*Staging, error) {
 	if err := os.Chmod(dir, 0o755); err != nil {
 		return nil, err
 	}
-	return &Staging{out: abs, dir: dir, written: map[string]bool{}, dirs: map[string]*sync.Once{}}, nil
+	s := &Staging{out: abs, dir: dir, written: map[string]bool{}, dirs: map[string]*sync.Once{}, manifest: map[string]entry{}}
+	if _, err := os.Stat(abs); err == nil {
+		s.previous = readManifest(manifestPath(abs))
+	}
+	return s, nil
+}
+
+// entry is what the manifest records of an output file.
+type entry struct {
+	hash  string
+	size  int64
+	mtime int64 // nanoseconds
+}
+
+// manifestPath is the manifest of an output folder: a hidden file beside it, so that it is
+// never published.
+func manifestPath(out string) string {
+	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".manifest")
+}
+
+func readManifest(name string) map[string]entry {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil
+	}
+	m := map[string]entry{}
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.SplitN(line, " ", 4)
+		if len(f) != 4 {
+			continue
+		}
+		size, err1 := strconv.ParseInt(f[1], 10, 64)
+		mtime, err2 := strconv.ParseInt(f[2], 10, 64)
+		if err1 == nil && err2 == nil {
+			m[f[3]] = entry{hash: f[0], size: size, mtime: mtime}
+		}
+	}
+	return m
+}
+
+func writeManifest(name string, m map[string]entry) error {
+	names := make([]string, 0, len(m))
+	for n := range m {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	for _, n := range names {
+		e := m[n]
+		fmt.Fprintf(&b, "%s %d %d %s\n", e.hash, e.size, e.mtime, n)
+	}
+	tmp := name + ".tmp"
+	if err := os.WriteFile(tmp, []byte(b.String()), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, name)
 }
 
 // Write writes one file, given its slash-separated path in the output folder.
@@ -196,7 +258,33 @@ func (s *Staging) Write(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(s.dir, filepath.FromSlash(name)), data, 0o644)
+	sum := sha256.Sum256(data)
+	hash := hex.EncodeToString(sum[:16])
+	full := filepath.Join(s.dir, filepath.FromSlash(name))
+	if prev, ok := s.previous[name]; ok && prev.hash == hash {
+		old := filepath.Join(s.out, filepath.FromSlash(name))
+		if fi, err := os.Lstat(old); err == nil && fi.Mode().IsRegular() && fi.Size() == prev.size && fi.ModTime().UnixNano() == prev.mtime {
+			if err := os.Link(old, full); err == nil {
+				s.record(name, prev)
+				return nil
+			}
+		}
+	}
+	if err := os.WriteFile(full, data, 0o644); err != nil {
+		return err
+	}
+	fi, err := os.Lstat(full)
+	if err != nil {
+		return err
+	}
+	s.record(name, entry{hash: hash, size: fi.Size(), mtime: fi.ModTime().UnixNano()})
+	return nil
+}
+
+func (s *Staging) record(name string, e entry) {
+	s.mu.Lock()
+	s.manifest[name] = e
+	s.mu.Unlock()
 }
 
 // Replace writes a file again, such as a page rewritten once its PDF has been measured.
@@ -205,7 +293,21 @@ func (s *Staging) Replace(name string, data []byte) error {
 	if !s.written[name] {
 		return fmt.Errorf("publish: %s was not written before", name)
 	}
-	return os.WriteFile(filepath.Join(s.dir, filepath.FromSlash(name)), data, 0o644)
+	full := filepath.Join(s.dir, filepath.FromSlash(name))
+	// The file may be a link to the previous output: never write through it.
+	if err := os.Remove(full); err != nil {
+		return err
+	}
+	if err := os.WriteFile(full, data, 0o644); err != nil {
+		return err
+	}
+	fi, err := os.Lstat(full)
+	if err != nil {
+		return err
+	}
+	sum := sha256.Sum256(data)
+	s.record(name, entry{hash: hex.EncodeToString(sum[:16]), size: fi.Size(), mtime: fi.ModTime().UnixNano()})
+	return nil
 }
 
 // URL returns the file:// address of a file written in the staging folder, for a browser to
@@ -241,6 +343,9 @@ func (s *Staging) Commit() error {
 			_ = os.Rename(old, s.out)
 		}
 		s.Abort()
+		return fmt.Errorf("publish: %w", err)
+	}
+	if err := writeManifest(manifestPath(s.out), s.manifest); err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
 	if old != "" {
