@@ -345,6 +345,17 @@ func (b *Builder) Build() *Result {
 	} else {
 		write("404.html", data)
 	}
+	for _, u := range r.SearchPages() {
+		data, err := r.SearchPage(u)
+		if err != nil {
+			addErr(l, err)
+			continue
+		}
+		write(u+"index.html", data)
+	}
+	for _, x := range r.SearchIndexes() {
+		write(x.Name, x.Data)
+	}
 	for _, u := range r.CardsPages() {
 		data, err := r.Cards(u)
 		if err != nil {

@@ -226,6 +226,17 @@ func TestKitCatalogueDownloads(t *testing.T) {
 	if total > 60*1024 {
 		t.Errorf("picker script and data for 100 indicators: %d bytes gzipped, budget 60 KB", total)
 	}
+	for _, lang := range []string{"fr", "nl"} {
+		idx, err := os.ReadFile(filepath.Join(out, lang, "search-index.js"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := gz(idx); n > 150*1024 {
+			t.Errorf("%s search index: %d bytes gzipped, budget 150 KB", lang, n)
+		} else {
+			t.Logf("%s search index: %d bytes gzipped", lang, n)
+		}
+	}
 	t.Logf("picker budget: script %d B + data %.0f B/indicator -> %d B for 100 indicators (gzip)", gz(js), perIndicator, total)
 }
 

@@ -17,6 +17,7 @@ import (
 
 	"vises/internal/diag"
 	"vises/internal/markdown"
+	"vises/internal/search"
 	"vises/internal/yamldecode"
 )
 
@@ -52,6 +53,8 @@ type Page struct {
 	fm      *yaml.Node
 	fmLine  int        // line of the file where the front matter YAML starts
 	linkPos []diag.Pos // position of each link of Doc.Links
+
+	Search []search.Part // the searchable text of the page, section by section
 }
 
 // Fragment is a Markdown text from the front matter, such as a glossary definition.
@@ -369,7 +372,12 @@ func parse(lang, rel, file string, src []byte, md *markdown.Markdown, l *diag.Li
 	for i, link := range p.Doc.Links {
 		p.linkPos[i] = p.offsetPos(src, link.Offset)
 	}
-	p.Doc.Source, p.Doc.Meta, p.Doc.Callouts = nil, nil, nil
+	var ids, heads, texts []string
+	for _, sec := range p.Doc.Sections {
+		ids, heads, texts = append(ids, sec.ID), append(heads, sec.Heading), append(texts, sec.Text)
+	}
+	p.Search = search.Parts(lang, ids, heads, texts)
+	p.Doc.Source, p.Doc.Meta, p.Doc.Callouts, p.Doc.Sections = nil, nil, nil, nil
 	return p
 }
 

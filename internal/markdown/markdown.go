@@ -117,6 +117,7 @@ type Doc struct {
 	Links    []Link
 	Callouts []*Callout // the callouts, for checking their kinds
 	Text     string     // the text without markup, typography applied (short documents only)
+	Sections []Section  // the text of the document cut at its level 2 headings, for search
 	html     []byte     // the body's HTML, with linkToken(i) in place of the address of link i
 }
 
@@ -127,6 +128,7 @@ func (m *Markdown) Parse(src []byte) *Doc {
 	d := &Doc{Source: src}
 	d.Meta, d.MetaErr = meta.TryGet(pc)
 	d.collect(root)
+	d.Sections = sections(root, src)
 	if len(src) < 4096 {
 		// Short texts (front matter fields) also keep their plain text, for downloads.
 		d.Text = Spacing(m.lang, PlainText(root, src))
@@ -139,6 +141,35 @@ func (m *Markdown) Parse(src []byte) *Doc {
 	out := SpacingHTML(m.lang, buf.Bytes())
 	d.html = append(make([]byte, 0, len(out)), out...) // no spare capacity kept for the whole build
 	return d
+}
+
+// Section is a part of a document: the text before the first level 2 heading (ID and
+// Heading empty), or a level 2 heading and what follows it up to the next one.
+type Section struct {
+	ID, Heading, Text string
+}
+
+func sections(root ast.Node, src []byte) []Section {
+	out := []Section{{}}
+	var b strings.Builder
+	flush := func() { out[len(out)-1].Text = b.String(); b.Reset() }
+	for c := root.FirstChild(); c != nil; c = c.NextSibling() {
+		if h, ok := c.(*ast.Heading); ok && h.Level == 2 {
+			flush()
+			id := ""
+			if v, ok := h.AttributeString("id"); ok {
+				if bs, ok := v.([]byte); ok {
+					id = string(bs)
+				}
+			}
+			out = append(out, Section{ID: id, Heading: PlainText(h, src)})
+			continue
+		}
+		b.WriteString(PlainText(c, src))
+		b.WriteByte('\n')
+	}
+	flush()
+	return out
 }
 
 // linkToken is the placeholder written for the address of link i: letters and digits only,

@@ -1,0 +1,173 @@
+// Package search builds the search index of each language at build time: every page (methods
+// chapters section by section), every glossary term (with its terms in the other languages)
+// and every indicator, as light-stemmed words that the browser matches as the reader types.
+// The same normalization and stemming are written in Go here and in search.js.
+package search
+
+import (
+	"encoding/json"
+	"sort"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Normalize lowercases a word and removes its accents (œ and æ become oe and ae).
+func Normalize(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r == 'œ':
+			b.WriteString("oe")
+		case r == 'æ':
+			b.WriteString("ae")
+		case r == 'ß':
+			b.WriteString("ss")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Words splits a text into normalized words of letters and digits.
+func Words(s string) []string {
+	return strings.FieldsFunc(Normalize(s), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+	})
+}
+
+// Stem reduces a normalized word to a light stem, so that common French and Dutch word forms
+// meet: plurals ("indicateurs", "vrijwilligers", "indicatoren"), feminines ("coopératives"),
+// and the like. It is deliberately light: it never merges words of different meanings that a
+// reader would want apart, at the price of missing rarer forms.
+func Stem(lang, w string) string {
+	n := len(w)
+	switch lang {
+	case "fr":
+		if n > 4 && strings.HasSuffix(w, "aux") {
+			return w[:n-3] + "al" // sociaux -> social
+		}
+		if n > 3 && (w[n-1] == 's' || w[n-1] == 'x') {
+			w = w[:n-1]
+			n--
+		}
+		if n > 4 && w[n-1] == 'e' {
+			w = w[:n-1] // cooperative -> cooperativ, benevole -> benevol
+		}
+	case "nl":
+		switch {
+		case n > 5 && strings.HasSuffix(w, "en"):
+			w = w[:n-2] // indicatoren -> indicator, gegevens stays
+		case n > 4 && (w[n-1] == 's'):
+			w = w[:n-1] // vrijwilligers -> vrijwilliger
+		}
+		n = len(w)
+		if n > 4 && w[n-1] == w[n-2] && !strings.ContainsRune("aeiou", rune(w[n-1])) {
+			w = w[:n-1] // (gemeenschapp)en -> gemeenschap
+		}
+	}
+	return w
+}
+
+// Stems returns the distinct stems of a text, in order of first appearance.
+func Stems(lang, text string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, w := range Words(text) {
+		if len(w) < 2 {
+			continue
+		}
+		s := Stem(lang, w)
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Doc is one searchable unit: a page, a section of a page, a glossary term, an indicator.
+type Doc struct {
+	URL     string // address, relative to the site root, with the anchor of the section
+	Kind    string // label of the kind of page (chapter, case, worksheet, indicator, term...)
+	Title   string // the page's title (or the term)
+	Heading string // the section's heading, or ""
+	Snippet string // the start of the text, shown under the result
+	Title_  []string
+	Heads   []string
+	Body    []string
+}
+
+// Part is the searchable text of a section of a page, made when the page is parsed: stems
+// and a snippet, not the whole text.
+type Part struct {
+	Anchor, Heading, Snippet string
+	Heads, Body              []string
+}
+
+// Parts makes the parts of a page from its sections (see markdown.Doc.Sections).
+func Parts(lang string, anchors, headings, texts []string) []Part {
+	out := make([]Part, 0, len(texts))
+	for i := range texts {
+		if strings.TrimSpace(texts[i]) == "" && headings[i] == "" {
+			continue
+		}
+		out = append(out, Part{Anchor: anchors[i], Heading: headings[i], Snippet: Snippet(texts[i]),
+			Heads: Stems(lang, headings[i]), Body: Stems(lang, texts[i])})
+	}
+	return out
+}
+
+// New makes a document from its texts.
+func New(lang, url, kind, title, heading, text string, extra ...string) Doc {
+	d := Doc{URL: url, Kind: kind, Title: title, Heading: heading, Snippet: Snippet(text)}
+	d.Title_ = Stems(lang, title+" "+strings.Join(extra, " "))
+	d.Heads = Stems(lang, heading)
+	d.Body = Stems(lang, text)
+	return d
+}
+
+// Snippet returns the start of a text, about 220 characters cut at a word.
+func Snippet(text string) string {
+	text = strings.Join(strings.Fields(text), " ")
+	r := []rune(text)
+	if len(r) <= 220 {
+		return text
+	}
+	cut := string(r[:220])
+	if i := strings.LastIndexByte(cut, ' '); i > 150 {
+		cut = cut[:i]
+	}
+	return cut + " …"
+}
+
+// Script returns the index of a language as a script that sets window.VISES_SEARCH, so that
+// it also loads from file://. Addresses are relative to the site root; search.js makes them
+// relative to the page.
+func Script(lang string, docs []Doc, kinds map[string]string) []byte {
+	sort.SliceStable(docs, func(i, j int) bool { return docs[i].URL < docs[j].URL })
+	type jdoc struct {
+		U string `json:"u"`
+		K string `json:"k"`
+		T string `json:"t"`
+		H string `json:"h,omitempty"`
+		S string `json:"s"`
+		X string `json:"x"` // title stems
+		Y string `json:"y,omitempty"`
+		Z string `json:"z"`
+	}
+	out := make([]jdoc, len(docs))
+	for i, d := range docs {
+		out[i] = jdoc{U: d.URL, K: d.Kind, T: d.Title, H: d.Heading, S: d.Snippet,
+			X: strings.Join(d.Title_, " "), Y: strings.Join(d.Heads, " "), Z: strings.Join(d.Body, " ")}
+	}
+	data, _ := json.Marshal(struct {
+		Lang  string            `json:"lang"`
+		Kinds map[string]string `json:"kinds"`
+		Docs  []jdoc            `json:"docs"`
+	}{lang, kinds, out})
+	return append(append([]byte("window.VISES_SEARCH = "), data...), ";\n"...)
+}

@@ -1,0 +1,295 @@
+// Search in the kit, in the browser: the index of the page's language (search-index.js, a
+// script file so that it also loads from file://) is loaded the first time the search box is
+// used. Words are matched without case or accents, on light French and Dutch stems (the same
+// rules as internal/search), the last word as a prefix while typing. Results rank titles
+// first, then headings, then text. The box is a combobox: arrow keys move through the results,
+// Enter opens one, Escape closes the list; "/" puts the focus in the box.
+(function () {
+  "use strict";
+
+  var form = document.querySelector("form.site-search");
+  if (!form) { return; }
+  var input = form.querySelector("input[type=search]");
+  var popup = form.querySelector(".search-popup");
+  var list = form.querySelector(".search-list");
+  var status = form.querySelector(".search-status");
+  var root = form.getAttribute("data-root") || "";
+  var offline = form.getAttribute("data-offline") === "true";
+  var lang = document.documentElement.getAttribute("lang") || "fr";
+  var ui = {
+    none: form.getAttribute("data-none") || "",
+    count1: form.getAttribute("data-count-one") || "{n}",
+    countN: form.getAttribute("data-count-other") || "{n}",
+    all: form.getAttribute("data-all") || ""
+  };
+  var index = null;
+  var waiting = [];
+  var active = -1;
+  var shown = [];
+
+  // ---- Words and stems: the same rules as internal/search ---------------------------------
+
+  function normalize(s) {
+    return String(s).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/œ/g, "oe").replace(/æ/g, "ae").replace(/ß/g, "ss");
+  }
+
+  function words(s) {
+    return normalize(s).split(/[^a-z0-9]+/).filter(function (w) { return w.length > 0; });
+  }
+
+  function stem(w) {
+    var n = w.length;
+    if (lang === "fr") {
+      if (n > 4 && /aux$/.test(w)) { return w.slice(0, n - 3) + "al"; }
+      if (n > 3 && (w[n - 1] === "s" || w[n - 1] === "x")) { w = w.slice(0, n - 1); n--; }
+      if (n > 4 && w[n - 1] === "e") { w = w.slice(0, n - 1); }
+      return w;
+    }
+    if (lang === "nl") {
+      if (n > 5 && /en$/.test(w)) { w = w.slice(0, n - 2); } else if (n > 4 && w[n - 1] === "s") { w = w.slice(0, n - 1); }
+      n = w.length;
+      if (n > 4 && w[n - 1] === w[n - 2] && "aeiou".indexOf(w[n - 1]) < 0) { w = w.slice(0, n - 1); }
+    }
+    return w;
+  }
+
+  // Words a query can leave out: they say nothing about what is searched.
+  var stopWords = {
+    fr: " a au aux d de des du en et l la le les pour par sur un une dans ",
+    nl: " de het een en van in op te voor met of is "
+  };
+
+  function queryWords(q) {
+    var ws = words(q);
+    var stop = stopWords[lang] || "";
+    var kept = ws.filter(function (w) { return w.length > 1 && stop.indexOf(" " + w + " ") < 0; });
+    return kept.length ? kept : ws;
+  }
+
+  // ---- The index ----------------------------------------------------------------------------
+
+  function load(done) {
+    if (index) { done(); return; }
+    waiting.push(done);
+    if (waiting.length > 1) { return; }
+    function ready() {
+      var data = window.VISES_SEARCH;
+      index = data.docs.map(function (d) {
+        return { d: d, x: " " + d.x + " ", y: " " + (d.y || "") + " ", z: " " + d.z + " ", title: " " + words(d.t).join(" ") + " " };
+      });
+      index.kinds = data.kinds;
+      waiting.forEach(function (f) { f(); });
+      waiting = [];
+    }
+    if (window.VISES_SEARCH) { ready(); return; }
+    var s = document.createElement("script");
+    s.src = form.getAttribute("data-index");
+    s.onload = ready;
+    document.head.appendChild(s);
+  }
+
+  // score returns how well a document matches the query stems (the last one as a prefix), or 0.
+  // A title that is the query, or holds it as a phrase, comes first.
+  function score(doc, stems, last, phrase) {
+    var total = 0;
+    for (var i = 0; i < stems.length; i++) {
+      var s = stems[i];
+      var prefix = i === stems.length - 1 ? last : null;
+      var t = field(doc.x, s, prefix) * 10 + field(doc.y, s, prefix) * 5 + field(doc.z, s, prefix);
+      if (t === 0) { return 0; }
+      total += t;
+    }
+    if (!doc.d.h) { total += 0.5; } // the start of a page before its sections
+    if (doc.title === " " + phrase + " ") {
+      total += 30;
+    } else if (doc.title.indexOf(" " + phrase + " ") >= 0) {
+      total += 15;
+    }
+    return total;
+  }
+
+  // field: 1 when the field holds the stem, or a word starting with the prefix being typed.
+  function field(text, s, prefix) {
+    if (text.indexOf(" " + s + " ") >= 0) { return 1; }
+    if (prefix && prefix.length >= 2 && text.indexOf(" " + prefix) >= 0) { return 0.8; }
+    if (text.indexOf(" " + s) >= 0 && s.length >= 4) { return 0.6; }
+    return 0;
+  }
+
+  function query(q) {
+    var ws = queryWords(q);
+    if (!ws.length || !index) { return []; }
+    var stems = ws.map(stem);
+    var last = ws[ws.length - 1];
+    var phrase = words(q).join(" ");
+    var out = [];
+    index.forEach(function (doc) {
+      var sc = score(doc, stems, last, phrase);
+      if (sc > 0) { out.push({ doc: doc.d, score: sc }); }
+    });
+    out.sort(function (a, b) { return b.score - a.score || a.doc.t.length - b.doc.t.length || (a.doc.u < b.doc.u ? -1 : 1); });
+    return out;
+  }
+
+  function href(u) {
+    var h = root + u;
+    if (offline) { h = h.replace(/\/(#|$)/, "/index.html$1"); }
+    return h;
+  }
+
+  // ---- Drawing results ----------------------------------------------------------------------
+
+  // highlight appends text to node, marking the words that match the query.
+  function highlight(node, text, stems, last) {
+    text.split(/(\s+)/).forEach(function (part) {
+      var w = words(part)[0];
+      var hit = w && stems.some(function (s) { return stem(w) === s || w.indexOf(last) === 0; });
+      if (hit) {
+        var m = document.createElement("mark");
+        m.textContent = part;
+        node.appendChild(m);
+      } else {
+        node.appendChild(document.createTextNode(part));
+      }
+    });
+  }
+
+  function resultNode(r, q, id) {
+    var ws = queryWords(q);
+    var stems = ws.map(stem);
+    var last = ws[ws.length - 1] || "";
+    var li = document.createElement("li");
+    // In the combobox, an option is not a link (no control inside another); it goes to its
+    // page on Enter or a click. On the results page, results are plain links.
+    var a = document.createElement(id ? "span" : "a");
+    if (id) {
+      li.id = id;
+      li.setAttribute("role", "option");
+      li.setAttribute("aria-selected", "false");
+      li.setAttribute("data-href", href(r.doc.u));
+      a.className = "search-option";
+      li.addEventListener("click", function () { window.location.href = li.getAttribute("data-href"); });
+    } else {
+      a.href = href(r.doc.u);
+    }
+    var kind = document.createElement("span");
+    kind.className = "search-kind";
+    kind.textContent = index.kinds[r.doc.k] || r.doc.k;
+    var title = document.createElement("strong");
+    highlight(title, r.doc.t, stems, last);
+    a.appendChild(kind);
+    a.appendChild(document.createTextNode(" "));
+    a.appendChild(title);
+    if (r.doc.h) {
+      var h = document.createElement("span");
+      h.className = "search-heading";
+      highlight(h, " › " + r.doc.h, stems, last);
+      a.appendChild(h);
+    }
+    if (r.doc.s) {
+      var p = document.createElement("span");
+      p.className = "search-snippet";
+      highlight(p, r.doc.s, stems, last);
+      a.appendChild(p);
+    }
+    li.appendChild(a);
+    return li;
+  }
+
+  function countText(n) {
+    return n === 0 ? ui.none : (n === 1 ? ui.count1 : ui.countN).replace("{n}", String(n));
+  }
+
+  function update() {
+    var q = input.value;
+    if (!words(q).length) { close(); return; }
+    load(function () {
+      var results = query(q);
+      shown = results.slice(0, 8);
+      list.textContent = "";
+      shown.forEach(function (r, i) { list.appendChild(resultNode(r, q, "search-opt-" + i)); });
+      status.textContent = countText(results.length);
+      popup.hidden = false;
+      input.setAttribute("aria-expanded", shown.length ? "true" : "false");
+      setActive(-1);
+    });
+  }
+
+  function setActive(i) {
+    active = i;
+    var opts = list.querySelectorAll("[role=option]");
+    opts.forEach(function (o, j) { o.setAttribute("aria-selected", j === i ? "true" : "false"); });
+    if (i >= 0 && opts[i]) {
+      input.setAttribute("aria-activedescendant", opts[i].id);
+      opts[i].scrollIntoView({ block: "nearest" });
+    } else {
+      input.removeAttribute("aria-activedescendant");
+    }
+  }
+
+  function close() {
+    popup.hidden = true;
+    input.setAttribute("aria-expanded", "false");
+    setActive(-1);
+  }
+
+  input.setAttribute("role", "combobox");
+  input.setAttribute("aria-autocomplete", "list");
+  input.setAttribute("aria-expanded", "false");
+  input.setAttribute("aria-controls", list.id);
+  input.addEventListener("focus", function () { load(function () {}); });
+  input.addEventListener("input", update);
+  input.addEventListener("keydown", function (e) {
+    var n = list.querySelectorAll("[role=option]").length;
+    if (e.key === "ArrowDown" && n) {
+      e.preventDefault();
+      if (popup.hidden) { popup.hidden = false; input.setAttribute("aria-expanded", "true"); }
+      setActive((active + 1) % n);
+    } else if (e.key === "ArrowUp" && n) {
+      e.preventDefault();
+      setActive(active <= 0 ? n - 1 : active - 1);
+    } else if (e.key === "Enter" && active >= 0 && !popup.hidden) {
+      e.preventDefault();
+      window.location.href = list.querySelectorAll("[role=option]")[active].getAttribute("data-href");
+    } else if (e.key === "Escape") {
+      if (!popup.hidden) { close(); } else { input.value = ""; }
+    }
+  });
+  list.addEventListener("mousedown", function (e) { e.preventDefault(); }); // keep the focus
+  document.addEventListener("click", function (e) { if (!form.contains(e.target)) { close(); } });
+  document.addEventListener("keydown", function (e) {
+    var t = e.target;
+    var typing = t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+    if (e.key === "/" && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      input.focus();
+    }
+  });
+
+  // ---- The results page -------------------------------------------------------------------
+
+  var page = document.getElementById("search-results");
+  if (page) {
+    var q = new URLSearchParams(window.location.search).get("q") || "";
+    input.value = q;
+    if (words(q).length) {
+      load(function () {
+        var results = query(q);
+        var h = document.createElement("h2");
+        h.textContent = countText(results.length);
+        page.appendChild(h);
+        var ol = document.createElement("ol");
+        ol.className = "search-results-list";
+        results.forEach(function (r) { ol.appendChild(resultNode(r, q, null)); });
+        page.appendChild(ol);
+      });
+    }
+  }
+
+  window.visesSearch = {
+    query: function (q, done) { load(function () { done(query(q).map(function (r) { return r.doc.u; })); }); },
+    stem: stem,
+    normalize: normalize
+  };
+})();
