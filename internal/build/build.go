@@ -332,6 +332,26 @@ func (b *Builder) Build() *Result {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	run(tasks, workers)
+	// The search index holds the text of every page: written again on every build, from the
+	// encoded documents that unchanged pages keep.
+	if only == nil {
+		for _, p := range site.Pages {
+			p.SearchChunk = nil
+		}
+	}
+	changedLang := map[string]bool{}
+	for f := range only {
+		if parts := strings.SplitN(f, "/", 3); len(parts) == 3 {
+			changedLang[parts[1]] = true
+		}
+	}
+	var want func(string) bool
+	if only != nil {
+		want = func(lang string) bool { return changedLang[lang] } // only where a page changed
+	}
+	for _, x := range r.SearchIndexes(want) {
+		write(x.Name, x.Data)
+	}
 	if only != nil {
 		return b.finish(res, snap)
 	}
@@ -352,9 +372,6 @@ func (b *Builder) Build() *Result {
 			continue
 		}
 		write(u+"index.html", data)
-	}
-	for _, x := range r.SearchIndexes() {
-		write(x.Name, x.Data)
 	}
 	for _, u := range r.CardsPages() {
 		data, err := r.Cards(u)

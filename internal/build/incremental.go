@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"strings"
 
 	"vises/internal/config"
 	"vises/internal/content"
@@ -49,6 +50,14 @@ func signatures(site *content.Site, r *render.Renderer) map[string]string {
 		if p.Implicit {
 			continue
 		}
+		// A page parsed in an earlier build keeps its front matter: only its address, anchors
+		// and targets can have moved, and they key the signature it keeps.
+		targets := r.LinkTargets(p)
+		key := p.URL + "\x00" + strings.Join(targets, "\x00")
+		if p.SigKey == key && p.Sig != "" {
+			out[p.File] = p.Sig
+			continue
+		}
 		anchors := make([]string, 0, len(p.Anchors))
 		for a := range p.Anchors {
 			anchors = append(anchors, a)
@@ -63,9 +72,10 @@ func signatures(site *content.Site, r *render.Renderer) map[string]string {
 			Duplicate bool
 			Anchors   []string
 			Targets   []string
-		}{fm, p.URL, p.Kind, p.Duplicate, anchors, r.LinkTargets(p)})
+		}{fm, p.URL, p.Kind, p.Duplicate, anchors, targets})
 		sum := sha256.Sum256(data)
-		out[p.File] = hex.EncodeToString(sum[:])
+		p.Sig, p.SigKey = hex.EncodeToString(sum[:]), key
+		out[p.File] = p.Sig
 	}
 	return out
 }

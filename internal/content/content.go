@@ -55,6 +55,15 @@ type Page struct {
 	linkPos []diag.Pos // position of each link of Doc.Links
 
 	Search []search.Part // the searchable text of the page, section by section
+
+	// SearchChunk is the page's encoded search documents, made for the address SearchKey;
+	// kept between serve's builds while the page and its address do not change.
+	SearchChunk []byte
+	SearchKey   string
+
+	// Sig is what other pages depend on of this page (see the build's signatures), made for
+	// SigKey; kept while the page does not change.
+	Sig, SigKey string
 }
 
 // Fragment is a Markdown text from the front matter, such as a glossary definition.

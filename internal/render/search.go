@@ -82,27 +82,43 @@ func (r *Renderer) SearchPage(url string) ([]byte, error) {
 	return nil, fmt.Errorf("no search page %s", url)
 }
 
-// SearchIndexes renders the search index of each language.
-func (r *Renderer) SearchIndexes() []Output {
+// SearchIndexes renders the search index of the languages for which want says yes (all when
+// want is nil).
+func (r *Renderer) SearchIndexes(want func(lang string) bool) []Output {
 	var out []Output
 	for _, lang := range r.cfg.Languages {
+		if want != nil && !want(lang) {
+			continue
+		}
 		labels := map[string]string{}
 		for _, k := range kinds {
 			if s, err := r.ui.T(lang, "search.kind."+k); err == nil {
 				labels[k] = markdown.Spacing(lang, s)
 			}
 		}
-		out = append(out, Output{searchIndexURL(lang), search.Script(lang, r.searchDocs(lang), labels)})
+		var chunks [][]byte
+		for _, p := range r.site.Lang(lang) {
+			if p.Implicit || p.Duplicate {
+				continue
+			}
+			// The encoded documents of a page depend on its own texts, its address and its
+			// title; terms also on the other languages' terms, and a glossary change is a full
+			// build, which parses (and encodes) every page again.
+			key := p.URL + "\x00" + r.texts[p].title
+			if p.SearchChunk == nil || p.SearchKey != key {
+				p.SearchChunk, p.SearchKey = search.Encode(r.searchDocs(p)), key
+			}
+			chunks = append(chunks, p.SearchChunk)
+		}
+		out = append(out, Output{searchIndexURL(lang), search.Script(lang, chunks, labels)})
 	}
 	return out
 }
 
-func (r *Renderer) searchDocs(lang string) []search.Doc {
+func (r *Renderer) searchDocs(p *content.Page) []search.Doc {
 	var docs []search.Doc
-	for _, p := range r.site.Lang(lang) {
-		if p.Implicit || p.Duplicate {
-			continue
-		}
+	lang := p.Lang
+	{
 		title := r.texts[p].title
 		kind := kindOf(p)
 		switch {

@@ -6,27 +6,50 @@ package search
 
 import (
 	"encoding/json"
-	"sort"
 	"strings"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 )
 
-// Normalize lowercases a word and removes its accents (œ and æ become oe and ae).
+// fold maps the letters of Latin-1 and Latin Extended-A to their lowercase letters without
+// accents (é to e, Œ to oe): made once from Unicode's decompositions.
+var fold = func() map[rune]string {
+	m := map[rune]string{'œ': "oe", 'Œ': "oe", 'æ': "ae", 'Æ': "ae", 'ß': "ss"}
+	for r := rune(0xC0); r <= 0x24F; r++ {
+		if _, ok := m[r]; ok {
+			continue
+		}
+		var b strings.Builder
+		for _, c := range norm.NFD.String(string(unicode.ToLower(r))) {
+			if !unicode.Is(unicode.Mn, c) {
+				b.WriteRune(c)
+			}
+		}
+		m[r] = b.String()
+	}
+	return m
+}()
+
+// Normalize lowercases a text and removes its accents (œ and æ become oe and ae).
 func Normalize(s string) string {
 	var b strings.Builder
-	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+	b.Grow(len(s))
+	for _, r := range s {
 		switch {
-		case unicode.Is(unicode.Mn, r):
-		case r == 'œ':
-			b.WriteString("oe")
-		case r == 'æ':
-			b.WriteString("ae")
-		case r == 'ß':
-			b.WriteString("ss")
+		case r < 0x80:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+		case fold[r] != "":
+			b.WriteString(fold[r])
 		default:
-			b.WriteRune(r)
+			for _, c := range norm.NFD.String(string(unicode.ToLower(r))) {
+				if !unicode.Is(unicode.Mn, c) {
+					b.WriteRune(c)
+				}
+			}
 		}
 	}
 	return b.String()
@@ -144,30 +167,59 @@ func Snippet(text string) string {
 	return cut + " …"
 }
 
-// Script returns the index of a language as a script that sets window.VISES_SEARCH, so that
-// it also loads from file://. Addresses are relative to the site root; search.js makes them
-// relative to the page.
-func Script(lang string, docs []Doc, kinds map[string]string) []byte {
-	sort.SliceStable(docs, func(i, j int) bool { return docs[i].URL < docs[j].URL })
-	type jdoc struct {
-		U string `json:"u"`
-		K string `json:"k"`
-		T string `json:"t"`
-		H string `json:"h,omitempty"`
-		S string `json:"s"`
-		X string `json:"x"` // title stems
-		Y string `json:"y,omitempty"`
-		Z string `json:"z"`
-	}
-	out := make([]jdoc, len(docs))
+// jdoc is a document as the index file holds it.
+type jdoc struct {
+	U string `json:"u"`
+	K string `json:"k"`
+	T string `json:"t"`
+	H string `json:"h,omitempty"`
+	S string `json:"s"`
+	X string `json:"x"` // title stems
+	Y string `json:"y,omitempty"`
+	Z string `json:"z"`
+}
+
+// Encode returns documents as the index holds them: JSON objects separated by commas. A page
+// keeps its encoded documents between builds, so that serve does not encode them again.
+func Encode(docs []Doc) []byte {
+	var b []byte
 	for i, d := range docs {
-		out[i] = jdoc{U: d.URL, K: d.Kind, T: d.Title, H: d.Heading, S: d.Snippet,
-			X: strings.Join(d.Title_, " "), Y: strings.Join(d.Heads, " "), Z: strings.Join(d.Body, " ")}
+		data, _ := json.Marshal(jdoc{U: d.URL, K: d.Kind, T: d.Title, H: d.Heading, S: d.Snippet,
+			X: strings.Join(d.Title_, " "), Y: strings.Join(d.Heads, " "), Z: strings.Join(d.Body, " ")})
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, data...)
 	}
-	data, _ := json.Marshal(struct {
+	return b
+}
+
+// Script returns the index of a language, from encoded documents (see Encode), as a script
+// that sets window.VISES_SEARCH, so that it also loads from file://. Addresses are relative
+// to the site root; search.js makes them relative to the page.
+func Script(lang string, chunks [][]byte, kinds map[string]string) []byte {
+	head, _ := json.Marshal(struct {
 		Lang  string            `json:"lang"`
 		Kinds map[string]string `json:"kinds"`
-		Docs  []jdoc            `json:"docs"`
-	}{lang, kinds, out})
-	return append(append([]byte("window.VISES_SEARCH = "), data...), ";\n"...)
+	}{lang, kinds})
+	size := len(head) + 64
+	for _, c := range chunks {
+		size += len(c) + 1
+	}
+	b := make([]byte, 0, size)
+	b = append(b, "window.VISES_SEARCH = "...)
+	b = append(b, head[:len(head)-1]...)
+	b = append(b, `,"docs":[`...)
+	first := true
+	for _, c := range chunks {
+		if len(c) == 0 {
+			continue
+		}
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		b = append(b, c...)
+	}
+	return append(b, "]};\n"...)
 }

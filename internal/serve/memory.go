@@ -1,6 +1,9 @@
 package serve
 
-import "sync"
+import (
+	"bytes"
+	"sync"
+)
 
 // site is the output of the last good build, answered from memory.
 type site struct {
@@ -19,16 +22,22 @@ func (s *site) get(name string) ([]byte, bool) {
 // renders only a few pages keeps the others, and the current files stay untouched until the
 // build has succeeded.
 type next struct {
-	files map[string][]byte
+	files   map[string][]byte
+	written []string // names written by the build
+	reset   bool     // the build started from an empty output
 }
 
 func (n *next) Write(name string, data []byte) error {
 	n.files[name] = data
+	n.written = append(n.written, name)
 	return nil
 }
 
 // Reset empties the output: a full build writes every file.
-func (n *next) Reset() { n.files = map[string][]byte{} }
+func (n *next) Reset() {
+	n.files = map[string][]byte{}
+	n.reset = true
+}
 
 func (s *site) begin() *next {
 	s.mu.RLock()
@@ -46,14 +55,16 @@ func (s *site) commit(n *next) []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var changed []string
-	for name, data := range n.files {
-		if old, ok := s.files[name]; !ok || string(old) != string(data) {
+	for _, name := range n.written {
+		if old, ok := s.files[name]; !ok || !bytes.Equal(old, n.files[name]) {
 			changed = append(changed, name)
 		}
 	}
-	for name := range s.files {
-		if _, ok := n.files[name]; !ok {
-			changed = append(changed, name)
+	if n.reset {
+		for name := range s.files {
+			if _, ok := n.files[name]; !ok {
+				changed = append(changed, name)
+			}
 		}
 	}
 	s.files = n.files
