@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"regexp"
 	"strings"
+	"sync"
 
 	"vises/internal/content"
 	"vises/internal/diag"
@@ -71,6 +72,7 @@ func (r *Renderer) PackParts(po PackOutput) []string {
 // whose page did not change is not rendered again. The zero value is not usable; use
 // NewPartCache. A nil *PartCache caches nothing.
 type PartCache struct {
+	mu    sync.Mutex // packs are rendered in parallel
 	parts map[string]string
 	stale map[string]bool // page files whose parts must be rendered again
 }
@@ -94,7 +96,12 @@ func (c *PartCache) Invalidate(files []string) {
 }
 
 func (c *PartCache) get(key, file string) (string, bool) {
-	if c == nil || c.stale[file] {
+	if c == nil {
+		return "", false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.stale[file] {
 		return "", false
 	}
 	s, ok := c.parts[key]
@@ -103,7 +110,9 @@ func (c *PartCache) get(key, file string) (string, bool) {
 
 func (c *PartCache) put(key, html string) {
 	if c != nil {
+		c.mu.Lock()
 		c.parts[key] = html
+		c.mu.Unlock()
 	}
 }
 
