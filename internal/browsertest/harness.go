@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 
 	"vises/internal/build"
@@ -66,6 +67,30 @@ func NewBrowser(t testing.TB, width, height int) *Browser {
 		t.Fatalf("start chromium: %v", err)
 	}
 	return b
+}
+
+// AllowDownloads makes the browser save downloads into b.Download.
+func (b *Browser) AllowDownloads(t testing.TB) {
+	t.Helper()
+	if _, err := chromedp.CallBrowser(b.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: b.Download}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// WaitDownload waits for a file matching pattern (a glob) in b.Download and returns its path.
+func (b *Browser) WaitDownload(t testing.TB, pattern string) string {
+	t.Helper()
+	for i := 0; i < 100; i++ {
+		if m, _ := filepath.Glob(filepath.Join(b.Download, pattern)); len(m) == 1 {
+			if fi, err := os.Stat(m[0]); err == nil && fi.Size() > 0 {
+				return m[0]
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("no download %s", pattern)
+	return ""
 }
 
 // Ctx is the browser's context, for chromedp actions.

@@ -2,13 +2,11 @@ package browsertest
 
 import (
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 )
 
@@ -219,17 +217,9 @@ func TestPickerExportsAnExcelReadyPlan(t *testing.T) {
 	}
 
 	// The export button downloads the same file.
-	if _, err := chromedp.CallBrowser(b.Ctx(), browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
-		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: b.Download}); err != nil {
-		t.Fatal(err)
-	}
+	b.AllowDownloads(t)
 	b.Do(t, chromedp.Click(chromedp.CSS(".picker-export")))
-	file := filepath.Join(b.Download, "plan-de-collecte.csv")
-	var data []byte
-	for i := 0; i < 100 && len(data) == 0; i++ {
-		time.Sleep(50 * time.Millisecond)
-		data, _ = os.ReadFile(file)
-	}
+	data, _ := os.ReadFile(b.WaitDownload(t, "plan-de-collecte.csv"))
 	if string(data) != csv {
 		t.Errorf("downloaded file differs from the plan:\n%q\n%q", data, csv)
 	}

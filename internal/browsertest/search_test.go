@@ -73,7 +73,8 @@ func TestSearchBoxWithTheKeyboard(t *testing.T) {
 	b.Do(t, chromedp.KeyEvent("/"))
 	Wait(t, b, `document.activeElement.id === "search-q"`)
 	b.Do(t, chromedp.KeyEvent("benevoles"))
-	Wait(t, b, `document.querySelectorAll("#search-list [role=option]").length > 0`)
+	// The list is drawn for what the box holds once typing is over.
+	Wait(t, b, `document.querySelector(".search-status").dataset.q === document.getElementById("search-q").value && document.querySelectorAll("#search-list [role=option]").length > 0`)
 	if e := Eval[string](t, b, `document.getElementById("search-q").getAttribute("aria-expanded")`); e != "true" {
 		t.Errorf("aria-expanded %s", e)
 	}

@@ -8,9 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -147,21 +145,9 @@ func TestWorksheetExportImportAndRefusals(t *testing.T) {
 	answer(t, b, "mot-why", "3")
 	answer(t, b, "mot-own", "1")
 
-	if _, err := chromedp.CallBrowser(b.Ctx(), browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
-		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: b.Download}); err != nil {
-		t.Fatal(err)
-	}
+	b.AllowDownloads(t)
 	b.Do(t, chromedp.Click(chromedp.CSS(".ws-export")))
-	var file string
-	for i := 0; i < 100 && file == ""; i++ {
-		time.Sleep(50 * time.Millisecond)
-		if m, _ := filepath.Glob(filepath.Join(b.Download, "pret-a-evaluer-*.json")); len(m) == 1 {
-			file = m[0]
-		}
-	}
-	if file == "" {
-		t.Fatal("no exported file")
-	}
+	file := b.WaitDownload(t, "pret-a-evaluer-*.json")
 	data, _ := os.ReadFile(file)
 	var rec struct {
 		Format, Worksheet, Signature string

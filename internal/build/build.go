@@ -278,11 +278,14 @@ func (b *Builder) Build() *Result {
 		defer mu.Unlock()
 		addErr(l, err)
 	}
-	write := func(name string, data []byte) {
+	write := func(name string, data []byte, compact ...bool) {
 		if dest == nil {
 			return
 		}
-		data, err := min.File(name, data)
+		var err error
+		if len(compact) == 0 || !compact[0] {
+			data, err = min.File(name, data)
+		}
 		if err == nil {
 			err = dest.Write(name, data)
 		}
@@ -350,7 +353,7 @@ func (b *Builder) Build() *Result {
 		want = func(lang string) bool { return changedLang[lang] } // only where a page changed
 	}
 	for _, x := range r.SearchIndexes(want) {
-		write(x.Name, x.Data)
+		write(x.Name, x.Data, x.Compact)
 	}
 	if only != nil {
 		return b.finish(res, snap)
@@ -385,7 +388,7 @@ func (b *Builder) Build() *Result {
 		addErr(l, err)
 	} else {
 		for _, x := range extras {
-			write(x.Name, x.Data)
+			write(x.Name, x.Data, x.Compact)
 		}
 	}
 	write("sitemap.xml", r.Sitemap())

@@ -12,8 +12,9 @@ import (
 
 // Output is a file rendered besides the pages.
 type Output struct {
-	Name string
-	Data []byte
+	Name    string
+	Data    []byte
+	Compact bool // already as small as it gets (generated JSON): not minified
 }
 
 // Files of the catalogue, next to its section page.
@@ -59,9 +60,9 @@ func (r *Renderer) Extras() ([]Output, error) {
 			}
 		}
 		out = append(out,
-			Output{sec.URL + CatalogueCSV, r.cat.CSV(lang, abs, func(col string) string { return t("csv." + col) })},
-			Output{sec.URL + CatalogueJSON, indicator.JSON(lang, "1", facets, abs)},
-			Output{sec.URL + PickerData, indicator.PickerData(lang, facets, rel, ui)},
+			Output{Name: sec.URL + CatalogueCSV, Data: r.cat.CSV(lang, abs, func(col string) string { return t("csv." + col) })},
+			Output{Name: sec.URL + CatalogueJSON, Data: indicator.JSON(lang, "1", facets, abs)},
+			Output{Name: sec.URL + PickerData, Data: indicator.PickerData(lang, facets, rel, ui), Compact: true},
 		)
 	}
 	return out, nil

@@ -97,7 +97,11 @@ func (r *Renderer) SearchIndexes(want func(lang string) bool) []Output {
 			}
 		}
 		var chunks [][]byte
-		for _, p := range r.site.Lang(lang) {
+		pages := r.site.Lang(lang)
+		// A big site is indexed page by page rather than section by section, with the start
+		// of each page's text: its index must stay small enough for a browser to load.
+		big := len(pages) > bigSite
+		for _, p := range pages {
 			if p.Implicit || p.Duplicate {
 				continue
 			}
@@ -105,17 +109,25 @@ func (r *Renderer) SearchIndexes(want func(lang string) bool) []Output {
 			// title; terms also on the other languages' terms, and a glossary change is a full
 			// build, which parses (and encodes) every page again.
 			key := p.URL + "\x00" + r.texts[p].title
-			if p.SearchChunk == nil || p.SearchKey != key {
-				p.SearchChunk, p.SearchKey = search.Encode(r.searchDocs(p)), key
+			if p.SearchChunk != nil && p.SearchKey == key {
+				chunks = append(chunks, p.SearchChunk)
+				continue
 			}
-			chunks = append(chunks, p.SearchChunk)
+			chunk := search.Encode(r.searchDocs(p, big))
+			if r.parts != nil { // serve: keep it for the next build
+				p.SearchChunk, p.SearchKey = chunk, key
+			}
+			chunks = append(chunks, chunk)
 		}
-		out = append(out, Output{searchIndexURL(lang), search.Script(lang, chunks, labels)})
+		out = append(out, Output{Name: searchIndexURL(lang), Data: search.Script(lang, chunks, labels), Compact: true})
 	}
 	return out
 }
 
-func (r *Renderer) searchDocs(p *content.Page) []search.Doc {
+// bigSite is the number of pages of a language past which pages are indexed whole.
+const bigSite = 1000
+
+func (r *Renderer) searchDocs(p *content.Page, big bool) []search.Doc {
 	var docs []search.Doc
 	lang := p.Lang
 	{
@@ -164,14 +176,28 @@ func (r *Renderer) searchDocs(p *content.Page) []search.Doc {
 					}
 				}
 			}
-			for i, part := range p.Search {
+			titleStems := strings.Join(search.Stems(lang, p.FM.Title+" "+p.FM.Description), " ")
+			parts := p.Search
+			if big && len(parts) > 0 {
+				whole := parts[0]
+				var heads []string
+				for _, part := range parts[1:] {
+					heads = append(heads, part.Heads)
+				}
+				whole.Heads = strings.Join(heads, " ")
+				if words := strings.Fields(whole.Body); len(words) > 120 {
+					whole.Body = strings.Join(words[:120], " ")
+				}
+				parts = []search.Part{whole}
+			}
+			for i, part := range parts {
 				d := search.Doc{URL: p.URL, Kind: kind, Title: title, Heading: markdown.Spacing(lang, part.Heading), Snippet: markdown.Spacing(lang, part.Snippet),
-					Title_: search.Stems(lang, p.FM.Title+" "+p.FM.Description), Heads: part.Heads, Body: part.Body}
+					X: titleStems, Y: part.Heads, Z: part.Body}
 				if part.Anchor != "" {
 					d.URL += "#" + part.Anchor
 				}
 				if i == 0 && len(labels) > 0 {
-					d.Body = append(d.Body, search.Stems(lang, strings.Join(labels, " "))...)
+					d.Z += " " + strings.Join(search.Stems(lang, strings.Join(labels, " ")), " ")
 				}
 				docs = append(docs, d)
 			}

@@ -96,7 +96,10 @@ func Stem(lang, w string) string {
 }
 
 // Stems returns the distinct stems of a text, in order of first appearance.
-func Stems(lang, text string) []string {
+func Stems(lang, text string) []string { return stems(lang, text, -1) }
+
+// stems returns at most max distinct stems (all when max < 0).
+func stems(lang, text string, max int) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, w := range Words(text) {
@@ -107,6 +110,9 @@ func Stems(lang, text string) []string {
 		if !seen[s] {
 			seen[s] = true
 			out = append(out, s)
+			if len(out) == max {
+				break
+			}
 		}
 	}
 	return out
@@ -119,17 +125,19 @@ type Doc struct {
 	Title   string // the page's title (or the term)
 	Heading string // the section's heading, or ""
 	Snippet string // the start of the text, shown under the result
-	Title_  []string
-	Heads   []string
-	Body    []string
+	X, Y, Z string // stems of the title, the heading and the text, separated by spaces
 }
 
 // Part is the searchable text of a section of a page, made when the page is parsed: stems
 // and a snippet, not the whole text.
 type Part struct {
 	Anchor, Heading, Snippet string
-	Heads, Body              []string
+	Heads, Body              string // stems separated by spaces
 }
+
+// maxStems bounds the distinct words indexed for one section: enough for any section of the
+// kit, and it keeps the index of a very long page in proportion.
+const maxStems = 300
 
 // Parts makes the parts of a page from its sections (see markdown.Doc.Sections).
 func Parts(lang string, anchors, headings, texts []string) []Part {
@@ -139,7 +147,7 @@ func Parts(lang string, anchors, headings, texts []string) []Part {
 			continue
 		}
 		out = append(out, Part{Anchor: anchors[i], Heading: headings[i], Snippet: Snippet(texts[i]),
-			Heads: Stems(lang, headings[i]), Body: Stems(lang, texts[i])})
+			Heads: strings.Join(Stems(lang, headings[i]), " "), Body: strings.Join(stems(lang, texts[i], maxStems), " ")})
 	}
 	return out
 }
@@ -147,14 +155,17 @@ func Parts(lang string, anchors, headings, texts []string) []Part {
 // New makes a document from its texts.
 func New(lang, url, kind, title, heading, text string, extra ...string) Doc {
 	d := Doc{URL: url, Kind: kind, Title: title, Heading: heading, Snippet: Snippet(text)}
-	d.Title_ = Stems(lang, title+" "+strings.Join(extra, " "))
-	d.Heads = Stems(lang, heading)
-	d.Body = Stems(lang, text)
+	d.X = strings.Join(Stems(lang, title+" "+strings.Join(extra, " ")), " ")
+	d.Y = strings.Join(Stems(lang, heading), " ")
+	d.Z = strings.Join(Stems(lang, text), " ")
 	return d
 }
 
 // Snippet returns the start of a text, about 220 characters cut at a word.
 func Snippet(text string) string {
+	if len(text) > 800 {
+		text = text[:800] // the snippet needs the start only
+	}
 	text = strings.Join(strings.Fields(text), " ")
 	r := []rune(text)
 	if len(r) <= 220 {
@@ -185,7 +196,7 @@ func Encode(docs []Doc) []byte {
 	var b []byte
 	for i, d := range docs {
 		data, _ := json.Marshal(jdoc{U: d.URL, K: d.Kind, T: d.Title, H: d.Heading, S: d.Snippet,
-			X: strings.Join(d.Title_, " "), Y: strings.Join(d.Heads, " "), Z: strings.Join(d.Body, " ")})
+			X: d.X, Y: d.Y, Z: d.Z})
 		if i > 0 {
 			b = append(b, ',')
 		}

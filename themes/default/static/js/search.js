@@ -205,11 +205,13 @@
     var q = input.value;
     if (!words(q).length) { close(); return; }
     load(function () {
+      if (q !== input.value) { return; } // the reader typed on: a later call draws the list
       var results = query(q);
       shown = results.slice(0, 8);
       list.textContent = "";
       shown.forEach(function (r, i) { list.appendChild(resultNode(r, q, "search-opt-" + i)); });
       status.textContent = countText(results.length);
+      status.setAttribute("data-q", q);
       popup.hidden = false;
       input.setAttribute("aria-expanded", shown.length ? "true" : "false");
       setActive(-1);
@@ -254,6 +256,15 @@
       window.location.href = list.querySelectorAll("[role=option]")[active].getAttribute("data-href");
     } else if (e.key === "Escape") {
       if (!popup.hidden) { close(); } else { input.value = ""; }
+    }
+  });
+  // Submitting while an option is active opens it (some input methods submit on Enter even
+  // when the keydown was handled); otherwise the form goes to the results page.
+  form.addEventListener("submit", function (e) {
+    var opts = list.querySelectorAll("[role=option]");
+    if (active >= 0 && !popup.hidden && opts[active]) {
+      e.preventDefault();
+      window.location.href = opts[active].getAttribute("data-href");
     }
   });
   list.addEventListener("mousedown", function (e) { e.preventDefault(); }); // keep the focus
