@@ -358,31 +358,22 @@ func (b *Builder) Build() *Result {
 	if only != nil {
 		return b.finish(res, snap)
 	}
-	if data, err := r.Root(); err != nil {
-		addErr(l, err)
-	} else {
-		write("index.html", data)
-	}
-	if data, err := r.NotFound(); err != nil {
-		addErr(l, err)
-	} else {
-		write("404.html", data)
-	}
-	for _, u := range r.SearchPages() {
-		data, err := r.SearchPage(u)
-		if err != nil {
+	// The pages that are not pages of the content: the bilingual root, the 404 page, and per
+	// language the search results page and the indicator cards.
+	page := func(name string, render func() ([]byte, error)) {
+		if data, err := render(); err != nil {
 			addErr(l, err)
-			continue
+		} else {
+			write(name, data)
 		}
-		write(u+"index.html", data)
+	}
+	page("index.html", r.Root)
+	page("404.html", r.NotFound)
+	for _, u := range r.SearchPages() {
+		page(u+"index.html", func() ([]byte, error) { return r.SearchPage(u) })
 	}
 	for _, u := range r.CardsPages() {
-		data, err := r.Cards(u)
-		if err != nil {
-			addErr(l, err)
-			continue
-		}
-		write(u+"index.html", data)
+		page(u+"index.html", func() ([]byte, error) { return r.Cards(u) })
 	}
 	if extras, err := r.Extras(); err != nil {
 		addErr(l, err)
