@@ -14,6 +14,8 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"flag"
 	"fmt"
 	"io"
@@ -148,6 +150,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		Overrides: config.Overrides{OutDir: f.out, BaseURL: f.baseURL, Offline: f.offline},
 		Publish:   true,
 		PDF:       f.pdf,
+		Tool:      toolStamp(),
 	})
 	if f.memprofile != "" {
 		if err := writeHeapProfile(f.memprofile); err != nil {
@@ -160,10 +163,35 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "vises build: %s; nothing was written\n", count(res.Diags.Count(diag.Error), "error"))
 		return 1
 	}
+	if res.UpToDate {
+		fmt.Fprintf(stdout, "vises build: %s; %s up to date (nothing changed since the build that wrote its %s); %s in %s\n",
+			pagesLine(res.Pages), res.Config.OutDir, count(res.Files, "file"),
+			count(res.Diags.Count(diag.Warning), "warning"), res.Duration.Round(time.Millisecond))
+		return 0
+	}
 	fmt.Fprintf(stdout, "vises build: %s; %s written to %s; %s in %s\n",
 		pagesLine(res.Pages), count(res.Files, "file"), res.Config.OutDir,
 		count(res.Diags.Count(diag.Warning), "warning"), res.Duration.Round(time.Millisecond))
 	return 0
+}
+
+// toolStamp names the running program by the hash of its executable, so that an output folder
+// built by another version of vises is never taken as up to date; "" when it cannot be read.
+func toolStamp() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {

@@ -76,6 +76,15 @@ func TestBuildPrintsOneSummaryLine(t *testing.T) {
 	if _, err := os.Stat(filepath.Join("site-out", "fr", "index.html")); err != nil {
 		t.Error(err)
 	}
+	// Built again from the same files, the folder is found up to date and said to be.
+	code, stdout, stderr = runCLI("build", "--out", "site-out")
+	if code != 0 {
+		t.Fatalf("second build: exit %d: %s", code, stderr)
+	}
+	again := regexp.MustCompile(`^vises build: 2 pages \(fr 1, nl 1\); site-out up to date \(nothing changed since the build that wrote its \d+ files\); 0 warnings in \d+(\.\d+)?(µs|ms|s)\n$`)
+	if !again.MatchString(stdout) {
+		t.Errorf("second summary %q does not match %s", stdout, again)
+	}
 }
 
 func TestBuildErrorsArePrintedSortedWithPositions(t *testing.T) {

@@ -41,6 +41,10 @@ type Options struct {
 	Out       Output           // where a build for serve goes (instead of Publish's folder)
 	Dev       bool             // for serve: no minification, no fingerprints in file names
 	Workers   int              // goroutines that parse and render; 0 means one per CPU, 1 none
+	// Tool names the program that builds, such as a hash of its executable. When set, a
+	// published build without PDF stamps the output folder with it and with the inputs, and a
+	// later build from the same stamp finds the folder up to date and writes nothing.
+	Tool string
 }
 
 // Output receives the files of a build that is not published to a folder, such as the
@@ -60,6 +64,7 @@ type Result struct {
 	Duration time.Duration
 	Full     bool     // everything was rendered (not only the pages whose source changed)
 	Written  []string // the files this build wrote, sorted
+	UpToDate bool     // the output folder was made from the same inputs: nothing was written
 }
 
 // Run builds the site. Problems are in Result.Diags; the output folder is replaced only when
@@ -118,6 +123,15 @@ func (b *Builder) Build() *Result {
 		return res
 	}
 	res.Config = cfg
+	stamp := ""
+	if o.Publish && !o.PDF && o.Tool != "" {
+		stamp = buildStamp(o.FS, o.Config, o.Overrides, o.Tool, o.Workers)
+		if rec, ok := upToDate(cfg.OutDir, stamp); ok {
+			res.UpToDate, res.Pages, res.Files = true, rec.Pages, rec.Files
+			l.Add(rec.Warnings...)
+			return res
+		}
+	}
 	layers := []theme.Layer{}
 	if cfg.Theme != "" {
 		dir := "themes/" + cfg.Theme
@@ -404,6 +418,12 @@ func (b *Builder) Build() *Result {
 	res.Files = len(out.Files())
 	if err := out.Commit(); err != nil {
 		l.Errorf(diag.Pos{}, "%v", err)
+		return b.finish(res, snap)
+	}
+	if stamp != "" {
+		if err := writeStamp(cfg.OutDir, stamp, res); err != nil {
+			l.Warnf(diag.Pos{}, "publish: the next build will not know the output is up to date: %v", err)
+		}
 	}
 	return b.finish(res, snap)
 }

@@ -330,6 +330,11 @@ func (s *Staging) Files() []string {
 
 // Commit replaces the output folder with the staging folder.
 func (s *Staging) Commit() error {
+	// The stamp describes the folder being replaced: gone first, so that it never outlives it.
+	if err := os.Remove(stampPath(s.out)); err != nil && !os.IsNotExist(err) {
+		s.Abort()
+		return fmt.Errorf("publish: %w", err)
+	}
 	old := ""
 	if _, err := os.Stat(s.out); err == nil {
 		old = s.dir + ".old"
@@ -352,6 +357,71 @@ func (s *Staging) Commit() error {
 		return os.RemoveAll(old)
 	}
 	return nil
+}
+
+// stampPath is where the build that made an output folder describes what it was made from.
+func stampPath(out string) string {
+	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".stamp")
+}
+
+// ReadStamp returns what WriteStamp recorded beside the output folder out, or nil.
+func ReadStamp(out string) []byte {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return nil
+	}
+	data, err := os.ReadFile(stampPath(abs))
+	if err != nil {
+		return nil
+	}
+	return data
+}
+
+// WriteStamp records data beside the output folder out, once it has been committed.
+func WriteStamp(out string, data []byte) error {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return err
+	}
+	name := stampPath(abs)
+	if err := os.WriteFile(name+".tmp", data, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(name+".tmp", name)
+}
+
+// Intact reports whether the output folder out holds every file its manifest lists, each with
+// the size and modification time it was written with, and nothing else.
+func Intact(out string) bool {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return false
+	}
+	m := readManifest(manifestPath(abs))
+	if len(m) == 0 {
+		return false
+	}
+	files := 0
+	err = filepath.WalkDir(abs, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel, _ := filepath.Rel(abs, p)
+		e, ok := m[filepath.ToSlash(rel)]
+		if !ok || !d.Type().IsRegular() {
+			return fs.ErrNotExist
+		}
+		fi, err := d.Info()
+		if err != nil || fi.Size() != e.size || fi.ModTime().UnixNano() != e.mtime {
+			return fs.ErrNotExist
+		}
+		files++
+		return nil
+	})
+	return err == nil && files == len(m)
 }
 
 // Abort removes the staging folder.

@@ -1,0 +1,136 @@
+package build
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/tools/txtar"
+
+	"vises/internal/config"
+)
+
+// TestUpToDate rebuilds a published site from the same inputs and checks that nothing is
+// written and the first build's report is given again; then that each kind of change (a page,
+// the command line, the program, a file of the output touched or added, a failed build in
+// between) is noticed.
+func TestUpToDate(t *testing.T) {
+	a, err := txtar.ParseFile("testdata/basic.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := site(a)
+	out := filepath.Join(t.TempDir(), "public")
+	build := func(fsys fstest.MapFS, tool, baseURL string) *Result {
+		t.Helper()
+		res := Run(Options{FS: fsys, Publish: true, Check: true, Tool: tool,
+			Overrides: config.Overrides{OutDir: out, BaseURL: baseURL}})
+		if res.Diags.HasErrors() {
+			t.Fatalf("build failed:\n%s", res.Diags.String())
+		}
+		return res
+	}
+	mtimes := func() map[string]int64 {
+		m := map[string]int64{}
+		for name := range readTree(t, out) {
+			fi, err := os.Stat(filepath.Join(out, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			m[name] = fi.ModTime().UnixNano()
+		}
+		return m
+	}
+
+	first := build(fsys, "v1", "")
+	if first.UpToDate {
+		t.Fatal("first build: up to date before anything was built")
+	}
+	if first.Diags.Count(1) == 0 {
+		t.Fatal("the test site should give warnings (a page without translation) to replay")
+	}
+	before, times := readTree(t, out), mtimes()
+
+	again := build(fsys, "v1", "")
+	if !again.UpToDate {
+		t.Fatal("same inputs: the output should be up to date")
+	}
+	if !reflect.DeepEqual(again.Pages, first.Pages) || again.Files != first.Files || again.Diags.String() != first.Diags.String() {
+		t.Errorf("up-to-date report differs: pages %v files %d diags\n%s\nwant pages %v files %d diags\n%s",
+			again.Pages, again.Files, again.Diags.String(), first.Pages, first.Files, first.Diags.String())
+	}
+	if !reflect.DeepEqual(mtimes(), times) || !reflect.DeepEqual(readTree(t, out), before) {
+		t.Error("an up-to-date build touched the output")
+	}
+
+	// Each change is noticed, and the build after it is up to date again.
+	steps := []struct {
+		name   string
+		change func() (tool, baseURL string)
+	}{
+		{"page edited", func() (string, string) {
+			f := fsys["content/fr/methode/cadrer.md"]
+			f.Data = append(bytes.Clone(f.Data), []byte("\nUne phrase de plus.\n")...)
+			return "v1", ""
+		}},
+		{"base URL on the command line", func() (string, string) { return "v1", "https://other.example/" }},
+		{"another vises", func() (string, string) { return "v2", "https://other.example/" }},
+		{"output file edited", func() (string, string) {
+			if err := os.WriteFile(filepath.Join(out, "fr", "index.html"), []byte("edited"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return "v2", "https://other.example/"
+		}},
+		{"file added to the output", func() (string, string) {
+			if err := os.WriteFile(filepath.Join(out, "stray.txt"), []byte("x"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return "v2", "https://other.example/"
+		}},
+		{"output file removed", func() (string, string) {
+			if err := os.Remove(filepath.Join(out, "404.html")); err != nil {
+				t.Fatal(err)
+			}
+			return "v2", "https://other.example/"
+		}},
+	}
+	for _, s := range steps {
+		tool, base := s.change()
+		if res := build(fsys, tool, base); res.UpToDate {
+			t.Errorf("%s: taken as up to date", s.name)
+		}
+		if res := build(fsys, tool, base); !res.UpToDate {
+			t.Errorf("%s: the build after the rebuild is not up to date", s.name)
+		}
+	}
+	tree := readTree(t, out)
+	if _, ok := tree["stray.txt"]; ok {
+		t.Error("the stray file survived the rebuild")
+	}
+	if _, ok := tree["404.html"]; !ok {
+		t.Error("the removed file was not written again")
+	}
+	if !bytes.Contains(tree["fr/methode/cadrer/index.html"], []byte("Une phrase de plus.")) {
+		t.Error("the edited page was not rendered again")
+	}
+
+	// A failed build writes nothing, so the output it left is still up to date afterwards.
+	good := fsys["content/fr/methode/cadrer.md"].Data
+	fsys["content/fr/methode/cadrer.md"].Data = []byte("---\ntitle: [unclosed\n---\n")
+	if res := Run(Options{FS: fsys, Publish: true, Tool: "v2",
+		Overrides: config.Overrides{OutDir: out, BaseURL: "https://other.example/"}}); !res.Diags.HasErrors() {
+		t.Fatal("the broken page should fail the build")
+	}
+	fsys["content/fr/methode/cadrer.md"].Data = good
+	if res := build(fsys, "v2", "https://other.example/"); !res.UpToDate {
+		t.Error("after a failed build, the untouched output should still be up to date")
+	}
+
+	// Without a tool name, nothing is stamped: every build renders.
+	if res := build(fsys, "", "https://other.example/"); res.UpToDate {
+		t.Error("a build without Tool was taken as up to date")
+	}
+}
