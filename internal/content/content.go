@@ -44,6 +44,8 @@ type Page struct {
 
 	Parent       *Page            // the section (or home) that lists this page
 	Children     []*Page          // for sections: pages and sub-sections, in order
+	Index        int              // position in Parent.Children
+	prev, next   *Page            // the plain pages before and after it in its section
 	Translations map[string]*Page // the same page in other languages
 	Fragments    map[string]*Fragment
 	Anchors      map[string]bool // element IDs a link may point at
@@ -152,6 +154,7 @@ func NewCache() *Cache { return &Cache{files: map[string]*cached{}} }
 // reset clears what assembling a site wrote in a page, before it is assembled again.
 func (p *Page) reset() {
 	p.Parent, p.Children, p.Translations, p.URL, p.Duplicate = nil, nil, nil, "", false
+	p.Index, p.prev, p.next = 0, nil, nil
 }
 
 // LoadOptions tune how content is loaded.
@@ -420,7 +423,7 @@ func (s *Site) assemble(l *diag.List) {
 		}
 	}
 	for _, p := range s.Pages {
-		sort.SliceStable(p.Children, func(i, j int) bool { return less(p.Children[i], p.Children[j]) })
+		p.SortChildren(less)
 	}
 	sort.SliceStable(s.Pages, func(i, j int) bool {
 		a, b := s.Pages[i], s.Pages[j]
@@ -571,16 +574,24 @@ func (p *Page) Ancestors() []*Page {
 	return out
 }
 
-// Siblings returns the pages of p's section that are plain pages, in order.
-func (p *Page) Siblings() []*Page {
-	if p.Parent == nil {
-		return nil
-	}
-	var out []*Page
-	for _, c := range p.Parent.Children {
+// SortChildren puts the children of a section in the order less gives (a stable sort), and
+// links each plain page to the ones before and after it.
+func (p *Page) SortChildren(less func(a, b *Page) bool) {
+	sort.SliceStable(p.Children, func(i, j int) bool { return less(p.Children[i], p.Children[j]) })
+	var last *Page
+	for i, c := range p.Children {
+		c.Index, c.prev, c.next = i, nil, nil
 		if c.Kind == KindPage {
-			out = append(out, c)
+			if last != nil {
+				last.next, c.prev = c, last
+			}
+			last = c
 		}
 	}
-	return out
 }
+
+// Prev returns the plain page before p in its section, or nil.
+func (p *Page) Prev() *Page { return p.prev }
+
+// Next returns the plain page after p in its section, or nil.
+func (p *Page) Next() *Page { return p.next }

@@ -211,8 +211,8 @@ func Build(site *content.Site, facets *Facets, l *diag.List) *Catalogue {
 	// The section lists its indicators in catalogue order.
 	for _, lang := range site.Langs {
 		if sec := site.Page(lang, Section+"/_index.md"); sec != nil {
-			sort.SliceStable(sec.Children, func(i, j int) bool {
-				a, b := c.pages[sec.Children[i]], c.pages[sec.Children[j]]
+			sec.SortChildren(func(x, y *content.Page) bool {
+				a, b := c.pages[x], c.pages[y]
 				if a == nil || b == nil {
 					return a == nil && b != nil
 				}

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	stdhtml "html"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -176,7 +175,7 @@ func sections(root ast.Node, src []byte) []Section {
 // so that it comes out of goldmark's escaping as it went in.
 func linkToken(i int) string { return "zzvl" + strconv.Itoa(i) + "zz" }
 
-var tokenRE = regexp.MustCompile(`zzvl([0-9]+)zz`)
+var tokenStart, tokenEnd = []byte("zzvl"), []byte("zz")
 
 // collect records the headings, links and callouts of a document, and puts a placeholder in
 // place of each link's address.
@@ -263,19 +262,42 @@ func PlainText(n ast.Node, src []byte) string {
 // Render writes the HTML of d, with the address of every link given by resolve (the address
 // as written when resolve is nil).
 func (m *Markdown) Render(w io.Writer, d *Doc, resolve func(dest string) string) error {
-	out := tokenRE.ReplaceAllFunc(d.html, func(tok []byte) []byte {
-		i, err := strconv.Atoi(string(tok[4 : len(tok)-2]))
-		if err != nil || i >= len(d.Links) {
-			return tok
+	_, err := w.Write(d.fill(make([]byte, 0, len(d.html)+len(d.Links)*32), resolve))
+	return err
+}
+
+// fill appends the HTML of d to b with the address of each link in place of its placeholder.
+func (d *Doc) fill(b []byte, resolve func(dest string) string) []byte {
+	html := d.html
+	for {
+		at := bytes.Index(html, tokenStart)
+		if at < 0 {
+			return append(b, html...)
+		}
+		b = append(b, html[:at]...)
+		html = html[at:]
+		end, i := 0, 0 // the digits after "zzvl", and their value
+		for rest := html[len(tokenStart):]; end < len(rest) && '0' <= rest[end] && rest[end] <= '9' && end < 9; end++ {
+			i = i*10 + int(rest[end]-'0')
+		}
+		if end == 0 || !bytes.HasPrefix(html[len(tokenStart)+end:], tokenEnd) || i >= len(d.Links) {
+			// Not a placeholder: the text goes through as it is.
+			b = append(b, tokenStart...)
+			html = html[len(tokenStart):]
+			continue
 		}
 		dest := d.Links[i].Dest
 		if resolve != nil {
 			dest = resolve(dest)
 		}
-		return util.EscapeHTML(util.URLEscape([]byte(dest), true))
-	})
-	_, err := w.Write(out)
-	return err
+		b = append(b, util.EscapeHTML(util.URLEscape([]byte(dest), true))...)
+		html = html[len(tokenStart)+end+len(tokenEnd):]
+	}
+}
+
+// HTML returns the HTML of d with the address of each link resolved.
+func (d *Doc) HTML(resolve func(dest string) string) string {
+	return string(d.fill(make([]byte, 0, len(d.html)+len(d.Links)*32), resolve))
 }
 
 // RenderString renders a short Markdown text (a front matter field) to HTML. A text made of one

@@ -81,6 +81,7 @@ func (m *Minifier) File(name string, data []byte) ([]byte, error) {
 		return data, nil
 	}
 	var out bytes.Buffer
+	out.Grow(len(data))
 	if err := m.m.Minify(mt, &out, bytes.NewReader(data)); err != nil {
 		return nil, fmt.Errorf("minify %s: %w", name, err)
 	}

@@ -287,10 +287,10 @@ func (c *Ctx) SectionNav() *Link {
 		before, after := 0, 0
 		if len(kids) > navMax {
 			// A long section shows the pages around the one being read.
-			at := -1
-			for i, ch := range kids {
-				if ancestors[ch] {
-					at = i
+			at := -1 // the child that is, or holds, the page being read
+			for q := c.Page; q != nil; q = q.Parent {
+				if q.Parent == p {
+					at = q.Index
 				}
 			}
 			lo, hi := 0, navWindow*2+1
@@ -378,17 +378,15 @@ func (c *Ctx) sibling(step int) *Link {
 	if c.Page == nil || c.Page.Kind != content.KindPage {
 		return nil
 	}
-	sib := c.Page.Siblings()
-	for i, p := range sib {
-		if p == c.Page {
-			j := i + step
-			if j >= 0 && j < len(sib) {
-				l := c.link(sib[j])
-				return &l
-			}
-		}
+	p := c.Page.Prev()
+	if step > 0 {
+		p = c.Page.Next()
 	}
-	return nil
+	if p == nil {
+		return nil
+	}
+	l := c.link(p)
+	return &l
 }
 
 // Markdown renders a front matter fragment of the page ("terms.3.definition").

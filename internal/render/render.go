@@ -147,11 +147,7 @@ func (r *Renderer) Page(p *content.Page) (string, []byte, error) {
 	}
 	ctx := &Ctx{r: r, Page: p, Lang: p.Lang, URL: p.URL, Kind: kind}
 	if p.Doc != nil {
-		var b bytes.Buffer
-		if err := r.mds[p.Lang].Render(&b, p.Doc, r.resolver(p)); err != nil {
-			return "", nil, diag.Diagnostic{Pos: diag.Pos{File: p.File}, Msg: err.Error()}
-		}
-		ctx.Content = template.HTML(b.String())
+		ctx.Content = template.HTML(p.Doc.HTML(r.resolver(p)))
 	}
 	out, err := r.execute(set, ctx)
 	if err != nil {
@@ -174,6 +170,7 @@ func (r *Renderer) resolver(p *content.Page) func(string) string {
 
 func (r *Renderer) execute(set *template.Template, ctx *Ctx) ([]byte, error) {
 	var b bytes.Buffer
+	b.Grow(len(ctx.Content) + 16<<10) // the page around the text is about 10 KB
 	if err := set.ExecuteTemplate(&b, "base", ctx); err != nil {
 		return nil, err
 	}

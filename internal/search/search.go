@@ -5,9 +5,11 @@
 package search
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -31,6 +33,20 @@ var fold = func() map[rune]string {
 	return m
 }()
 
+// foldRune returns the lowercase letters of a rune that is not ASCII, without accents.
+func foldRune(r rune) string {
+	if f := fold[r]; f != "" {
+		return f
+	}
+	var b strings.Builder
+	for _, c := range norm.NFD.String(string(unicode.ToLower(r))) {
+		if !unicode.Is(unicode.Mn, c) {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
 // Normalize lowercases a text and removes its accents (œ and æ become oe and ae).
 func Normalize(s string) string {
 	var b strings.Builder
@@ -42,14 +58,8 @@ func Normalize(s string) string {
 				r += 'a' - 'A'
 			}
 			b.WriteByte(byte(r))
-		case fold[r] != "":
-			b.WriteString(fold[r])
 		default:
-			for _, c := range norm.NFD.String(string(unicode.ToLower(r))) {
-				if !unicode.Is(unicode.Mn, c) {
-					b.WriteRune(c)
-				}
-			}
+			b.WriteString(foldRune(r))
 		}
 	}
 	return b.String()
@@ -57,9 +67,49 @@ func Normalize(s string) string {
 
 // Words splits a text into normalized words of letters and digits.
 func Words(s string) []string {
-	return strings.FieldsFunc(Normalize(s), func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
-	})
+	var out []string
+	eachWord(s, func(w []byte) bool { out = append(out, string(w)); return true })
+	return out
+}
+
+// eachWord calls f with each normalized word of s (the words of Words, in a buffer that f must
+// not keep), until f returns false. It folds the text as it goes, without making a copy of it.
+func eachWord(s string, f func(w []byte) bool) {
+	var buf [64]byte
+	w := buf[:0]
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < 0x80 {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+				w = append(w, c)
+			case 'A' <= c && c <= 'Z':
+				w = append(w, c+'a'-'A')
+			default:
+				if len(w) > 0 && !f(w) {
+					return
+				}
+				w = w[:0]
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		for _, c := range foldRune(r) {
+			if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+				w = append(w, byte(c))
+				continue
+			}
+			if len(w) > 0 && !f(w) {
+				return
+			}
+			w = w[:0]
+		}
+	}
+	if len(w) > 0 {
+		f(w)
+	}
 }
 
 // Stem reduces a normalized word to a light stem, so that common French and Dutch word forms
@@ -100,22 +150,73 @@ func Stems(lang, text string) []string { return stems(lang, text, -1) }
 
 // stems returns at most max distinct stems (all when max < 0).
 func stems(lang, text string, max int) []string {
-	seen := map[string]bool{}
 	var out []string
-	for _, w := range Words(text) {
-		if len(w) < 2 {
-			continue
+	joinStemsFunc(lang, text, max, func(s string) { out = append(out, s) })
+	return out
+}
+
+// joinStems returns the distinct stems of stems(lang, text, max), separated by spaces.
+func joinStems(lang, text string, max int) string {
+	var buf [512]byte
+	b := buf[:0]
+	joinStemsFunc(lang, text, max, func(s string) {
+		if len(b) > 0 {
+			b = append(b, ' ')
 		}
-		s := Stem(lang, w)
-		if !seen[s] {
-			seen[s] = true
-			out = append(out, s)
-			if len(out) == max {
-				break
-			}
+		b = append(b, s...)
+	})
+	return string(b) // exactly as long as it needs: a page keeps it
+}
+
+// joinStemsFunc calls f with each distinct stem of text, in order of first appearance, at most
+// max times (without limit when max < 0).
+func joinStemsFunc(lang, text string, max int, f func(string)) {
+	seen := map[string]struct{}{}
+	n := 0
+	eachWord(text, func(w []byte) bool {
+		if len(w) < 2 {
+			return true
+		}
+		st := stemBytes(lang, w)
+		if _, ok := seen[string(st)]; ok { // no copy is made for the lookup
+			return true
+		}
+		s := string(st)
+		seen[s] = struct{}{}
+		f(s)
+		n++
+		return n != max
+	})
+}
+
+// stemBytes is Stem on a word in a buffer; the result shares the buffer.
+func stemBytes(lang string, w []byte) []byte {
+	n := len(w)
+	switch lang {
+	case "fr":
+		if n > 4 && w[n-3] == 'a' && w[n-2] == 'u' && w[n-1] == 'x' {
+			return append(w[:n-3], 'a', 'l')
+		}
+		if n > 3 && (w[n-1] == 's' || w[n-1] == 'x') {
+			w = w[:n-1]
+			n--
+		}
+		if n > 4 && w[n-1] == 'e' {
+			w = w[:n-1]
+		}
+	case "nl":
+		switch {
+		case n > 5 && w[n-2] == 'e' && w[n-1] == 'n':
+			w = w[:n-2]
+		case n > 4 && w[n-1] == 's':
+			w = w[:n-1]
+		}
+		n = len(w)
+		if n > 4 && w[n-1] == w[n-2] && !strings.ContainsRune("aeiou", rune(w[n-1])) {
+			w = w[:n-1]
 		}
 	}
-	return out
+	return w
 }
 
 // Doc is one searchable unit: a page, a section of a page, a glossary term, an indicator.
@@ -147,7 +248,7 @@ func Parts(lang string, anchors, headings, texts []string) []Part {
 			continue
 		}
 		out = append(out, Part{Anchor: anchors[i], Heading: headings[i], Snippet: Snippet(texts[i]),
-			Heads: strings.Join(Stems(lang, headings[i]), " "), Body: strings.Join(stems(lang, texts[i], maxStems), " ")})
+			Heads: joinStems(lang, headings[i], -1), Body: joinStems(lang, texts[i], maxStems)})
 	}
 	return out
 }
@@ -155,27 +256,57 @@ func Parts(lang string, anchors, headings, texts []string) []Part {
 // New makes a document from its texts.
 func New(lang, url, kind, title, heading, text string, extra ...string) Doc {
 	d := Doc{URL: url, Kind: kind, Title: title, Heading: heading, Snippet: Snippet(text)}
-	d.X = strings.Join(Stems(lang, title+" "+strings.Join(extra, " ")), " ")
-	d.Y = strings.Join(Stems(lang, heading), " ")
-	d.Z = strings.Join(Stems(lang, text), " ")
+	d.X = joinStems(lang, title+" "+strings.Join(extra, " "), -1)
+	d.Y = joinStems(lang, heading, -1)
+	d.Z = joinStems(lang, text, -1)
 	return d
 }
 
-// Snippet returns the start of a text, about 220 characters cut at a word.
+// Snippet returns the start of a text, about 220 characters cut at a word: its first 800
+// bytes with runs of white space made one space, cut at the last space after the 150th
+// character when longer than 220 characters.
 func Snippet(text string) string {
 	if len(text) > 800 {
 		text = text[:800] // the snippet needs the start only
 	}
-	text = strings.Join(strings.Fields(text), " ")
-	r := []rune(text)
-	if len(r) <= 220 {
-		return text
+	// One pass: runs of white space become one space, runes are counted up to the 221st.
+	b := make([]byte, 0, 256)
+	runes, at220 := 0, 0 // at220: length of b when it held 220 runes
+	space := false
+	for i := 0; i < len(text) && runes <= 220; {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if unicode.IsSpace(r) {
+			space = len(b) > 0
+			i += size
+			continue
+		}
+		if space {
+			b = append(b, ' ')
+			space = false
+			if runes++; runes == 220 {
+				at220 = len(b)
+			}
+			if runes > 220 {
+				break
+			}
+		}
+		b = append(b, text[i:i+size]...)
+		i += size
+		if runes++; runes == 220 {
+			at220 = len(b)
+		}
 	}
-	cut := string(r[:220])
-	if i := strings.LastIndexByte(cut, ' '); i > 150 {
+	if runes <= 220 {
+		return string(b)
+	}
+	cut := b[:at220]
+	if i := bytes.LastIndexByte(cut, ' '); i > 150 {
 		cut = cut[:i]
 	}
-	return cut + " …"
+	return string(cut) + " …"
 }
 
 // jdoc is a document as the index file holds it.

@@ -1,6 +1,14 @@
 package search
 
-import "testing"
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 func TestStemsMeet(t *testing.T) {
 	tests := []struct{ lang, a, b string }{
@@ -20,4 +28,116 @@ func TestStemsMeet(t *testing.T) {
 			t.Errorf("%s: %q -> %v, %q -> %v", tt.lang, tt.a, a, tt.b, b)
 		}
 	}
+}
+
+// The reference versions below are the plain ones the package started with: the one-pass
+// versions must give the same results.
+
+func refWords(s string) []string {
+	return strings.FieldsFunc(Normalize(s), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+	})
+}
+
+func refStems(lang, text string, max int) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, w := range refWords(text) {
+		if len(w) < 2 {
+			continue
+		}
+		s := Stem(lang, w)
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+			if len(out) == max {
+				break
+			}
+		}
+	}
+	return out
+}
+
+func refSnippet(text string) string {
+	if len(text) > 800 {
+		text = text[:800]
+	}
+	text = strings.Join(strings.Fields(text), " ")
+	r := []rune(text)
+	if len(r) <= 220 {
+		return text
+	}
+	cut := string(r[:220])
+	if i := strings.LastIndexByte(cut, ' '); i > 150 {
+		cut = cut[:i]
+	}
+	return cut + " …"
+}
+
+// kitTexts returns the Markdown files of the kit, cut in pieces of various lengths.
+func kitTexts(t testing.TB) []string {
+	var out []string
+	_ = filepath.WalkDir("../../content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil
+		}
+		s := string(data)
+		for _, n := range []int{30, 221, 500, 900, len(s)} {
+			for i := 0; i+n <= len(s); i += n + 97 {
+				if piece := s[i : i+n]; utf8.ValidString(piece) {
+					out = append(out, piece)
+				}
+			}
+		}
+		return nil
+	})
+	if len(out) < 1000 {
+		t.Fatalf("only %d texts from the kit", len(out))
+	}
+	return out
+}
+
+func checkSame(t *testing.T, s string) {
+	t.Helper()
+	for _, lang := range []string{"fr", "nl"} {
+		for _, max := range []int{-1, 3, 300} {
+			if have, want := stems(lang, s, max), refStems(lang, s, max); !slices.Equal(have, want) {
+				t.Fatalf("stems(%s, %q, %d) = %q, want %q", lang, s, max, have, want)
+			}
+			if have, want := joinStems(lang, s, max), strings.Join(refStems(lang, s, max), " "); have != want {
+				t.Fatalf("joinStems(%s, %q, %d) = %q, want %q", lang, s, max, have, want)
+			}
+		}
+	}
+	if have, want := Words(s), refWords(s); !slices.Equal(have, want) {
+		t.Fatalf("Words(%q) = %q, want %q", s, have, want)
+	}
+	if have, want := Snippet(s), refSnippet(s); have != want {
+		t.Fatalf("Snippet(%q) =\n%q, want\n%q", s, have, want)
+	}
+}
+
+func TestOnePassMatchesReference(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "L'Œuvre  ÉCONOMIQUE\u00a0sociale\u202f: 12 %", "x\ty\nz",
+		strings.Repeat("mot ", 60), strings.Repeat("é", 300), strings.Repeat("abcdefghij", 30) + " fin",
+		strings.Repeat("a ", 109) + "bb cc", strings.Repeat("coopératives ", 40), "Ǆ ǅ ǆ ﬁ Ⅻ ①"} {
+		checkSame(t, s)
+	}
+	for _, s := range kitTexts(t) {
+		checkSame(t, s)
+	}
+}
+
+func FuzzOnePassMatchesReference(f *testing.F) {
+	f.Add("Les indicateurs sociaux des coopératives")
+	f.Add(strings.Repeat("vrijwilligers  ", 30))
+	f.Fuzz(func(t *testing.T, s string) {
+		if utf8.ValidString(s) {
+			checkSame(t, s)
+		}
+	})
 }
