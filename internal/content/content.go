@@ -56,7 +56,7 @@ type Page struct {
 	fmLine  int        // line of the file where the front matter YAML starts
 	linkPos []diag.Pos // position of each link of Doc.Links
 
-	Search []search.Part // the searchable text of the page, section by section
+	Search []search.Part // the searchable text of the page, section by section (whole on a big site)
 
 	// SearchChunk is the page's encoded search documents, made for the address SearchKey;
 	// kept between serve's builds while the page and its address do not change.
@@ -172,9 +172,6 @@ type LoadOptions struct {
 func Load(fsys fs.FS, langs []string, mds Markdowns, l *diag.List, o LoadOptions) *Site {
 	s := &Site{Langs: langs, Home: map[string]*Page{}, byPath: map[string]*Page{}}
 	cache := o.Cache
-	if cache != nil && cache.key != o.Key {
-		cache.key, cache.files = o.Key, map[string]*cached{}
-	}
 	type job struct {
 		lang, rel, name string
 		src             []byte
@@ -210,6 +207,21 @@ func Load(fsys fs.FS, langs []string, mds Markdowns, l *diag.List, o LoadOptions
 			return nil
 		})
 	}
+	// A language with many pages has them indexed whole for search: the parts a page keeps
+	// depend on it, so the cache is for one such choice.
+	count := map[string]int{}
+	for _, j := range jobs {
+		count[j.lang]++
+	}
+	whole := map[string]bool{}
+	key := o.Key
+	for _, lang := range langs {
+		whole[lang] = count[lang] > search.BigSite
+		key += fmt.Sprintf(" %s:%v", lang, whole[lang])
+	}
+	if cache != nil && cache.key != key {
+		cache.key, cache.files = key, map[string]*cached{}
+	}
 	// Read and parse in parallel; the results keep the order of the walk.
 	workers := o.Workers
 	if workers <= 0 {
@@ -242,7 +254,7 @@ func Load(fsys fs.FS, langs []string, mds Markdowns, l *diag.List, o LoadOptions
 						continue
 					}
 				}
-				j.page = parse(j.lang, j.rel, j.name, src, mds[j.lang], &j.diags)
+				j.page = parse(j.lang, j.rel, j.name, src, mds[j.lang], whole[j.lang], &j.diags)
 			}
 		}()
 	}
@@ -299,7 +311,7 @@ func (c *Cache) lookup(name string, src []byte) *cached {
 }
 
 // parse reads one source file into a Page. It returns nil when the file cannot be used at all.
-func parse(lang, rel, file string, src []byte, md *markdown.Markdown, l *diag.List) *Page {
+func parse(lang, rel, file string, src []byte, md *markdown.Markdown, whole bool, l *diag.List) *Page {
 	p := &Page{Lang: lang, Path: rel, File: file, Kind: KindPage, fmLine: 2}
 	switch {
 	case rel == "_index.md":
@@ -388,7 +400,11 @@ func parse(lang, rel, file string, src []byte, md *markdown.Markdown, l *diag.Li
 	for _, sec := range p.Doc.Sections {
 		ids, heads, texts = append(ids, sec.ID), append(heads, sec.Heading), append(texts, sec.Text)
 	}
-	p.Search = search.Parts(lang, ids, heads, texts)
+	if whole {
+		p.Search = search.WholeParts(lang, ids, heads, texts)
+	} else {
+		p.Search = search.Parts(lang, ids, heads, texts)
+	}
 	p.Doc.Source, p.Doc.Meta, p.Doc.Callouts, p.Doc.Sections = nil, nil, nil, nil
 	return p
 }

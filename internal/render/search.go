@@ -98,9 +98,6 @@ func (r *Renderer) SearchIndexes(want func(lang string) bool) []Output {
 		}
 		var chunks [][]byte
 		pages := r.site.Lang(lang)
-		// A big site is indexed page by page rather than section by section, with the start
-		// of each page's text: its index must stay small enough for a browser to load.
-		big := len(pages) > bigSite
 		for _, p := range pages {
 			if p.Implicit || p.Duplicate {
 				continue
@@ -113,7 +110,7 @@ func (r *Renderer) SearchIndexes(want func(lang string) bool) []Output {
 				chunks = append(chunks, p.SearchChunk)
 				continue
 			}
-			chunk := search.Encode(r.searchDocs(p, big))
+			chunk := search.Encode(r.searchDocs(p))
 			if r.parts != nil { // serve: keep it for the next build
 				p.SearchChunk, p.SearchKey = chunk, key
 			}
@@ -124,10 +121,7 @@ func (r *Renderer) SearchIndexes(want func(lang string) bool) []Output {
 	return out
 }
 
-// bigSite is the number of pages of a language past which pages are indexed whole.
-const bigSite = 1000
-
-func (r *Renderer) searchDocs(p *content.Page, big bool) []search.Doc {
+func (r *Renderer) searchDocs(p *content.Page) []search.Doc {
 	var docs []search.Doc
 	lang := p.Lang
 	{
@@ -177,20 +171,8 @@ func (r *Renderer) searchDocs(p *content.Page, big bool) []search.Doc {
 				}
 			}
 			titleStems := strings.Join(search.Stems(lang, p.FM.Title+" "+p.FM.Description), " ")
-			parts := p.Search
-			if big && len(parts) > 0 {
-				whole := parts[0]
-				var heads []string
-				for _, part := range parts[1:] {
-					heads = append(heads, part.Heads)
-				}
-				whole.Heads = strings.Join(heads, " ")
-				if words := strings.Fields(whole.Body); len(words) > 120 {
-					whole.Body = strings.Join(words[:120], " ")
-				}
-				parts = []search.Part{whole}
-			}
-			for i, part := range parts {
+			// On a big site, the parts are one part for the whole page (search.WholeParts).
+			for i, part := range p.Search {
 				d := search.Doc{URL: p.URL, Kind: kind, Title: title, Heading: markdown.Spacing(lang, part.Heading), Snippet: markdown.Spacing(lang, part.Snippet),
 					X: titleStems, Y: part.Heads, Z: part.Body}
 				if part.Anchor != "" {

@@ -253,6 +253,38 @@ func Parts(lang string, anchors, headings, texts []string) []Part {
 	return out
 }
 
+// BigSite is the number of Markdown pages of a language past which its pages are indexed
+// whole rather than section by section (see WholeParts): the index of a big site must stay
+// small enough for a browser to load.
+const BigSite = 1000
+
+// wholeStems bounds the words indexed for the start of a page indexed whole.
+const wholeStems = 120
+
+// WholeParts makes the one part of a page indexed whole: the first section that has text or a
+// heading, with its snippet and the first words of its text, and the headings of the others.
+// It is what Parts gives for that section, with Heads the stems of the other sections'
+// headings and Body cut to its first 120 words, made without the work for the other sections.
+func WholeParts(lang string, anchors, headings, texts []string) []Part {
+	first := -1
+	var heads []string
+	for i := range texts {
+		if strings.TrimSpace(texts[i]) == "" && headings[i] == "" {
+			continue
+		}
+		if first < 0 {
+			first = i
+			continue
+		}
+		heads = append(heads, joinStems(lang, headings[i], -1))
+	}
+	if first < 0 {
+		return []Part{}
+	}
+	return []Part{{Anchor: anchors[first], Heading: headings[first], Snippet: Snippet(texts[first]),
+		Heads: strings.Join(heads, " "), Body: joinStems(lang, texts[first], wholeStems)}}
+}
+
 // New makes a document from its texts.
 func New(lang, url, kind, title, heading, text string, extra ...string) Doc {
 	d := Doc{URL: url, Kind: kind, Title: title, Heading: heading, Snippet: Snippet(text)}

@@ -141,3 +141,44 @@ func FuzzOnePassMatchesReference(f *testing.F) {
 		}
 	})
 }
+
+// refWhole is how a page's parts were once made whole, from all its parts.
+func refWhole(parts []Part) []Part {
+	if len(parts) == 0 {
+		return parts
+	}
+	whole := parts[0]
+	var heads []string
+	for _, part := range parts[1:] {
+		heads = append(heads, part.Heads)
+	}
+	whole.Heads = strings.Join(heads, " ")
+	if words := strings.Fields(whole.Body); len(words) > 120 {
+		whole.Body = strings.Join(words[:120], " ")
+	}
+	return []Part{whole}
+}
+
+func TestWholePartsMatchesWholeOfParts(t *testing.T) {
+	texts := kitTexts(t)
+	for i := 0; i+5 <= len(texts); i += 5 {
+		anchors := []string{"", "a", "b", "c", "d"}
+		heads := []string{"", texts[i+1][:min(40, len(texts[i+1]))], "A", "", "Étapes sociales"}
+		body := append([]string(nil), texts[i:i+5]...)
+		if i%3 == 0 {
+			body[0], heads[0] = "  \n", "" // a page that starts with a heading
+		}
+		if i%7 == 0 {
+			body[3] = ""
+		}
+		for _, lang := range []string{"fr", "nl"} {
+			have, want := WholeParts(lang, anchors, heads, body), refWhole(Parts(lang, anchors, heads, body))
+			if !slices.Equal(have, want) {
+				t.Fatalf("WholeParts(%s) =\n%+v\nwant\n%+v", lang, have, want)
+			}
+		}
+	}
+	if have := WholeParts("fr", []string{""}, []string{""}, []string{" "}); len(have) != 0 {
+		t.Errorf("a page without text has parts: %+v", have)
+	}
+}
