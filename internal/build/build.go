@@ -3,6 +3,7 @@
 package build
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -292,13 +293,20 @@ func (b *Builder) Build() *Result {
 		defer mu.Unlock()
 		addErr(l, err)
 	}
-	write := func(name string, data []byte, compact ...bool) {
+	// The staging folder does not keep what it is given: pages are rendered and minified in
+	// buffers used again and again, which the memory output of serve keeps.
+	recycle := out != nil
+	buffers := &sync.Pool{New: func() any { return new(bytes.Buffer) }}
+	writeWith := func(buf *bytes.Buffer, name string, data []byte, compact bool) {
 		if dest == nil {
 			return
 		}
 		var err error
-		if len(compact) == 0 || !compact[0] {
-			data, err = min.File(name, data)
+		if !compact {
+			if buf == nil {
+				buf = new(bytes.Buffer)
+			}
+			data, err = min.FileTo(buf, name, data)
 		}
 		if err == nil {
 			err = dest.Write(name, data)
@@ -310,6 +318,9 @@ func (b *Builder) Build() *Result {
 			return
 		}
 		res.Written = append(res.Written, name)
+	}
+	write := func(name string, data []byte, compact ...bool) {
+		writeWith(nil, name, data, len(compact) > 0 && compact[0])
 	}
 	// Every page and pack is filled in, minified and written on its own, in parallel: the
 	// output is the same, file by file, whatever the order.
@@ -323,12 +334,23 @@ func (b *Builder) Build() *Result {
 			continue
 		}
 		tasks = append(tasks, func() {
-			name, data, err := r.Page(p)
+			if !recycle {
+				name, data, err := r.Page(p)
+				if err != nil {
+					fail(err)
+					return
+				}
+				write(name, data)
+				return
+			}
+			page, minified := buffers.Get().(*bytes.Buffer), buffers.Get().(*bytes.Buffer)
+			defer putBuffers(buffers, page, minified)
+			name, err := r.PageTo(page, p)
 			if err != nil {
 				fail(err)
 				return
 			}
-			write(name, data)
+			writeWith(minified, name, page.Bytes(), false)
 		})
 	}
 	for _, po := range r.Packs() {
@@ -426,6 +448,16 @@ func (b *Builder) Build() *Result {
 		}
 	}
 	return b.finish(res, snap)
+}
+
+// putBuffers gives buffers back to the pool, unless one grew past what a page needs.
+func putBuffers(pool *sync.Pool, bs ...*bytes.Buffer) {
+	for _, b := range bs {
+		if b.Cap() <= 1<<20 {
+			b.Reset()
+			pool.Put(b)
+		}
+	}
 }
 
 // pendingOutput holds the files of a build until it is known to have succeeded.

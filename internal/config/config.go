@@ -80,7 +80,7 @@ func Load(fsys fs.FS, name string, o Overrides) (*Config, []diag.Diagnostic) {
 	}
 	var f file
 	var l diag.List
-	ds := yamldecode.Decode(name, 1, data, &f)
+	ds, _ := yamldecode.Decode(name, 1, data, &f)
 	l.Add(ds...)
 	for _, d := range ds {
 		if strings.HasPrefix(d.Msg, "yaml:") {

@@ -52,7 +52,9 @@ type Page struct {
 	Implicit     bool            // a section made up for a folder without _index.md
 	Duplicate    bool            // its URL is already taken by another page; not rendered
 
-	fm      *yaml.Node
+	fmSrc   []byte     // the front matter YAML, for positions of fields
+	fmOnce  sync.Once  // parses fmSrc into fm, when a position is asked for
+	fm      *yaml.Node // fmSrc parsed
 	fmLine  int        // line of the file where the front matter YAML starts
 	linkPos []diag.Pos // position of each link of Doc.Links
 
@@ -88,6 +90,12 @@ func (p *Page) Dir() string {
 
 // FieldPos returns the position of a front matter field, such as ("indicator", "theme").
 func (p *Page) FieldPos(field ...string) diag.Pos {
+	p.fmOnce.Do(func() {
+		var node yaml.Node
+		if err := yaml.Unmarshal(p.fmSrc, &node); err == nil {
+			p.fm = &node
+		}
+	})
 	line := nodeLine(p.fm, field...)
 	if line == 0 {
 		return diag.Pos{File: p.File, Line: 1, Col: 1}
@@ -95,9 +103,9 @@ func (p *Page) FieldPos(field ...string) diag.Pos {
 	return diag.Pos{File: p.File, Line: line + p.fmLine - 1, Col: 1}
 }
 
-// offsetPos returns the position of a byte offset of the page's source.
+// offsetPos returns the position of a byte offset of the page's Markdown body in its source.
 func (p *Page) offsetPos(src []byte, off int) diag.Pos {
-	l, c := diag.Offset(src, off)
+	l, c := diag.Offset(src, p.Doc.Offset+off)
 	return diag.Pos{File: p.File, Line: l, Col: c}
 }
 
@@ -322,21 +330,19 @@ func parse(lang, rel, file string, src []byte, md *markdown.Markdown, whole bool
 	if i := strings.IndexByte(rel, '/'); i > 0 {
 		p.Section = rel[:i]
 	}
-	p.Doc = md.Parse(src)
-	fm := splitFrontMatter(src)
+	fm, body := splitFrontMatter(src)
 	if fm == nil {
 		l.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "front matter: missing (a page starts with --- and a title)")
 		return nil
 	}
-	if p.Doc.MetaErr != nil {
-		l.Add(diag.FromYAML(file, p.fmLine, p.Doc.MetaErr)...)
+	ds, wellFormed := yamldecode.Decode(file, p.fmLine, fm, &p.FM)
+	if !wellFormed {
+		l.Add(ds...)
 		return nil
 	}
-	var node yaml.Node
-	if err := yaml.Unmarshal(fm, &node); err == nil {
-		p.fm = &node
-	}
-	ds := yamldecode.Decode(file, p.fmLine, fm, &p.FM)
+	p.fmSrc = bytes.Clone(fm) // not the whole source: a big site fits in memory
+	p.Doc = md.Parse(src[body:])
+	p.Doc.Offset = body
 	for i := range ds {
 		ds[i].Msg = "front matter: " + ds[i].Msg
 	}
@@ -405,7 +411,7 @@ func parse(lang, rel, file string, src []byte, md *markdown.Markdown, whole bool
 	} else {
 		p.Search = search.Parts(lang, ids, heads, texts)
 	}
-	p.Doc.Source, p.Doc.Meta, p.Doc.Callouts, p.Doc.Sections = nil, nil, nil, nil
+	p.Doc.Source, p.Doc.Callouts, p.Doc.Sections = nil, nil, nil
 	return p
 }
 

@@ -82,33 +82,40 @@ type Term struct {
 }
 
 // splitFrontMatter returns the YAML text between the opening and closing --- lines, or nil
-// when the file has no front matter. The YAML starts on line 2 of the file.
-func splitFrontMatter(src []byte) []byte {
-	src = bytes.TrimPrefix(src, []byte("\ufeff"))
-	if !bytes.HasPrefix(src, []byte("---")) {
-		return nil
+// when the file has no front matter, and the offset in src where the Markdown body starts.
+// The YAML starts on line 2 of the file.
+func splitFrontMatter(src []byte) (fm []byte, body int) {
+	start := 0
+	if bytes.HasPrefix(src, []byte("\ufeff")) {
+		start = len("\ufeff")
 	}
-	nl := bytes.IndexByte(src, '\n')
-	if nl < 0 || strings.TrimSpace(string(src[:nl])) != "---" {
-		return nil
+	if !bytes.HasPrefix(src[start:], []byte("---")) {
+		return nil, 0
 	}
-	rest := src[nl+1:]
-	off := 0
-	for off <= len(rest) {
-		end := bytes.IndexByte(rest[off:], '\n')
-		line := rest[off:]
+	nl := bytes.IndexByte(src[start:], '\n')
+	if nl < 0 || strings.TrimSpace(string(src[start:start+nl])) != "---" {
+		return nil, 0
+	}
+	from := start + nl + 1 // the first line of YAML
+	off := from
+	for off <= len(src) {
+		end := bytes.IndexByte(src[off:], '\n')
+		line := src[off:]
 		if end >= 0 {
-			line = rest[off : off+end]
+			line = src[off : off+end]
 		}
 		if strings.TrimSpace(string(line)) == "---" {
-			return rest[:off]
+			if end < 0 {
+				return src[from:off], len(src)
+			}
+			return src[from:off], off + end + 1
 		}
 		if end < 0 {
 			break
 		}
 		off += end + 1
 	}
-	return rest
+	return src[from:], len(src)
 }
 
 // nodeLine returns the line (counting from the first YAML line as 1) of the value at path in a

@@ -13,7 +13,6 @@ import (
 	"unicode"
 
 	"github.com/yuin/goldmark"
-	meta "github.com/yuin/goldmark-meta"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
@@ -83,7 +82,7 @@ func New(o Options) *Markdown {
 			goldmark.WithRendererOptions(rendererOpts...),
 		)
 	}
-	return &Markdown{lang: o.Lang, md: build(meta.New())}
+	return &Markdown{lang: o.Lang, md: build()}
 }
 
 // Lang returns the language of m.
@@ -109,9 +108,8 @@ type Link struct {
 // each link, filled in by Render when the site knows where every page is. No syntax tree is
 // kept, so that a big site fits in memory.
 type Doc struct {
-	Source   []byte
-	Meta     map[string]any // front matter as read by goldmark-meta (nil without front matter)
-	MetaErr  error          // the front matter's YAML error; its line numbers count from line 2 of the file
+	Source   []byte // the Markdown parsed (of a page, its body: the front matter is read apart)
+	Offset   int    // where Source starts in its file, for positions
 	Headings []Heading
 	Links    []Link
 	Callouts []*Callout // the callouts, for checking their kinds
@@ -120,12 +118,11 @@ type Doc struct {
 	html     []byte     // the body's HTML, with linkToken(i) in place of the address of link i
 }
 
-// Parse parses and renders src, front matter included.
+// Parse parses and renders src, Markdown without front matter.
 func (m *Markdown) Parse(src []byte) *Doc {
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
 	root := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	d := &Doc{Source: src}
-	d.Meta, d.MetaErr = meta.TryGet(pc)
 	d.collect(root)
 	d.Sections = sections(root, src)
 	if len(src) < 4096 {

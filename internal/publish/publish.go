@@ -71,6 +71,13 @@ func MediaType(name string) string {
 
 // File minifies data according to the file name's type, when minification is on.
 func (m *Minifier) File(name string, data []byte) ([]byte, error) {
+	var out bytes.Buffer
+	return m.FileTo(&out, name, data)
+}
+
+// FileTo is File with the minified bytes written in out (emptied first), when there are any:
+// it returns them, or data itself when it is not minified.
+func (m *Minifier) FileTo(out *bytes.Buffer, name string, data []byte) ([]byte, error) {
 	if !m.on {
 		return data, nil
 	}
@@ -80,9 +87,9 @@ func (m *Minifier) File(name string, data []byte) ([]byte, error) {
 	default:
 		return data, nil
 	}
-	var out bytes.Buffer
+	out.Reset()
 	out.Grow(len(data))
-	if err := m.m.Minify(mt, &out, bytes.NewReader(data)); err != nil {
+	if err := m.m.Minify(mt, out, bytes.NewReader(data)); err != nil {
 		return nil, fmt.Errorf("minify %s: %w", name, err)
 	}
 	return out.Bytes(), nil

@@ -55,6 +55,19 @@ func (c *Ctx) T(id string, args ...any) (string, error) { return c.TL(c.Lang, id
 
 // TL returns the UI string id in lang.
 func (c *Ctx) TL(lang, id string, args ...any) (string, error) {
+	if len(args) == 0 { // the same for every page: looked up once
+		key := lang + "\x00" + id
+		if s, ok := c.r.strings.Load(key); ok {
+			return s.(string), nil
+		}
+		s, err := c.r.ui.T(lang, id)
+		if err != nil {
+			return "", err
+		}
+		s = markdown.Spacing(lang, s)
+		c.r.strings.Store(key, s)
+		return s, nil
+	}
 	s, err := c.r.ui.T(lang, id, args...)
 	if err != nil {
 		return "", err

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"html/template"
 	"sort"
+	"sync"
 
 	"vises/internal/config"
 	"vises/internal/content"
@@ -36,6 +37,7 @@ type Renderer struct {
 	forward   map[*content.Page][]*content.Page // the pages each page links to
 	parts     *PartCache                        // rendered pack parts kept between builds, or nil
 	texts     map[*content.Page]texts           // titles and summaries with their typography
+	strings   sync.Map                          // lang + "\x00" + id -> UI string without arguments, typography applied
 }
 
 // texts are what lists of pages show of a page, typography applied once.
@@ -140,22 +142,32 @@ func (r *Renderer) targetURL(from *content.Page, t content.Target) string {
 
 // Page renders the HTML of a page; it returns the output path and the bytes.
 func (r *Renderer) Page(p *content.Page) (string, []byte, error) {
+	var b bytes.Buffer
+	name, err := r.PageTo(&b, p)
+	if err != nil {
+		return "", nil, err
+	}
+	return name, b.Bytes(), nil
+}
+
+// PageTo renders the HTML of a page into b (which it empties first); it returns the output path.
+func (r *Renderer) PageTo(b *bytes.Buffer, p *content.Page) (string, error) {
 	kind := string(p.Kind)
 	set, _, err := r.tmpl.Lookup(p.Section, kind)
 	if err != nil {
-		return "", nil, diag.Diagnostic{Pos: diag.Pos{File: p.File}, Msg: err.Error()}
+		return "", diag.Diagnostic{Pos: diag.Pos{File: p.File}, Msg: err.Error()}
 	}
 	ctx := &Ctx{r: r, Page: p, Lang: p.Lang, URL: p.URL, Kind: kind}
 	if p.Doc != nil {
 		ctx.Content = template.HTML(p.Doc.HTML(r.resolver(p)))
 	}
-	out, err := r.execute(set, ctx)
-	if err != nil {
+	b.Reset()
+	if err := r.executeTo(b, set, ctx); err != nil {
 		d := r.tmpl.ExecError(err)
 		d.Msg = fmt.Sprintf("%s (rendering %s)", d.Msg, p.File)
-		return "", nil, d
+		return "", d
 	}
-	return p.URL + "index.html", out, nil
+	return p.URL + "index.html", nil
 }
 
 func (r *Renderer) resolver(p *content.Page) func(string) string {
@@ -170,11 +182,15 @@ func (r *Renderer) resolver(p *content.Page) func(string) string {
 
 func (r *Renderer) execute(set *template.Template, ctx *Ctx) ([]byte, error) {
 	var b bytes.Buffer
-	b.Grow(len(ctx.Content) + 16<<10) // the page around the text is about 10 KB
-	if err := set.ExecuteTemplate(&b, "base", ctx); err != nil {
+	if err := r.executeTo(&b, set, ctx); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+func (r *Renderer) executeTo(b *bytes.Buffer, set *template.Template, ctx *Ctx) error {
+	b.Grow(len(ctx.Content) + 16<<10) // the page around the text is about 10 KB
+	return set.ExecuteTemplate(b, "base", ctx)
 }
 
 // Root renders the bilingual entry page, public/index.html.

@@ -24,29 +24,31 @@ var (
 
 // Decode decodes data into v. file names the source for diagnostics; firstLine is the line of
 // the file on which data starts (front matter starts on line 2, after its opening ---).
-func Decode(file string, firstLine int, data []byte, v any) []diag.Diagnostic {
+// wellFormed is false when data is not YAML at all (nothing could be decoded).
+func Decode(file string, firstLine int, data []byte, v any) (ds []diag.Diagnostic, wellFormed bool) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil
-	}
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		return diag.FromYAML(file, firstLine, err)
+		return nil, true
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	err := dec.Decode(v)
 	if err == nil || errors.Is(err, io.EOF) {
-		return nil
+		return nil, true
 	}
 	var te *yaml.TypeError
 	if !errors.As(err, &te) {
-		return diag.FromYAML(file, firstLine, err)
+		return diag.FromYAML(file, firstLine, err), false
+	}
+	// Positions of keys and values are looked up in the syntax tree, read only now.
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return diag.FromYAML(file, firstLine, err), false
 	}
 	var out []diag.Diagnostic
 	for _, e := range te.Errors {
 		out = append(out, describe(file, firstLine, &root, e))
 	}
-	return out
+	return out, true
 }
 
 func describe(file string, firstLine int, root *yaml.Node, e string) diag.Diagnostic {
