@@ -47,6 +47,7 @@ type Link struct {
 	Active   bool // the page being rendered is inside this entry
 	Lang     string
 	Missing  bool // a language switch entry for which the page does not exist
+	More     bool // stands for the pages of a long section left out of its navigation
 	Children []Link
 }
 
@@ -342,7 +343,7 @@ func (c *Ctx) more(section *content.Page, n int) Link {
 	if err != nil {
 		label = itoa(n) + " …"
 	}
-	return Link{Title: label, Href: c.Rel(section.URL), Kind: "more"}
+	return Link{Title: label, Href: c.Rel(section.URL), Kind: "more", More: true}
 }
 
 // Children returns the pages and sub-sections listed by a section or home page.
