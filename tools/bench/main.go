@@ -6,7 +6,13 @@
 // For each size, it generates the site (internal/benchsite), then builds it cold (the output
 // folder removed first) with vises and with Hugo in turn, runs times each, and reports the
 // medians of wall time, CPU time (user + system) and peak memory (maximum resident set size).
-// It also times an unchanged rebuild of vises (nothing edited, the output folder kept).
+// It also times two rebuilds of vises with the output folder kept: nothing edited (the folder
+// is found up to date), and one page edited (everything is rendered again; unchanged files are
+// linked from the previous output rather than written).
+//
+// Before each timed build the output folder is removed and the file system synced, so that
+// neither tool pays for the other's deletions. -outdir puts the output folders elsewhere (on a
+// memory file system such as /dev/shm, to measure the tools without the disk).
 package main
 
 import (
@@ -26,8 +32,8 @@ import (
 )
 
 type sample struct {
-	wall, cpu time.Duration
-	rssMB     float64
+	wall, cpu, sys time.Duration
+	rssMB          float64
 }
 
 type result struct {
@@ -48,6 +54,7 @@ func (r result) median() sample {
 	return sample{
 		wall:  time.Duration(med(func(s sample) float64 { return float64(s.wall) })),
 		cpu:   time.Duration(med(func(s sample) float64 { return float64(s.cpu) })),
+		sys:   time.Duration(med(func(s sample) float64 { return float64(s.sys) })),
 		rssMB: med(func(s sample) float64 { return s.rssMB }),
 	}
 }
@@ -57,6 +64,7 @@ func main() {
 	runs := flag.Int("runs", 5, "builds per tool and size (medians are reported)")
 	scale := flag.Bool("scale", true, "also build twice the pages, to check that the cost grows linearly")
 	out := flag.String("out", "BENCHMARKS.md", "report to write")
+	outdir := flag.String("outdir", "", "`folder` for the output folders (default: inside each generated site)")
 	flag.Parse()
 
 	root, err := os.MkdirTemp("", "vises-bench-")
@@ -85,26 +93,42 @@ func main() {
 		if hugo != "" {
 			copyDir("tools/bench/hugo", site)
 		}
+		dir := site
+		if *outdir != "" {
+			dir = filepath.Join(*outdir, fmt.Sprintf("vises-bench-%d", n))
+			check(os.MkdirAll(dir, 0o755))
+		}
+		pub, pubHugo := filepath.Join(dir, "public"), filepath.Join(dir, "public-hugo")
+		edited := editablePage(site)
+		original, err := os.ReadFile(edited)
+		check(err)
 		rv := result{tool: "vises", pages: n}
 		rh := result{tool: "hugo", pages: n}
-		re := result{tool: "vises (unchanged rebuild)", pages: n}
+		ru := result{tool: "vises, rebuild with nothing edited", pages: n}
+		re := result{tool: "vises, rebuild with one page edited", pages: n}
 		for i := 0; i < *runs; i++ {
-			os.RemoveAll(filepath.Join(site, "public"))
-			rv.samples = append(rv.samples, measure(site, vises, "build", "--out", "public"))
-			re.samples = append(re.samples, measure(site, vises, "build", "--out", "public"))
+			clean(pub)
+			rv.samples = append(rv.samples, measure(site, vises, "build", "--out", pub))
+			ru.samples = append(ru.samples, measure(site, vises, "build", "--out", pub))
+			check(os.WriteFile(edited, append(append([]byte(nil), original...), fmt.Sprintf("\nUne phrase de plus (passage %d).\n", i+1)...), 0o644))
+			syscall.Sync()
+			re.samples = append(re.samples, measure(site, vises, "build", "--out", pub))
+			check(os.WriteFile(edited, original, 0o644))
 			if hugo != "" {
-				os.RemoveAll(filepath.Join(site, "public-hugo"))
-				rh.samples = append(rh.samples, measure(site, hugo, "--minify", "--quiet", "-d", "public-hugo"))
+				clean(pubHugo)
+				rh.samples = append(rh.samples, measure(site, hugo, "--minify", "--quiet", "-d", pubHugo))
 			}
 			fmt.Fprintf(os.Stderr, "bench: %d pages per language, run %d/%d\n", n, i+1, *runs)
 		}
+		clean(pub)
+		clean(pubHugo)
 		results = append(results, rv)
 		if hugo != "" {
 			results = append(results, rh)
 		}
-		rebuilds = append(rebuilds, re)
+		rebuilds = append(rebuilds, ru, re)
 	}
-	report := render(results, rebuilds, *pages, *runs, hugoVersion)
+	report := render(results, rebuilds, *pages, *runs, hugoVersion, *outdir)
 	check(os.WriteFile(*out, []byte(report), 0o644))
 	fmt.Print(report)
 }
@@ -123,24 +147,57 @@ func measure(dir, name string, args ...string) sample {
 	wall := time.Since(start)
 	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
 	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-	return sample{wall: wall, cpu: cpu, rssMB: float64(ru.Maxrss) / 1024}
+	return sample{wall: wall, cpu: cpu, sys: time.Duration(ru.Stime.Nano()), rssMB: float64(ru.Maxrss) / 1024}
 }
 
-func render(results, rebuilds []result, pages, runs int, hugoVersion string) string {
+// clean removes an output folder (and what vises keeps beside it) and syncs the file system,
+// so that the next build does not share the disk with the deletion.
+func clean(out string) {
+	os.RemoveAll(out)
+	base := filepath.Base(out)
+	for _, suffix := range []string{".manifest", ".stamp"} {
+		os.Remove(filepath.Join(filepath.Dir(out), "."+base+suffix))
+	}
+	syscall.Sync()
+}
+
+// editablePage returns a plain page of the generated site, edited for the rebuild timings.
+func editablePage(site string) string {
+	var found string
+	filepath.WalkDir(filepath.Join(site, "content", "fr"), func(p string, d os.DirEntry, err error) error {
+		if found == "" && err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, "_index.md") {
+			found = p
+		}
+		return nil
+	})
+	if found == "" {
+		check(fmt.Errorf("no page to edit in %s", site))
+	}
+	return found
+}
+
+func render(results, rebuilds []result, pages, runs int, hugoVersion, outdir string) string {
 	var b strings.Builder
-	host, _ := os.Hostname()
-	_ = host
 	fmt.Fprintf(&b, "# Benchmarks\n\n")
-	fmt.Fprintf(&b, "Produced by `make bench` (`go run ./tools/bench -pages %d -runs %d`) on %s, %d cores, %s",
-		pages, runs, time.Now().UTC().Format("2006-01-02"), runtime.NumCPU(), runtime.Version())
+	cmdline := fmt.Sprintf("go run ./tools/bench -pages %d -runs %d", pages, runs)
+	if outdir != "" {
+		cmdline += " -outdir " + outdir
+	}
+	fmt.Fprintf(&b, "Produced by `%s` on %s, %d cores, %s",
+		cmdline, time.Now().UTC().Format("2006-01-02"), runtime.NumCPU(), runtime.Version())
 	if hugoVersion != "" {
 		fmt.Fprintf(&b, ", against %s", hugoVersion)
 	}
-	b.WriteString(".\n\nThe site is generated by `internal/benchsite`: N pages per language in seven sections, each of 5 to 8 KB of Markdown with headings, paragraphs, lists, tables, emphasis and links. vises builds it with its default theme; Hugo with `tools/bench/hugo` (navigation, hreflang alternates, table of contents, previous/next, `--minify`). Each build is cold (the output folder removed first); vises and Hugo alternate; figures are medians.\n\n")
-	b.WriteString("| tool | pages per language | wall | CPU | peak memory | pages/s |\n| --- | ---: | ---: | ---: | ---: | ---: |\n")
+	b.WriteString(".\n\nThe site is generated by `internal/benchsite`: N pages per language in seven sections, each of 5 to 8 KB of Markdown with headings, paragraphs, lists, tables, emphasis and links. vises builds it with its default theme; Hugo with `tools/bench/hugo` (navigation, hreflang alternates, table of contents, previous/next, `--minify`). Each build is cold (the output folder removed and the file system synced first); vises and Hugo alternate; figures are medians. CPU is user plus system time; system time, mostly spent creating folders and files, is also given apart.\n\n")
+	where := "on the disk, inside the generated site"
+	if outdir != "" {
+		where = "in " + outdir
+	}
+	fmt.Fprintf(&b, "Output folders: %s.\n\n", where)
+	b.WriteString("| tool | pages per language | wall | CPU | of which system | peak memory | pages/s |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n")
 	for _, r := range append(results, rebuilds...) {
 		m := r.median()
-		fmt.Fprintf(&b, "| %s | %d | %.2f s | %.2f s | %.0f MB | %.0f |\n", r.tool, r.pages, m.wall.Seconds(), m.cpu.Seconds(), m.rssMB, float64(2*r.pages)/m.wall.Seconds())
+		fmt.Fprintf(&b, "| %s | %d | %.2f s | %.2f s | %.2f s | %.0f MB | %.0f |\n", r.tool, r.pages, m.wall.Seconds(), m.cpu.Seconds(), m.sys.Seconds(), m.rssMB, float64(2*r.pages)/m.wall.Seconds())
 	}
 	b.WriteString("\n")
 	by := map[string]sample{}
@@ -161,7 +218,8 @@ func render(results, rebuilds []result, pages, runs int, hugoVersion string) str
 	}
 	for _, r := range rebuilds {
 		if v, ok := by[fmt.Sprint("vises", r.pages)]; ok {
-			fmt.Fprintf(&b, "- Unchanged rebuild, %d pages per language: %.2f of a cold build.\n", r.pages, r.median().wall.Seconds()/v.wall.Seconds())
+			what := strings.TrimPrefix(r.tool, "vises, rebuild")
+			fmt.Fprintf(&b, "- Rebuild%s, %d pages per language: %.2f of the time of a cold build.\n", what, r.pages, r.median().wall.Seconds()/v.wall.Seconds())
 		}
 	}
 	return b.String()
