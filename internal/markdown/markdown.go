@@ -6,6 +6,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"hash/fnv"
 	stdhtml "html"
 	"io"
 	"strconv"
@@ -115,14 +116,15 @@ type Doc struct {
 	Callouts []*Callout // the callouts, for checking their kinds
 	Text     string     // the text without markup, typography applied (short documents only)
 	Sections []Section  // the text of the document cut at its level 2 headings, for search
-	html     []byte     // the body's HTML, with linkToken(i) in place of the address of link i
+	html     []byte     // the body's HTML, with d.linkToken(i) in place of the address of link i
+	token    string     // the start of the placeholders of this document
 }
 
 // Parse parses and renders src, Markdown without front matter.
 func (m *Markdown) Parse(src []byte) *Doc {
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
 	root := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
-	d := &Doc{Source: src}
+	d := &Doc{Source: src, token: tokenFor(src)}
 	d.collect(root)
 	d.Sections = sections(root, src)
 	if len(src) < 4096 {
@@ -170,9 +172,17 @@ func sections(root ast.Node, src []byte) []Section {
 
 // linkToken is the placeholder written for the address of link i: letters and digits only,
 // so that it comes out of goldmark's escaping as it went in.
-func linkToken(i int) string { return "zzvl" + strconv.Itoa(i) + "zz" }
+func (d *Doc) linkToken(i int) string { return d.token + strconv.Itoa(i) + "zz" }
 
-var tokenStart, tokenEnd = []byte("zzvl"), []byte("zz")
+// tokenFor returns the start of the placeholders of a document: made from a hash of its
+// source, so that no text the author writes can pass for one.
+func tokenFor(src []byte) string {
+	h := fnv.New32a()
+	h.Write(src)
+	return fmt.Sprintf("zzvl%08xn", h.Sum32())
+}
+
+var tokenEnd = []byte("zz")
 
 // collect records the headings, links and callouts of a document, and puts a placeholder in
 // place of each link's address.
@@ -192,10 +202,10 @@ func (d *Doc) collect(root ast.Node) {
 			d.Headings = append(d.Headings, Heading{Level: n.Level, ID: id, Text: PlainText(n, d.Source)})
 		case *ast.Link:
 			d.Links = append(d.Links, Link{Dest: string(n.Destination), Offset: offsetOf(n, d.Source)})
-			n.Destination = []byte(linkToken(len(d.Links) - 1))
+			n.Destination = []byte(d.linkToken(len(d.Links) - 1))
 		case *ast.Image:
 			d.Links = append(d.Links, Link{Dest: string(n.Destination), Offset: offsetOf(n, d.Source), Image: true})
-			n.Destination = []byte(linkToken(len(d.Links) - 1))
+			n.Destination = []byte(d.linkToken(len(d.Links) - 1))
 		case *Callout:
 			d.Callouts = append(d.Callouts, n)
 		}
@@ -266,6 +276,10 @@ func (m *Markdown) Render(w io.Writer, d *Doc, resolve func(dest string) string)
 // fill appends the HTML of d to b with the address of each link in place of its placeholder.
 func (d *Doc) fill(b []byte, resolve func(dest string) string) []byte {
 	html := d.html
+	if len(d.Links) == 0 {
+		return append(b, html...)
+	}
+	tokenStart := []byte(d.token)
 	for {
 		at := bytes.Index(html, tokenStart)
 		if at < 0 {
@@ -273,7 +287,7 @@ func (d *Doc) fill(b []byte, resolve func(dest string) string) []byte {
 		}
 		b = append(b, html[:at]...)
 		html = html[at:]
-		end, i := 0, 0 // the digits after "zzvl", and their value
+		end, i := 0, 0 // the digits after the start, and their value
 		for rest := html[len(tokenStart):]; end < len(rest) && '0' <= rest[end] && rest[end] <= '9' && end < 9; end++ {
 			i = i*10 + int(rest[end]-'0')
 		}
@@ -374,8 +388,8 @@ func SpacingHTML(lang string, h []byte) []byte {
 			lt = len(h)
 		}
 		if lt > 0 {
-			if skip > 0 {
-				out.Write(h[:lt])
+			if skip > 0 || !bytes.ContainsAny(h[:lt], spacingChars) {
+				out.Write(h[:lt]) // most text has nothing to change
 			} else {
 				out.WriteString(Spacing(lang, string(h[:lt])))
 			}
@@ -388,9 +402,7 @@ func SpacingHTML(lang string, h []byte) []byte {
 			break
 		}
 		tag := h[:gt+1]
-		name, closing := tagName(tag)
-		switch name {
-		case "code", "pre", "kbd", "script", "style", "samp":
+		if name, closing := tagName(tag); verbatim(name) {
 			if closing {
 				skip = max(skip-1, 0)
 			} else {
@@ -403,7 +415,10 @@ func SpacingHTML(lang string, h []byte) []byte {
 	return out.Bytes()
 }
 
-func tagName(tag []byte) (string, bool) {
+// spacingChars are the characters Spacing may change something around, in either language.
+const spacingChars = "';:!?«»"
+
+func tagName(tag []byte) ([]byte, bool) {
 	t := bytes.TrimPrefix(tag, []byte("<"))
 	closing := bytes.HasPrefix(t, []byte("/"))
 	t = bytes.TrimPrefix(t, []byte("/"))
@@ -411,7 +426,18 @@ func tagName(tag []byte) (string, bool) {
 	if end < 0 {
 		end = len(t)
 	}
-	return string(bytes.ToLower(t[:end])), closing
+	return t[:end], closing
+}
+
+// verbatim reports whether the element named name (in any case) holds text that Spacing must
+// leave as it is.
+func verbatim(name []byte) bool {
+	for _, v := range []string{"code", "pre", "kbd", "script", "style", "samp"} {
+		if bytes.EqualFold(name, []byte(v)) {
+			return true
+		}
+	}
+	return false
 }
 
 // Error is a problem found while rendering.
