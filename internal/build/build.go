@@ -297,16 +297,17 @@ func (b *Builder) Build() *Result {
 	// buffers used again and again, which the memory output of serve keeps.
 	recycle := out != nil
 	buffers := &sync.Pool{New: func() any { return new(bytes.Buffer) }}
-	writeWith := func(buf *bytes.Buffer, name string, data []byte, compact bool) {
+	writeWith := func(buf, in *bytes.Buffer, name string, data []byte, compact bool) {
 		if dest == nil {
 			return
 		}
 		var err error
-		if !compact {
-			if buf == nil {
-				buf = new(bytes.Buffer)
-			}
-			data, err = min.FileTo(buf, name, data)
+		switch {
+		case compact:
+		case in != nil: // data is in a buffer of this build's: read in place
+			data, err = min.FileBuffer(buf, name, in)
+		default:
+			data, err = min.File(name, data)
 		}
 		if err == nil {
 			err = dest.Write(name, data)
@@ -320,7 +321,7 @@ func (b *Builder) Build() *Result {
 		res.Written = append(res.Written, name)
 	}
 	write := func(name string, data []byte, compact ...bool) {
-		writeWith(nil, name, data, len(compact) > 0 && compact[0])
+		writeWith(nil, nil, name, data, len(compact) > 0 && compact[0])
 	}
 	// Every page and pack is filled in, minified and written on its own, in parallel: the
 	// output is the same, file by file, whatever the order.
@@ -350,7 +351,7 @@ func (b *Builder) Build() *Result {
 				fail(err)
 				return
 			}
-			writeWith(minified, name, page.Bytes(), false)
+			writeWith(minified, page, name, page.Bytes(), false)
 		})
 	}
 	for _, po := range r.Packs() {

@@ -8,6 +8,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"io/fs"
 	"mime"
 	"os"
@@ -78,6 +79,16 @@ func (m *Minifier) File(name string, data []byte) ([]byte, error) {
 // FileTo is File with the minified bytes written in out (emptied first), when there are any:
 // it returns them, or data itself when it is not minified.
 func (m *Minifier) FileTo(out *bytes.Buffer, name string, data []byte) ([]byte, error) {
+	return m.minify(out, name, data, bytes.NewReader(data))
+}
+
+// FileBuffer is FileTo for bytes held in a buffer of the caller's, which the minifier reads in
+// place rather than copies: in must not be used by anything else until FileBuffer returns.
+func (m *Minifier) FileBuffer(out *bytes.Buffer, name string, in *bytes.Buffer) ([]byte, error) {
+	return m.minify(out, name, in.Bytes(), in)
+}
+
+func (m *Minifier) minify(out *bytes.Buffer, name string, data []byte, r io.Reader) ([]byte, error) {
 	if !m.on {
 		return data, nil
 	}
@@ -89,7 +100,7 @@ func (m *Minifier) FileTo(out *bytes.Buffer, name string, data []byte) ([]byte, 
 	}
 	out.Reset()
 	out.Grow(len(data))
-	if err := m.m.Minify(mt, out, bytes.NewReader(data)); err != nil {
+	if err := m.m.Minify(mt, out, r); err != nil {
 		return nil, fmt.Errorf("minify %s: %w", name, err)
 	}
 	return out.Bytes(), nil

@@ -56,24 +56,31 @@ func (c *Ctx) T(id string, args ...any) (string, error) { return c.TL(c.Lang, id
 
 // TL returns the UI string id in lang.
 func (c *Ctx) TL(lang, id string, args ...any) (string, error) {
-	if len(args) == 0 { // the same for every page: looked up once
-		key := lang + "\x00" + id
+	// The same for every page when it has no arguments or whole numbers only (such as the
+	// count of pages left out of a navigation list): looked up once.
+	key, cacheable := lang+"\x00"+id, true
+	for _, a := range args {
+		n, ok := a.(int)
+		if !ok {
+			cacheable = false
+			break
+		}
+		key += "\x00" + itoa(n)
+	}
+	if cacheable {
 		if s, ok := c.r.strings.Load(key); ok {
 			return s.(string), nil
 		}
-		s, err := c.r.ui.T(lang, id)
-		if err != nil {
-			return "", err
-		}
-		s = markdown.Spacing(lang, s)
-		c.r.strings.Store(key, s)
-		return s, nil
 	}
 	s, err := c.r.ui.T(lang, id, args...)
 	if err != nil {
 		return "", err
 	}
-	return markdown.Spacing(lang, s), nil
+	s = markdown.Spacing(lang, s)
+	if cacheable {
+		c.r.strings.Store(key, s)
+	}
+	return s, nil
 }
 
 // Rel returns the URL of a site path (such as "fr/methode/") relative to this page.

@@ -37,7 +37,7 @@ type Renderer struct {
 	forward   map[*content.Page][]*content.Page // the pages each page links to
 	parts     *PartCache                        // rendered pack parts kept between builds, or nil
 	texts     map[*content.Page]texts           // titles and summaries with their typography
-	strings   sync.Map                          // lang + "\x00" + id -> UI string without arguments, typography applied
+	strings   sync.Map                          // lang, id and whole-number arguments -> UI string, typography applied
 }
 
 // texts are what lists of pages show of a page, typography applied once.
