@@ -30,7 +30,7 @@ check:
 # BENCHMARKS.md; bench-go runs the Go benchmarks of each stage, the picker and serve.
 bench:
 	@if [ -n "$(HUGO)" ] && ! command -v hugo >/dev/null; then apt-get update -qq && apt-get install -y -qq hugo; fi
-	$(GO) run ./tools/bench -pages $${PAGES:-5000} -runs $${RUNS:-5} $${OUTDIR:+-outdir $$OUTDIR}
+	$(GO) run ./tools/bench -pages $${PAGES:-5000} -runs $${RUNS:-5}
 
 bench-go:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

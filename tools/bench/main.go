@@ -11,8 +11,10 @@
 // linked from the previous output rather than written).
 //
 // Before each timed build the output folder is removed and the file system synced, so that
-// neither tool pays for the other's deletions. -outdir puts the output folders elsewhere (on a
-// memory file system such as /dev/shm, to measure the tools without the disk).
+// neither tool pays for the other's deletions. Everything is measured twice: with the output
+// folders on the disk, inside the generated site, and on a memory file system (-memdir, /dev/shm
+// by default; "" skips it), which measures the tools without the cost of creating folders and
+// files on the disk.
 package main
 
 import (
@@ -64,7 +66,7 @@ func main() {
 	runs := flag.Int("runs", 5, "builds per tool and size (medians are reported)")
 	scale := flag.Bool("scale", true, "also build twice the pages, to check that the cost grows linearly")
 	out := flag.String("out", "BENCHMARKS.md", "report to write")
-	outdir := flag.String("outdir", "", "`folder` for the output folders (default: inside each generated site)")
+	memdir := flag.String("memdir", "/dev/shm", "`folder` on a memory file system for the second set of output folders (\"\" for the disk alone)")
 	flag.Parse()
 
 	root, err := os.MkdirTemp("", "vises-bench-")
@@ -84,8 +86,11 @@ func main() {
 	if *scale {
 		sizes = append(sizes, 2**pages)
 	}
-	var results []result
-	var rebuilds []result
+	outdirs := []string{""}
+	if fi, err := os.Stat(*memdir); *memdir != "" && err == nil && fi.IsDir() {
+		outdirs = append(outdirs, *memdir)
+	}
+	var sites []string
 	for _, n := range sizes {
 		site := filepath.Join(root, fmt.Sprintf("site-%d", n))
 		check(os.MkdirAll(site, 0o755))
@@ -93,44 +98,64 @@ func main() {
 		if hugo != "" {
 			copyDir("tools/bench/hugo", site)
 		}
-		dir := site
-		if *outdir != "" {
-			dir = filepath.Join(*outdir, fmt.Sprintf("vises-bench-%d", n))
-			check(os.MkdirAll(dir, 0o755))
-		}
-		pub, pubHugo := filepath.Join(dir, "public"), filepath.Join(dir, "public-hugo")
-		edited := editablePage(site)
-		original, err := os.ReadFile(edited)
-		check(err)
-		rv := result{tool: "vises", pages: n}
-		rh := result{tool: "hugo", pages: n}
-		ru := result{tool: "vises, rebuild with nothing edited", pages: n}
-		re := result{tool: "vises, rebuild with one page edited", pages: n}
-		for i := 0; i < *runs; i++ {
-			clean(pub)
-			rv.samples = append(rv.samples, measure(site, vises, "build", "--out", pub))
-			ru.samples = append(ru.samples, measure(site, vises, "build", "--out", pub))
-			check(os.WriteFile(edited, append(append([]byte(nil), original...), fmt.Sprintf("\nUne phrase de plus (passage %d).\n", i+1)...), 0o644))
-			syscall.Sync()
-			re.samples = append(re.samples, measure(site, vises, "build", "--out", pub))
-			check(os.WriteFile(edited, original, 0o644))
-			if hugo != "" {
-				clean(pubHugo)
-				rh.samples = append(rh.samples, measure(site, hugo, "--minify", "--quiet", "-d", pubHugo))
-			}
-			fmt.Fprintf(os.Stderr, "bench: %d pages per language, run %d/%d\n", n, i+1, *runs)
-		}
-		clean(pub)
-		clean(pubHugo)
-		results = append(results, rv)
-		if hugo != "" {
-			results = append(results, rh)
-		}
-		rebuilds = append(rebuilds, ru, re)
+		sites = append(sites, site)
 	}
-	report := render(results, rebuilds, *pages, *runs, hugoVersion, *outdir)
+	var sections []string
+	for _, outdir := range outdirs {
+		var results, rebuilds []result
+		for i, n := range sizes {
+			rs, rb := measureSize(sites[i], n, *runs, outdir, vises, hugo)
+			results, rebuilds = append(results, rs...), append(rebuilds, rb...)
+		}
+		sections = append(sections, section(results, rebuilds, outdir))
+	}
+	report := header(*pages, *runs, *memdir, hugoVersion) + strings.Join(sections, "\n")
 	check(os.WriteFile(*out, []byte(report), 0o644))
 	fmt.Print(report)
+}
+
+// measureSize times cold builds of the site of n pages per language with vises and Hugo, and
+// vises' rebuilds, runs times each, with the output folders in outdir ("" for the site).
+func measureSize(site string, n, runs int, outdir, vises, hugo string) (results, rebuilds []result) {
+	dir := site
+	if outdir != "" {
+		dir = filepath.Join(outdir, fmt.Sprintf("vises-bench-%d", n))
+		check(os.MkdirAll(dir, 0o755))
+		defer os.RemoveAll(dir)
+	}
+	pub, pubHugo := filepath.Join(dir, "public"), filepath.Join(dir, "public-hugo")
+	edited := editablePage(site)
+	original, err := os.ReadFile(edited)
+	check(err)
+	rv := result{tool: "vises", pages: n}
+	rh := result{tool: "hugo", pages: n}
+	ru := result{tool: "vises, rebuild with nothing edited", pages: n}
+	re := result{tool: "vises, rebuild with one page edited", pages: n}
+	for i := 0; i < runs; i++ {
+		clean(pub)
+		rv.samples = append(rv.samples, measure(site, vises, "build", "--out", pub))
+		ru.samples = append(ru.samples, measure(site, vises, "build", "--out", pub))
+		check(os.WriteFile(edited, append(append([]byte(nil), original...), fmt.Sprintf("\nUne phrase de plus (passage %d).\n", i+1)...), 0o644))
+		syscall.Sync()
+		re.samples = append(re.samples, measure(site, vises, "build", "--out", pub))
+		check(os.WriteFile(edited, original, 0o644))
+		if hugo != "" {
+			clean(pubHugo)
+			rh.samples = append(rh.samples, measure(site, hugo, "--minify", "--quiet", "-d", pubHugo))
+		}
+		where := "disk"
+		if outdir != "" {
+			where = outdir
+		}
+		fmt.Fprintf(os.Stderr, "bench: %d pages per language, output on %s, run %d/%d\n", n, where, i+1, runs)
+	}
+	clean(pub)
+	clean(pubHugo)
+	results = append(results, rv)
+	if hugo != "" {
+		results = append(results, rh)
+	}
+	return results, []result{ru, re}
 }
 
 // measure runs a command in dir and returns its wall time, CPU time and peak memory.
@@ -176,24 +201,31 @@ func editablePage(site string) string {
 	return found
 }
 
-func render(results, rebuilds []result, pages, runs int, hugoVersion, outdir string) string {
+// header is the start of the report: how it was made and what it measures.
+func header(pages, runs int, memdir, hugoVersion string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Benchmarks\n\n")
 	cmdline := fmt.Sprintf("go run ./tools/bench -pages %d -runs %d", pages, runs)
-	if outdir != "" {
-		cmdline += " -outdir " + outdir
+	if memdir != "/dev/shm" {
+		cmdline += fmt.Sprintf(" -memdir %q", memdir)
 	}
-	fmt.Fprintf(&b, "Produced by `%s` on %s, %d cores, %s",
+	fmt.Fprintf(&b, "Produced by `make bench` (`%s`) on %s, %d cores, %s",
 		cmdline, time.Now().UTC().Format("2006-01-02"), runtime.NumCPU(), runtime.Version())
 	if hugoVersion != "" {
 		fmt.Fprintf(&b, ", against %s", hugoVersion)
 	}
-	b.WriteString(".\n\nThe site is generated by `internal/benchsite`: N pages per language in seven sections, each of 5 to 8 KB of Markdown with headings, paragraphs, lists, tables, emphasis and links. vises builds it with its default theme; Hugo with `tools/bench/hugo` (navigation, hreflang alternates, table of contents, previous/next, `--minify`). Each build is cold (the output folder removed and the file system synced first); vises and Hugo alternate; figures are medians. CPU is user plus system time; system time, mostly spent creating folders and files, is also given apart.\n\n")
-	where := "on the disk, inside the generated site"
-	if outdir != "" {
-		where = "in " + outdir
+	b.WriteString(".\n\nThe site is generated by `internal/benchsite`: N pages per language in seven sections, each of 5 to 8 KB of Markdown with headings, paragraphs, lists, tables, emphasis and links. vises builds it with its default theme; Hugo with `tools/bench/hugo` (navigation, hreflang alternates, table of contents, previous/next, `--minify`). Each build is cold (the output folder removed and the file system synced first); vises and Hugo alternate; figures are medians. CPU is user plus system time; system time, mostly spent creating folders and files, is also given apart. Everything is measured twice: with the output on the disk, then on a memory file system, which leaves out the cost of creating folders and files on the disk.\n\n")
+	return b.String()
+}
+
+// section reports the builds made with the output folders in outdir ("" for the disk).
+func section(results, rebuilds []result, outdir string) string {
+	var b strings.Builder
+	if outdir == "" {
+		b.WriteString("## Output on the disk\n\n")
+	} else {
+		fmt.Fprintf(&b, "## Output on a memory file system (%s)\n\n", outdir)
 	}
-	fmt.Fprintf(&b, "Output folders: %s.\n\n", where)
 	b.WriteString("| tool | pages per language | wall | CPU | of which system | peak memory | pages/s |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n")
 	for _, r := range append(results, rebuilds...) {
 		m := r.median()
