@@ -70,7 +70,11 @@ type Result struct {
 
 // Run builds the site. Problems are in Result.Diags; the output folder is replaced only when
 // there is no error.
-func Run(o Options) *Result { return NewBuilder(o).Build() }
+func Run(o Options) *Result {
+	b := NewBuilder(o)
+	b.once = true
+	return b.Build()
+}
 
 // Builder builds a site again and again (vises serve): a file that has not changed is not
 // parsed again, and when only the text of some pages changed, only those pages (and the packs
@@ -81,6 +85,7 @@ type Builder struct {
 	cache *content.Cache
 	parts *render.PartCache // pack parts, kept between builds when only page texts change
 	last  *snapshot         // what the last good build saw, or nil
+	once  bool              // no build follows: nothing to remember for the next one
 }
 
 // snapshot is what decides whether the next build can render less.
@@ -242,7 +247,10 @@ func (b *Builder) Build() *Result {
 	}
 
 	// Decide what to render: everything, or only the pages whose text changed.
-	snap := &snapshot{inputs: inputs, sigs: signatures(site, r)}
+	snap := &snapshot{inputs: inputs}
+	if !b.once {
+		snap.sigs = signatures(site, r)
+	}
 	only := b.partial(snap, site)
 	res.Full = only == nil
 	if o.Out != nil {
