@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"sync"
 	"testing"
@@ -135,6 +136,71 @@ func BenchmarkStagePublish(b *testing.B) {
 		}
 		if err := st.Commit(); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestListsWrittenInGoMatchTheirPartials builds the kit and a generated site (long sections,
+// tables of contents) twice: with the default theme, whose navigation lists and tables of
+// contents are written in Go, and with a partner theme holding copies of those partials
+// (changed by a template comment only), which are executed as templates. The outputs must be
+// the same, byte for byte, before minification.
+func TestListsWrittenInGoMatchTheirPartials(t *testing.T) {
+	gen := t.TempDir()
+	if err := benchsite.Generate(gen, 400); err != nil {
+		t.Fatal(err)
+	}
+	for _, root := range []string{copyKit(t), gen} {
+		setConfig := func(key, value string) {
+			t.Helper()
+			cfg, err := os.ReadFile(filepath.Join(root, "site.yaml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			cfg = regexp.MustCompile(`(?m)^`+key+`:.*\n?`).ReplaceAll(cfg, nil)
+			if err := os.WriteFile(filepath.Join(root, "site.yaml"), append(cfg, "\n"+key+": "+value+"\n"...), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		setConfig("minify", "false")
+		build := func() map[string][]byte {
+			out := filepath.Join(t.TempDir(), "public")
+			res := Run(Options{FS: os.DirFS(root), Publish: true, Overrides: config.Overrides{OutDir: out}})
+			if res.Diags.HasErrors() {
+				t.Fatal(res.Diags.String())
+			}
+			return readTree(t, out)
+		}
+		fast := build()
+		for _, name := range []string{"navlist.html", "toc.html", "header.html"} {
+			data, err := os.ReadFile(filepath.Join("../../themes/default/layouts/partials", name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir := filepath.Join(root, "themes/copy/layouts/partials")
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, name), append(data, "{{/* a partner's copy */}}"...), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		setConfig("theme", "copy")
+		slow := build()
+		if len(fast) < 100 || len(fast) != len(slow) {
+			t.Fatalf("%s: %d and %d files", root, len(fast), len(slow))
+		}
+		lists := 0
+		for name, data := range fast {
+			if !bytes.Equal(slow[name], data) {
+				t.Errorf("%s: %s differs between the lists written in Go and the partials", root, name)
+			}
+			if bytes.Contains(data, []byte(`class="nav-more"`)) && bytes.Contains(data, []byte(`class="toc"`)) {
+				lists++
+			}
+		}
+		if root == gen && lists == 0 {
+			t.Errorf("%s: no page with a long section's navigation and a table of contents", root)
 		}
 	}
 }

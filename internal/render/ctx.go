@@ -23,6 +23,7 @@ type Ctx struct {
 	pack    *PackView           // on a pack page
 	variant string              // on a pack page: Participants or Trainer
 	resolve func(string) string // link addresses, when the page is not drawn at its own URL
+	set     *template.Template  // the template set being executed, for partials called from Go
 }
 
 // own returns the address of the output that stands for page p in this context: the page

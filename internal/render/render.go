@@ -189,6 +189,7 @@ func (r *Renderer) execute(set *template.Template, ctx *Ctx) ([]byte, error) {
 }
 
 func (r *Renderer) executeTo(b *bytes.Buffer, set *template.Template, ctx *Ctx) error {
+	ctx.set = set
 	b.Grow(len(ctx.Content) + 16<<10) // the page around the text is about 10 KB
 	return set.ExecuteTemplate(b, "base", ctx)
 }

@@ -3,6 +3,7 @@
 package theme
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -105,18 +106,34 @@ func (l *Layered) Files(dir string) []string {
 	return out
 }
 
+// Default reports whether the file name in effect is the same, byte for byte, as the one of
+// the lowest layer (the embedded default theme): no layer above changes it.
+func (l *Layered) Default(name string) bool {
+	if len(l.layers) == 0 {
+		return false
+	}
+	effective, err := fs.ReadFile(l, name)
+	if err != nil {
+		return false
+	}
+	base, err := fs.ReadFile(l.layers[len(l.layers)-1].FS, name)
+	return err == nil && bytes.Equal(effective, base)
+}
+
 // Templates holds the parsed layouts.
 type Templates struct {
-	fsys  *Layered
-	sets  map[string]*template.Template // layout file -> template set ready to execute "base"
-	names []string
+	fsys *Layered
+	sets map[string]*template.Template // layout file -> template set ready to execute "base"
+	// defaults says which layout files are the default theme's own (see Layered.Default).
+	defaults map[string]bool
+	names    []string
 }
 
 // Load parses layouts/: every file of layouts/partials/ and layouts/base.html are shared; each
 // other file defines "main" for one kind of page. funcs are made available to every template.
 func Load(fsys *Layered, funcs template.FuncMap) (*Templates, []diag.Diagnostic) {
 	var ds []diag.Diagnostic
-	t := &Templates{fsys: fsys, sets: map[string]*template.Template{}}
+	t := &Templates{fsys: fsys, sets: map[string]*template.Template{}, defaults: map[string]bool{}}
 	shared := template.New("").Funcs(funcs)
 	var layouts []string
 	for _, f := range fsys.Files("layouts") {
@@ -124,6 +141,7 @@ func Load(fsys *Layered, funcs template.FuncMap) (*Templates, []diag.Diagnostic)
 		if !strings.HasSuffix(rel, ".html") {
 			continue
 		}
+		t.defaults[rel] = fsys.Default(f)
 		if rel == "base.html" || strings.HasPrefix(rel, "partials/") {
 			if err := parseInto(shared, fsys, f); err != nil {
 				ds = append(ds, err.(diag.Diagnostic))
@@ -178,6 +196,10 @@ func templateError(file string, err error) diag.Diagnostic {
 	}
 	return d
 }
+
+// Default reports whether the layout file name (such as "partials/toc.html") is the default
+// theme's own, unchanged by the site or a partner theme.
+func (t *Templates) Default(name string) bool { return t.defaults[name] }
 
 // Lookup returns the template set for a kind of page ("page", "section", "home", "404",
 // "root") in a section: layouts/SECTION/KIND.html if the theme has it, else layouts/KIND.html.

@@ -1,0 +1,305 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// The lists the default theme shows on every page (section navigation, table of contents)
+// are written by Go code rather than by their partials when those partials are the default
+// ones: executing a template costs a reflective call per field and per escaper, several
+// microseconds per list entry. The functions below escape as html/template does in the same
+// places, so that the bytes are the same (TestEscapersMatchHTMLTemplate checks it).
+
+// escapeText escapes s as html/template does in HTML text and in quoted attribute values.
+func escapeText(b *strings.Builder, s string) {
+	written := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			_, w := utf8.DecodeRuneInString(s[i:])
+			i += w
+			continue
+		}
+		repl := ""
+		switch c {
+		case 0:
+			repl = "\uFFFD"
+		case '"':
+			repl = "&#34;"
+		case '&':
+			repl = "&amp;"
+		case '\'':
+			repl = "&#39;"
+		case '+':
+			repl = "&#43;"
+		case '<':
+			repl = "&lt;"
+		case '>':
+			repl = "&gt;"
+		}
+		if repl != "" {
+			b.WriteString(s[written:i])
+			b.WriteString(repl)
+			written = i + 1
+		}
+		i++
+	}
+	b.WriteString(s[written:])
+}
+
+// escapeURLAttr writes s as html/template writes a value that makes the whole of a quoted URL
+// attribute (href="{{.}}"): unsafe schemes replaced, then normalized, then attribute-escaped.
+func escapeURLAttr(b *strings.Builder, s string) {
+	if protocol, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(protocol, "/") {
+		if !strings.EqualFold(protocol, "http") && !strings.EqualFold(protocol, "https") && !strings.EqualFold(protocol, "mailto") {
+			s = "#ZgotmplZ"
+		}
+	}
+	var u strings.Builder
+	processURL(&u, s, true)
+	escapeText(b, u.String())
+}
+
+// escapeURLPartAttr writes s as html/template writes a value in a quoted URL attribute after
+// its start (href="#{{.}}"): URL-escaped, then attribute-escaped.
+func escapeURLPartAttr(b *strings.Builder, s string) {
+	var u strings.Builder
+	processURL(&u, s, false)
+	escapeText(b, u.String())
+}
+
+// processURL percent-encodes the bytes of s that are not allowed in a URL (when norm) or in a
+// part of a URL (when not), with lowercase hexadecimal digits, as html/template does.
+func processURL(b *strings.Builder, s string, norm bool) {
+	const hex = "0123456789abcdef"
+	written := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '!', '#', '$', '&', '*', '+', ',', '/', ':', ';', '=', '?', '@', '[', ']':
+			if norm {
+				continue
+			}
+		case '-', '.', '_', '~':
+			continue
+		case '%':
+			if norm && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
+				continue
+			}
+		default:
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				continue
+			}
+		}
+		b.WriteString(s[written:i])
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+		written = i + 1
+	}
+	b.WriteString(s[written:])
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// partial writes the partial name with data as its dot, through the template set of the page
+// being rendered: what the Go writers below stand in for when the theme changes the partial.
+func (c *Ctx) partial(name string, data any) (template.HTML, error) {
+	if c.set == nil {
+		return "", fmt.Errorf("partial %s: no template set", name)
+	}
+	var b bytes.Buffer
+	if err := c.set.ExecuteTemplate(&b, name, data); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
+
+// NavList writes a navigation list (such as SectionNav's children) as partials/navlist.html
+// does; in Go when that partial is the default theme's.
+func (c *Ctx) NavList(links []Link) (template.HTML, error) {
+	if !c.r.tmpl.Default("partials/navlist.html") {
+		return c.partial("partials/navlist.html", links)
+	}
+	var b strings.Builder
+	writeNavList(&b, links)
+	return template.HTML(b.String()), nil
+}
+
+// writeNavList is partials/navlist.html of the default theme.
+func writeNavList(b *strings.Builder, links []Link) {
+	if len(links) > 0 {
+		b.WriteString("<ul>\n")
+		for _, l := range links {
+			if l.More {
+				b.WriteString(`<li class="nav-more"><a href="`)
+				escapeURLAttr(b, l.Href)
+				b.WriteString(`">`)
+				escapeText(b, l.Title)
+				b.WriteString("</a></li>\n")
+				continue
+			}
+			b.WriteString(`<li><a href="`)
+			escapeURLAttr(b, l.Href)
+			b.WriteByte('"')
+			if l.Current {
+				b.WriteString(` aria-current="page"`)
+			} else if l.Active {
+				b.WriteString(` class="active"`)
+			}
+			b.WriteByte('>')
+			escapeText(b, l.Title)
+			b.WriteString("</a>")
+			if len(l.Children) > 0 {
+				writeNavList(b, l.Children)
+			}
+			b.WriteString("</li>\n")
+		}
+		b.WriteString("</ul>")
+	}
+	b.WriteByte('\n')
+}
+
+// Partial writes the partial name with the page as its dot, as {{template name .}} does; in
+// Go for the header and the table of contents when they are the default theme's.
+func (c *Ctx) Partial(name string) (template.HTML, error) {
+	write := goPartials[name]
+	if write == nil || !c.r.tmpl.Default(name) {
+		return c.partial(name, c)
+	}
+	var b strings.Builder
+	if err := write(c, &b); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
+
+// goPartials are the partials of the default theme written in Go.
+var goPartials = map[string]func(*Ctx, *strings.Builder) error{
+	"partials/toc.html":    writeTOC,
+	"partials/header.html": writeHeader,
+}
+
+// writeTOC is partials/toc.html of the default theme.
+func writeTOC(c *Ctx, b *strings.Builder) error {
+	if toc := c.TOC(); len(toc) > 0 {
+		title, err := c.T("toc.title")
+		if err != nil {
+			return err
+		}
+		b.WriteString("<nav class=\"toc\" aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\" class=\"toc-title\">")
+		escapeText(b, title)
+		b.WriteString("</h2>\n<ol>\n")
+		for _, h := range toc {
+			b.WriteString(`<li class="toc-level-`)
+			b.WriteString(strconv.Itoa(h.Level))
+			b.WriteString(`"><a href="#`)
+			escapeURLPartAttr(b, h.ID)
+			b.WriteString(`">`)
+			escapeText(b, h.Text)
+			b.WriteString("</a></li>\n")
+		}
+		b.WriteString("</ol>\n</nav>\n")
+	}
+	b.WriteByte('\n')
+	return nil
+}
+
+// writeHeader is partials/header.html of the default theme.
+func writeHeader(c *Ctx, b *strings.Builder) error {
+	var err error
+	t := func(id string) string {
+		s, e := c.T(id)
+		if e != nil && err == nil {
+			err = e
+		}
+		return s
+	}
+	attr := func(name, value string) {
+		b.WriteString(" " + name + `="`)
+		escapeText(b, value)
+		b.WriteByte('"')
+	}
+	b.WriteString("<header class=\"site-header\">\n<div class=\"site-header-inner\">\n<a class=\"site-title\" href=\"")
+	escapeURLAttr(b, c.Rel(c.Lang+"/"))
+	b.WriteString(`">`)
+	escapeText(b, c.SiteTitle())
+	b.WriteString("</a>\n<form class=\"site-search\" role=\"search\" action=\"")
+	escapeURLAttr(b, c.SearchURL())
+	b.WriteString(`" method="get"`)
+	attr("data-index", c.SearchIndexURL())
+	attr("data-root", c.RootURL())
+	attr("data-none", t("search.none"))
+	attr("data-count-one", t("search.count.one"))
+	attr("data-count-other", t("search.count.other"))
+	if c.Offline() {
+		b.WriteString(` data-offline="true"`)
+	}
+	b.WriteString(">\n<label for=\"search-q\" class=\"visually-hidden\">")
+	escapeText(b, t("search.label"))
+	b.WriteString("</label>\n<input type=\"search\" id=\"search-q\" name=\"q\"")
+	attr("placeholder", t("search.placeholder"))
+	b.WriteString(" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"search-hint\">\n<span id=\"search-hint\" class=\"visually-hidden\">")
+	escapeText(b, t("search.hint"))
+	b.WriteString("</span>\n<button type=\"submit\" class=\"search-submit\">")
+	escapeText(b, t("search.submit"))
+	b.WriteString("</button>\n<div class=\"search-popup\" hidden><p class=\"search-status\" role=\"status\" aria-live=\"polite\"></p><ul id=\"search-list\" class=\"search-list\" role=\"listbox\"")
+	attr("aria-label", t("search.results"))
+	b.WriteString("></ul></div>\n</form>\n<nav class=\"lang-switch\"")
+	attr("aria-label", t("nav.languages"))
+	b.WriteString(">\n<ul>\n")
+	for _, l := range c.Switch() {
+		b.WriteString("<li>")
+		if l.Current {
+			b.WriteString(`<span class="lang-current"`)
+			attr("lang", l.Lang)
+			b.WriteString(` aria-current="true">`)
+			escapeText(b, l.Title)
+			b.WriteString("</span>")
+		} else {
+			b.WriteString(`<a href="`)
+			escapeURLAttr(b, l.Href)
+			b.WriteByte('"')
+			attr("hreflang", l.Lang)
+			attr("lang", l.Lang)
+			attr("data-lang-choice", l.Lang)
+			if l.Missing {
+				b.WriteString(` class="lang-missing"`)
+				s, e := c.TL(l.Lang, "missing.switch")
+				if e != nil {
+					return e
+				}
+				attr("title", s)
+			}
+			b.WriteByte('>')
+			escapeText(b, l.Title)
+			b.WriteString("</a>")
+		}
+		b.WriteString("</li>\n")
+	}
+	b.WriteString("</ul>\n</nav>\n</div>\n<nav class=\"main-nav\"")
+	attr("aria-label", t("nav.main"))
+	b.WriteString(">\n<ul>\n")
+	for _, l := range c.MainNav() {
+		b.WriteString(`<li><a href="`)
+		escapeURLAttr(b, l.Href)
+		b.WriteByte('"')
+		if l.Current {
+			b.WriteString(` aria-current="page"`)
+		} else if l.Active {
+			b.WriteString(` class="active"`)
+		}
+		b.WriteByte('>')
+		escapeText(b, l.Title)
+		b.WriteString("</a></li>\n")
+	}
+	b.WriteString("</ul>\n</nav>\n</header>\n")
+	return err
+}
