@@ -142,7 +142,8 @@ func BenchmarkStagePublish(b *testing.B) {
 
 // TestListsWrittenInGoMatchTheirPartials builds the kit and a generated site (long sections,
 // tables of contents) twice: with the default theme, whose navigation lists and tables of
-// contents are written in Go, and with a partner theme holding copies of those partials
+// contents are written in Go (as are the header, breadcrumbs, sidebar, previous/next links and
+// footer), and with a partner theme holding copies of those partials
 // (changed by a template comment only), which are executed as templates. The outputs must be
 // the same, byte for byte, before minification.
 func TestListsWrittenInGoMatchTheirPartials(t *testing.T) {
@@ -150,19 +151,26 @@ func TestListsWrittenInGoMatchTheirPartials(t *testing.T) {
 	if err := benchsite.Generate(gen, 400); err != nil {
 		t.Fatal(err)
 	}
-	for _, root := range []string{copyKit(t), gen} {
+	kit := copyKit(t)
+	for _, root := range []string{kit, gen} {
 		setConfig := func(key, value string) {
 			t.Helper()
 			cfg, err := os.ReadFile(filepath.Join(root, "site.yaml"))
 			if err != nil {
 				t.Fatal(err)
 			}
-			cfg = regexp.MustCompile(`(?m)^`+key+`:.*\n?`).ReplaceAll(cfg, nil)
+			cfg = regexp.MustCompile(`(?m)^`+key+`:.*\n?(?:[ \t]+.*\n?)*`).ReplaceAll(cfg, nil) // with its indented lines
 			if err := os.WriteFile(filepath.Join(root, "site.yaml"), append(cfg, "\n"+key+": "+value+"\n"...), 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}
 		setConfig("minify", "false")
+		// A partner in the footer: named only on the kit, with its address on the other site.
+		if root == kit {
+			setConfig("partner", `{name: "Réseau & Cie"}`)
+		} else {
+			setConfig("partner", `{name: "Réseau & Cie", url: "https://partner.example/a b?x=1&y=2"}`)
+		}
 		build := func() map[string][]byte {
 			out := filepath.Join(t.TempDir(), "public")
 			res := Run(Options{FS: os.DirFS(root), Publish: true, Overrides: config.Overrides{OutDir: out}})
@@ -172,7 +180,7 @@ func TestListsWrittenInGoMatchTheirPartials(t *testing.T) {
 			return readTree(t, out)
 		}
 		fast := build()
-		for _, name := range []string{"navlist.html", "toc.html", "header.html"} {
+		for _, name := range []string{"navlist.html", "toc.html", "header.html", "breadcrumbs.html", "sidebar.html", "prevnext.html", "footer.html"} {
 			data, err := os.ReadFile(filepath.Join("../../themes/default/layouts/partials", name))
 			if err != nil {
 				t.Fatal(err)

@@ -73,6 +73,14 @@ func escapeURLPartAttr(b *strings.Builder, s string) {
 	escapeText(b, u.String())
 }
 
+// escapeURLPathAttr writes s as html/template writes a value in the path of a quoted URL
+// attribute after its start (href="/x/{{.}}"): normalized, then attribute-escaped.
+func escapeURLPathAttr(b *strings.Builder, s string) {
+	var u strings.Builder
+	processURL(&u, s, true)
+	escapeText(b, u.String())
+}
+
 // processURL percent-encodes the bytes of s that are not allowed in a URL (when norm) or in a
 // part of a URL (when not), with lowercase hexadecimal digits, as html/template does.
 func processURL(b *strings.Builder, s string, norm bool) {
@@ -183,8 +191,138 @@ func (c *Ctx) Partial(name string) (template.HTML, error) {
 
 // goPartials are the partials of the default theme written in Go.
 var goPartials = map[string]func(*Ctx, *strings.Builder) error{
-	"partials/toc.html":    writeTOC,
-	"partials/header.html": writeHeader,
+	"partials/toc.html":         writeTOC,
+	"partials/header.html":      writeHeader,
+	"partials/breadcrumbs.html": writeBreadcrumbs,
+	"partials/sidebar.html":     writeSidebar,
+	"partials/prevnext.html":    writePrevNext,
+	"partials/footer.html":      writeFooter,
+}
+
+// uiWriter writes UI strings, keeping the first error.
+type uiWriter struct {
+	c   *Ctx
+	b   *strings.Builder
+	err error
+}
+
+// t writes the UI string id, escaped.
+func (w *uiWriter) t(id string) {
+	s, err := w.c.T(id)
+	if err != nil && w.err == nil {
+		w.err = err
+	}
+	escapeText(w.b, s)
+}
+
+// writeBreadcrumbs is partials/breadcrumbs.html of the default theme.
+func writeBreadcrumbs(c *Ctx, b *strings.Builder) error {
+	w := &uiWriter{c: c, b: b}
+	if crumbs := c.Breadcrumbs(); len(crumbs) > 0 {
+		b.WriteString(`<nav class="breadcrumbs" aria-label="`)
+		w.t("nav.breadcrumbs")
+		b.WriteString("\">\n<ol>\n")
+		for _, l := range crumbs {
+			b.WriteString(`<li><a href="`)
+			escapeURLAttr(b, l.Href)
+			b.WriteString(`">`)
+			escapeText(b, l.Title)
+			b.WriteString("</a></li>\n")
+		}
+		b.WriteString(`<li><span aria-current="page">`)
+		escapeText(b, c.Title())
+		b.WriteString("</span></li>\n</ol>\n</nav>\n")
+	}
+	b.WriteByte('\n')
+	return w.err
+}
+
+// writeSidebar is partials/sidebar.html of the default theme.
+func writeSidebar(c *Ctx, b *strings.Builder) error {
+	w := &uiWriter{c: c, b: b}
+	if nav := c.SectionNav(); nav != nil && len(nav.Children) > 0 {
+		b.WriteString(`<nav class="section-nav" aria-label="`)
+		w.t("nav.section")
+		b.WriteString("\">\n<p class=\"section-nav-title\"><a href=\"")
+		escapeURLAttr(b, nav.Href)
+		b.WriteByte('"')
+		if nav.Current {
+			b.WriteString(` aria-current="page"`)
+		}
+		b.WriteByte('>')
+		escapeText(b, nav.Title)
+		b.WriteString("</a></p>\n")
+		list, err := c.NavList(nav.Children)
+		if err != nil {
+			return err
+		}
+		b.WriteString(string(list))
+		b.WriteString("\n</nav>\n")
+	}
+	b.WriteByte('\n')
+	return w.err
+}
+
+// writePrevNext is partials/prevnext.html of the default theme.
+func writePrevNext(c *Ctx, b *strings.Builder) error {
+	w := &uiWriter{c: c, b: b}
+	prev, next := c.Prev(), c.Next()
+	if prev != nil || next != nil {
+		b.WriteString(`<nav class="prev-next" aria-label="`)
+		w.t("nav.prevnext")
+		b.WriteString("\">\n")
+		for _, x := range []struct {
+			l    *Link
+			kind string
+		}{{prev, "prev"}, {next, "next"}} {
+			if x.l != nil {
+				b.WriteString(`<a class="` + x.kind + `" href="`)
+				escapeURLAttr(b, x.l.Href)
+				b.WriteString(`" rel="` + x.kind + `"><span class="prev-next-label">`)
+				w.t("nav." + x.kind)
+				b.WriteString("</span> ")
+				escapeText(b, x.l.Title)
+				b.WriteString("</a>")
+			}
+			b.WriteByte('\n')
+		}
+		b.WriteString("</nav>\n")
+	}
+	b.WriteByte('\n')
+	return w.err
+}
+
+// writeFooter is partials/footer.html of the default theme.
+func writeFooter(c *Ctx, b *strings.Builder) error {
+	w := &uiWriter{c: c, b: b}
+	b.WriteString("<footer class=\"site-footer\">\n<div class=\"site-footer-inner\">\n<p>")
+	escapeText(b, c.SiteTitle())
+	if partner := c.Partner(); partner != "" {
+		b.WriteString(" · ")
+		w.t("footer.hosted")
+		b.WriteByte(' ')
+		if u := c.PartnerURL(); u != "" {
+			b.WriteString(`<a href="`)
+			escapeURLAttr(b, u)
+			b.WriteString(`">`)
+			escapeText(b, partner)
+			b.WriteString("</a>")
+		} else {
+			escapeText(b, partner)
+		}
+	}
+	b.WriteString("</p>\n<p class=\"licences\">")
+	w.t("footer.content")
+	b.WriteString(` <a href="https://creativecommons.org/licenses/by-sa/4.0/deed.`)
+	escapeURLPathAttr(b, c.Lang)
+	b.WriteString(`" rel="license">CC BY-SA 4.0</a>. `)
+	w.t("footer.code")
+	b.WriteString(" <a href=\"https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12\">EUPL-1.2</a>.</p>\n<p class=\"footer-note\">")
+	w.t("footer.privacy")
+	b.WriteString("</p>\n<p class=\"print-url\" hidden>")
+	escapeText(b, c.Canonical())
+	b.WriteString("</p>\n</div>\n</footer>\n")
+	return w.err
 }
 
 // writeTOC is partials/toc.html of the default theme.

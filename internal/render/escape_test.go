@@ -11,7 +11,7 @@ import (
 // TestEscapersMatchHTMLTemplate writes strings with html/template and with the escapers of
 // the lists written in Go, in the three places those lists put values.
 func TestEscapersMatchHTMLTemplate(t *testing.T) {
-	tmpl := template.Must(template.New("").Parse(`<a href="{{.}}">{{.}}</a><a href="#{{.}}"></a>`))
+	tmpl := template.Must(template.New("").Parse(`<a href="{{.}}">{{.}}</a><a href="#{{.}}"></a><a href="/x/{{.}}"></a>`))
 	inputs := []string{"", "a", "../methode/", "./", "#x", "fr/cas/cooperative-energie/", "Coût & bénéfices « 12 % » l’ESS",
 		`"quoted" 'single' <b>+</b>`, "javascript:alert(1)", "JavaScript:x", "mailto:a@b.c", "HTTPS://x.example/a b",
 		"%41%zz%4", "a/b:c", "\x00nul", "é\xffinvalid", "100%", "?q=1&r=2#frag", "ǅ\u202f»", "a\tb\nc"}
@@ -37,6 +37,8 @@ func TestEscapersMatchHTMLTemplate(t *testing.T) {
 		escapeText(&have, in)
 		have.WriteString(`</a><a href="#`)
 		escapeURLPartAttr(&have, in)
+		have.WriteString(`"></a><a href="/x/`)
+		escapeURLPathAttr(&have, in)
 		have.WriteString(`"></a>`)
 		if have.String() != want.String() {
 			t.Fatalf("%q:\nhave %s\nwant %s", in, have.String(), want.String())
