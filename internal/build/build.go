@@ -379,64 +379,76 @@ func (b *Builder) Build() *Result {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	run(tasks, workers)
-	// The search index holds the text of every page: written again on every build, from the
-	// encoded documents that unchanged pages keep.
-	if only == nil {
-		for _, p := range site.Pages {
-			p.SearchChunk = nil
-		}
-	}
-	changedLang := map[string]bool{}
-	for f := range only {
-		if parts := strings.SplitN(f, "/", 3); len(parts) == 3 {
-			changedLang[parts[1]] = true
-		}
-	}
-	var want func(string) bool
 	if only != nil {
-		want = func(lang string) bool { return changedLang[lang] } // only where a page changed
-	}
-	for _, x := range r.SearchIndexes(want) {
-		write(x.Name, x.Data, x.Compact)
-	}
-	if only != nil {
-		return b.finish(res, snap)
-	}
-	// The pages that are not pages of the content: the bilingual root, the 404 page, and per
-	// language the search results page and the indicator cards.
-	page := func(name string, render func() ([]byte, error)) {
-		if data, err := render(); err != nil {
-			addErr(l, err)
-		} else {
-			write(name, data)
+		run(tasks, workers)
+		// The search index holds the text of every page: written again for the languages
+		// where a page changed, from the encoded documents that unchanged pages keep.
+		changedLang := map[string]bool{}
+		for f := range only {
+			if parts := strings.SplitN(f, "/", 3); len(parts) == 3 {
+				changedLang[parts[1]] = true
+			}
 		}
-	}
-	page("index.html", r.Root)
-	page("404.html", r.NotFound)
-	for _, u := range r.SearchPages() {
-		page(u+"index.html", func() ([]byte, error) { return r.SearchPage(u) })
-	}
-	for _, u := range r.CardsPages() {
-		page(u+"index.html", func() ([]byte, error) { return r.Cards(u) })
-	}
-	if extras, err := r.Extras(); err != nil {
-		addErr(l, err)
-	} else {
-		for _, x := range extras {
+		for _, x := range r.SearchIndexes(func(lang string) bool { return changedLang[lang] }) {
 			write(x.Name, x.Data, x.Compact)
 		}
+		return b.finish(res, snap)
 	}
-	write("sitemap.xml", r.Sitemap())
-	write("robots.txt", r.Robots())
-	for _, a := range assets {
-		if dest != nil {
-			if err := dest.Write(a.Path, a.Data); err != nil {
+	// A full build also writes, alongside the pages, the search index of each language (first:
+	// the longest tasks) and the files that are not pages of the content: the bilingual root,
+	// the 404 page, per language the search results page and the indicator cards, the
+	// catalogue downloads, the sitemap, robots.txt and the static files.
+	for _, p := range site.Pages {
+		p.SearchChunk = nil
+	}
+	var more []func()
+	for _, lang := range cfg.Languages {
+		more = append(more, func() {
+			for _, x := range r.SearchIndexes(func(l string) bool { return l == lang }) {
+				write(x.Name, x.Data, x.Compact)
+			}
+		})
+	}
+	page := func(name string, render func() ([]byte, error)) func() {
+		return func() {
+			if data, err := render(); err != nil {
+				fail(err)
+			} else {
+				write(name, data)
+			}
+		}
+	}
+	more = append(more, page("index.html", r.Root), page("404.html", r.NotFound))
+	for _, u := range r.SearchPages() {
+		more = append(more, page(u+"index.html", func() ([]byte, error) { return r.SearchPage(u) }))
+	}
+	for _, u := range r.CardsPages() {
+		more = append(more, page(u+"index.html", func() ([]byte, error) { return r.Cards(u) }))
+	}
+	more = append(more, func() {
+		if extras, err := r.Extras(); err != nil {
+			fail(err)
+		} else {
+			for _, x := range extras {
+				write(x.Name, x.Data, x.Compact)
+			}
+		}
+		write("sitemap.xml", r.Sitemap())
+		write("robots.txt", r.Robots())
+		for _, a := range assets {
+			if dest == nil {
+				continue
+			}
+			err := dest.Write(a.Path, a.Data)
+			mu.Lock()
+			if err != nil {
 				l.Errorf(diag.Pos{}, "%v", err)
 			}
 			res.Written = append(res.Written, a.Path)
+			mu.Unlock()
 		}
-	}
+	})
+	run(append(more, tasks...), workers)
 	if out == nil || l.HasErrors() {
 		return b.finish(res, snap)
 	}
