@@ -341,7 +341,11 @@ func parse(lang, rel, file string, src []byte, md *markdown.Markdown, whole bool
 		return nil
 	}
 	p.fmSrc = bytes.Clone(fm) // not the whole source: a big site fits in memory
-	p.Doc = md.Parse(src[body:])
+	if whole {
+		p.Doc = md.ParseLead(src[body:])
+	} else {
+		p.Doc = md.Parse(src[body:])
+	}
 	p.Doc.Offset = body
 	for i := range ds {
 		ds[i].Msg = "front matter: " + ds[i].Msg

@@ -1,6 +1,12 @@
 package content
 
-import "testing"
+import (
+	"slices"
+	"testing"
+
+	"vises/internal/markdown"
+	"vises/internal/search"
+)
 
 // TestSortChildrenLinksPlainPages checks that Prev and Next follow the order of the section
 // after every sort, skipping sub-sections, and that Index is the position among children.
@@ -48,5 +54,31 @@ func TestSortChildrenLinksPlainPages(t *testing.T) {
 	check("d c b a ")
 	if sub := pages[2]; sub.Prev() != nil || sub.Next() != nil {
 		t.Error("a sub-section is linked as a plain page")
+	}
+}
+
+// TestLeadSectionsGiveTheSameWholePart parses pages with Parse and with ParseLead and checks
+// that the whole search part made from their sections is the same.
+func TestLeadSectionsGiveTheSameWholePart(t *testing.T) {
+	md := markdown.New(markdown.Options{Lang: "fr"})
+	pages := []string{
+		"Intro.\n\n## Un\n\nTexte un.\n\n## Deux\n\nTexte deux.\n",
+		"## Un\n\nTexte un.\n\n##\n\nTexte sous un titre vide.\n\n## Trois\n",
+		"\n## ![](x.png)\n\nTexte.\n\n## Quatre\n\nFin.\n",
+		"Seulement une introduction, sans titre.\n",
+		"## \n\n## Deux\n\nTexte deux.\n\n##\n\n## Quatre\n",
+	}
+	for _, src := range pages {
+		part := func(d *markdown.Doc) []search.Part {
+			var ids, heads, texts []string
+			for _, s := range d.Sections {
+				ids, heads, texts = append(ids, s.ID), append(heads, s.Heading), append(texts, s.Text)
+			}
+			return search.WholeParts("fr", ids, heads, texts)
+		}
+		all, lead := part(md.Parse([]byte(src))), part(md.ParseLead([]byte(src)))
+		if !slices.Equal(all, lead) {
+			t.Errorf("%q:\nParse     %+v\nParseLead %+v", src, all, lead)
+		}
 	}
 }

@@ -121,12 +121,19 @@ type Doc struct {
 }
 
 // Parse parses and renders src, Markdown without front matter.
-func (m *Markdown) Parse(src []byte) *Doc {
+func (m *Markdown) Parse(src []byte) *Doc { return m.parse(src, true) }
+
+// ParseLead is Parse for a page indexed whole for search (see search.WholeParts): sections
+// after the first one that has a text or a heading keep their headings, and their texts only
+// when they have no heading (where the text decides whether the section counts).
+func (m *Markdown) ParseLead(src []byte) *Doc { return m.parse(src, false) }
+
+func (m *Markdown) parse(src []byte, allTexts bool) *Doc {
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
 	root := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	d := &Doc{Source: src, token: tokenFor(src)}
 	d.collect(root)
-	d.Sections = sections(root, src)
+	d.Sections = sections(root, src, allTexts)
 	if len(src) < 4096 {
 		// Short texts (front matter fields) also keep their plain text, for downloads.
 		d.Text = Spacing(m.lang, PlainText(root, src))
@@ -147,10 +154,16 @@ type Section struct {
 	ID, Heading, Text string
 }
 
-func sections(root ast.Node, src []byte) []Section {
+func sections(root ast.Node, src []byte, allTexts bool) []Section {
 	out := []Section{{}}
 	var b strings.Builder
-	flush := func() { out[len(out)-1].Text = b.String(); b.Reset() }
+	found := false // a section before the current one has a text or a heading
+	flush := func() {
+		last := &out[len(out)-1]
+		last.Text = b.String()
+		b.Reset()
+		found = found || strings.TrimSpace(last.Text) != "" || last.Heading != ""
+	}
 	for c := root.FirstChild(); c != nil; c = c.NextSibling() {
 		if h, ok := c.(*ast.Heading); ok && h.Level == 2 {
 			flush()
@@ -163,8 +176,11 @@ func sections(root ast.Node, src []byte) []Section {
 			out = append(out, Section{ID: id, Heading: PlainText(h, src)})
 			continue
 		}
-		b.WriteString(PlainText(c, src))
-		b.WriteByte('\n')
+		// A later section's text decides whether it counts only when it has no heading.
+		if allTexts || !found || out[len(out)-1].Heading == "" {
+			b.WriteString(PlainText(c, src))
+			b.WriteByte('\n')
+		}
 	}
 	flush()
 	return out
