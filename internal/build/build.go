@@ -129,9 +129,15 @@ func (b *Builder) Build() *Result {
 		return res
 	}
 	res.Config = cfg
-	stamp := ""
-	if o.Publish && !o.PDF && o.Tool != "" {
-		stamp = buildStamp(o.FS, o.Config, o.Overrides, o.Tool, o.Workers)
+	// Everything a build reads besides content/; pages are rendered as they are parsed
+	// (callout labels come from the UI strings), so a change to it parses every page again.
+	inputs := inputsFingerprint(o.FS, o.Config, o.Overrides, o.Dev)
+	// A published build stamps its output; an output already stamped is first checked: when
+	// nothing changed since, there is nothing to do. (A first build reads the sources once:
+	// their sums are taken as they are parsed.)
+	stamping := o.Publish && !o.PDF && o.Tool != ""
+	if stamping && publish.ReadStamp(cfg.OutDir) != nil {
+		stamp := stampOf(o.Tool, inputs, readSums(o.FS, cfg.Languages, o.Workers))
 		if rec, ok := upToDate(cfg.OutDir, stamp); ok {
 			res.UpToDate, res.Pages, res.Files = true, rec.Pages, rec.Files
 			l.Add(rec.Warnings...)
@@ -183,10 +189,7 @@ func (b *Builder) Build() *Result {
 			},
 		})
 	}
-	// Pages are rendered as they are parsed (callout labels come from the UI strings): a
-	// change to anything but content/ parses every page again.
-	inputs := inputsFingerprint(o.FS, o.Config, o.Overrides, o.Dev)
-	opts := content.LoadOptions{Cache: b.cache, Key: inputs, Workers: o.Workers}
+	opts := content.LoadOptions{Cache: b.cache, Key: inputs, Workers: o.Workers, Sums: stamping}
 	if hint := b.hint; hint != nil && b.last != nil {
 		opts.Unchanged = func(name string) bool { return !hint[name] }
 	}
@@ -463,8 +466,8 @@ func (b *Builder) Build() *Result {
 		l.Errorf(diag.Pos{}, "%v", err)
 		return b.finish(res, snap)
 	}
-	if stamp != "" {
-		if err := writeStamp(cfg.OutDir, stamp, res); err != nil {
+	if stamping {
+		if err := writeStamp(cfg.OutDir, stampOf(o.Tool, inputs, site.Sums), res); err != nil {
 			l.Warnf(diag.Pos{}, "publish: the next build will not know the output is up to date: %v", err)
 		}
 	}

@@ -7,16 +7,17 @@ import (
 	"fmt"
 	"io/fs"
 	"runtime"
+	"sort"
 	"sync"
 
-	"vises/internal/config"
+	"vises/internal/content"
 	"vises/internal/diag"
 	"vises/internal/publish"
 )
 
 // A stamp names everything a published build was made from: the vises program (Options.Tool),
-// the command-line values, the configuration file and every file of content/, themes/,
-// locales/, data/ and static/. When the output folder was made from the same stamp and no
+// the command-line values, the configuration file, every file of themes/, locales/, data/ and
+// static/, and every Markdown source of content/ (the files a build reads). When the output folder was made from the same stamp and no
 // file of it was touched since, building again would write the same bytes: the build stops
 // there and reports what the build that made the folder reported.
 type stampRecord struct {
@@ -26,19 +27,28 @@ type stampRecord struct {
 	Warnings []diag.Diagnostic
 }
 
-// buildStamp hashes the inputs of a published build.
-func buildStamp(fsys fs.FS, cfgFile string, o config.Overrides, tool string, workers int) string {
+// stampOf names a published build: the program, the fingerprint of everything but the
+// content (inputsFingerprint), and the SHA-256 of each Markdown source.
+func stampOf(tool, inputs string, sums map[string][sha256.Size]byte) string {
+	names := make([]string, 0, len(sums))
+	for name := range sums {
+		names = append(names, name)
+	}
+	sort.Strings(names)
 	h := sha256.New()
-	fmt.Fprintf(h, "vises %s\n%s\n", tool, inputsFingerprint(fsys, cfgFile, o, false))
-	var names []string
-	_ = fs.WalkDir(fsys, "content", func(name string, d fs.DirEntry, err error) error {
-		if err == nil && d.Type().IsRegular() {
-			names = append(names, name)
-		}
-		return nil
-	})
-	// Files are read and hashed in parallel; their sums are combined in the order of the walk.
-	sums := make([][sha256.Size]byte, len(names))
+	fmt.Fprintf(h, "vises %s\n%s\n", tool, inputs)
+	for _, name := range names {
+		fmt.Fprintf(h, "%s %x\n", name, sums[name])
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// readSums reads and hashes the Markdown sources of the site, as a build would read them, in
+// parallel; a file that cannot be read is left out (the build would fail on it).
+func readSums(fsys fs.FS, langs []string, workers int) map[string][sha256.Size]byte {
+	sources := content.Sources(fsys, langs, nil)
+	sums := make([][sha256.Size]byte, len(sources))
+	ok := make([]bool, len(sources))
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -47,20 +57,21 @@ func buildStamp(fsys fs.FS, cfgFile string, o config.Overrides, tool string, wor
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := w; i < len(names); i += workers {
-				data, err := fs.ReadFile(fsys, names[i])
-				if err != nil {
-					data = []byte("\x00unreadable " + err.Error())
+			for i := w; i < len(sources); i += workers {
+				if data, err := fs.ReadFile(fsys, sources[i].Name); err == nil {
+					sums[i], ok[i] = sha256.Sum256(data), true
 				}
-				sums[i] = sha256.Sum256(data)
 			}
 		}()
 	}
 	wg.Wait()
-	for i, name := range names {
-		fmt.Fprintf(h, "%s %x\n", name, sums[i])
+	out := make(map[string][sha256.Size]byte, len(sources))
+	for i, src := range sources {
+		if ok[i] {
+			out[src.Name] = sums[i]
+		}
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	return out
 }
 
 // upToDate returns what the build that made the output folder out reported, when that build

@@ -4,6 +4,7 @@ package content
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"path"
@@ -122,6 +123,8 @@ type Site struct {
 
 	Parsed  []string // files parsed by this Load: new or changed since the cache saw them
 	Removed []string // files the cache had and that are gone
+
+	Sums map[string][sha256.Size]byte // with LoadOptions.Sums: file -> SHA-256 of its bytes
 }
 
 // Page returns the page of lang at path (below content/LANG/), or nil.
@@ -173,6 +176,52 @@ type LoadOptions struct {
 	// Unchanged, when set, says which files are known not to have changed since the cache saw
 	// them (serve knows from the file watcher): those are not even read.
 	Unchanged func(name string) bool
+	// Sums asks for the SHA-256 of every source file read, in Site.Sums (files not read
+	// because Unchanged said so are left out).
+	Sums bool
+}
+
+// Source is a Markdown file of the content.
+type Source struct {
+	Lang string
+	Rel  string // below content/LANG/
+	Name string // relative to the site root
+}
+
+// Sources lists content/LANG/**.md of each language, in the order Load reads them, leaving
+// out hidden files and folders. Problems (a missing language folder) are added to l, if given.
+func Sources(fsys fs.FS, langs []string, l *diag.List) []Source {
+	var out []Source
+	for _, lang := range langs {
+		root := "content/" + lang
+		if _, err := fs.Stat(fsys, root); err != nil {
+			if l != nil {
+				l.Errorf(diag.Pos{File: root}, "missing content folder for language %q", lang)
+			}
+			continue
+		}
+		_ = fs.WalkDir(fsys, root, func(name string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if l != nil {
+					l.Errorf(diag.Pos{File: name}, "%v", err)
+				}
+				return nil
+			}
+			base := d.Name()
+			if strings.HasPrefix(base, ".") && name != root {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() || !strings.HasSuffix(base, ".md") {
+				return nil
+			}
+			out = append(out, Source{Lang: lang, Rel: strings.TrimPrefix(name, root+"/"), Name: name})
+			return nil
+		})
+	}
+	return out
 }
 
 // Load reads content/LANG/**.md of each language from fsys (the site root) and assembles the
@@ -186,34 +235,13 @@ func Load(fsys fs.FS, langs []string, mds Markdowns, l *diag.List, o LoadOptions
 		page            *Page
 		diags           diag.List
 		fromCache       bool
+		sum             [sha256.Size]byte
 	}
 	var jobs []*job
 	seen := map[string]bool{}
-	for _, lang := range langs {
-		root := "content/" + lang
-		if _, err := fs.Stat(fsys, root); err != nil {
-			l.Errorf(diag.Pos{File: root}, "missing content folder for language %q", lang)
-			continue
-		}
-		_ = fs.WalkDir(fsys, root, func(name string, d fs.DirEntry, err error) error {
-			if err != nil {
-				l.Errorf(diag.Pos{File: name}, "%v", err)
-				return nil
-			}
-			base := d.Name()
-			if strings.HasPrefix(base, ".") && name != root {
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() || !strings.HasSuffix(base, ".md") {
-				return nil
-			}
-			seen[name] = true
-			jobs = append(jobs, &job{lang: lang, rel: strings.TrimPrefix(name, root+"/"), name: name})
-			return nil
-		})
+	for _, src := range Sources(fsys, langs, l) {
+		seen[src.Name] = true
+		jobs = append(jobs, &job{lang: src.Lang, rel: src.Rel, name: src.Name})
 	}
 	// A language with many pages has them indexed whole for search: the parts a page keeps
 	// depend on it, so the cache is for one such choice.
@@ -255,6 +283,9 @@ func Load(fsys fs.FS, langs []string, mds Markdowns, l *diag.List, o LoadOptions
 					continue
 				}
 				j.src = src
+				if o.Sums {
+					j.sum = sha256.Sum256(src)
+				}
 				if cache != nil {
 					if c := cache.lookup(j.name, src); c != nil {
 						j.page, j.fromCache = c.page, true
@@ -273,8 +304,14 @@ func Load(fsys fs.FS, langs []string, mds Markdowns, l *diag.List, o LoadOptions
 	wg.Wait()
 
 	var all []*Page
+	if o.Sums {
+		s.Sums = map[string][sha256.Size]byte{}
+	}
 	for _, j := range jobs {
 		l.Merge(&j.diags)
+		if o.Sums && j.src != nil {
+			s.Sums[j.name] = j.sum
+		}
 		if cache != nil && !j.fromCache && j.src != nil {
 			cache.files[j.name] = &cached{src: j.src, page: j.page, diags: j.diags.Items()}
 		}
