@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -352,39 +353,55 @@ func Spacing(lang, s string) string {
 	fr := lang == "fr"
 	var b strings.Builder
 	b.Grow(len(s) + 8)
-	rs := []rune(s)
-	for i := 0; i < len(rs); i++ {
-		r := rs[i]
+	prev := rune(-1) // the rune of s before position i, -1 at the start
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case r == '\'' && i > 0 && unicode.IsLetter(rs[i-1]):
+		case r == '\'' && prev >= 0 && unicode.IsLetter(prev):
 			b.WriteRune('’')
 		case fr && isSpace(r):
 			// A run of spaces before ; : ! ? » becomes one narrow no-break space.
-			j := i
-			for j < len(rs) && isSpace(rs[j]) {
-				j++
+			j, last := i, r
+			for j < len(s) {
+				rj, wj := utf8.DecodeRuneInString(s[j:])
+				if !isSpace(rj) {
+					break
+				}
+				j, last = j+wj, rj
 			}
-			if j < len(rs) && strings.ContainsRune(";:!?»", rs[j]) && (i == 0 || rs[i-1] != '«') {
+			next := rune(-1)
+			if j < len(s) {
+				next, _ = utf8.DecodeRuneInString(s[j:])
+			}
+			if next >= 0 && strings.ContainsRune(";:!?»", next) && prev != '«' {
 				b.WriteRune('\u202f')
-			} else if i > 0 && rs[i-1] == '«' {
+			} else if prev == '«' {
 				// Already written with the guillemet.
 			} else {
-				b.WriteString(string(rs[i:j]))
+				b.WriteString(s[i:j])
 			}
-			i = j - 1
+			i, prev = j, last
+			continue
 		case fr && r == '«':
 			b.WriteString("«\u202f")
-		case fr && r == '»' && i > 0 && !isSpace(rs[i-1]):
+		case fr && r == '»' && prev >= 0 && !isSpace(prev):
 			b.WriteString("\u202f»")
-		case fr && (r == '!' || r == '?') && i > 0 && (unicode.IsLetter(rs[i-1]) || unicode.IsDigit(rs[i-1]) || rs[i-1] == ')') &&
-			(i+1 == len(rs) || unicode.IsSpace(rs[i+1])):
+		case fr && (r == '!' || r == '?') && prev >= 0 && (unicode.IsLetter(prev) || unicode.IsDigit(prev) || prev == ')') &&
+			(i+w == len(s) || nextIsSpace(s[i+w:])):
 			b.WriteRune('\u202f')
 			b.WriteRune(r)
 		default:
 			b.WriteRune(r)
 		}
+		i, prev = i+w, r
 	}
 	return b.String()
+}
+
+// nextIsSpace reports whether s starts with a white space character.
+func nextIsSpace(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsSpace(r)
 }
 
 func isSpace(r rune) bool { return r == ' ' || r == '\u00a0' || r == '\u202f' }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"golang.org/x/tools/txtar"
 )
@@ -107,4 +108,81 @@ func TestSpacingHTMLLeavesCodeAndEntitiesAlone(t *testing.T) {
 	if got := string(SpacingHTML("fr", []byte(in))); got != want {
 		t.Errorf("have %q\nwant %q", got, want)
 	}
+}
+
+// refSpacing is Spacing as first written, on runes: the byte version must give the same text.
+func refSpacing(lang, s string) string {
+	if !strings.ContainsAny(s, "'") && (lang != "fr" || !strings.ContainsAny(s, ";:!?«»")) {
+		return s
+	}
+	fr := lang == "fr"
+	var b strings.Builder
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case r == '\'' && i > 0 && unicode.IsLetter(rs[i-1]):
+			b.WriteRune('’')
+		case fr && isSpace(r):
+			j := i
+			for j < len(rs) && isSpace(rs[j]) {
+				j++
+			}
+			if j < len(rs) && strings.ContainsRune(";:!?»", rs[j]) && (i == 0 || rs[i-1] != '«') {
+				b.WriteRune('\u202f')
+			} else if i > 0 && rs[i-1] == '«' {
+			} else {
+				b.WriteString(string(rs[i:j]))
+			}
+			i = j - 1
+		case fr && r == '«':
+			b.WriteString("«\u202f")
+		case fr && r == '»' && i > 0 && !isSpace(rs[i-1]):
+			b.WriteString("\u202f»")
+		case fr && (r == '!' || r == '?') && i > 0 && (unicode.IsLetter(rs[i-1]) || unicode.IsDigit(rs[i-1]) || rs[i-1] == ')') &&
+			(i+1 == len(rs) || unicode.IsSpace(rs[i+1])):
+			b.WriteRune('\u202f')
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func TestSpacingMatchesReference(t *testing.T) {
+	texts := []string{"", "'", "l'ESS", "« Bonjour »", "«\u00a0x\u00a0»", "Quoi ?!", "Fin !", "(a)?", "x : y", "x  ;  y", " : ", "«  : »",
+		"a\xff'b", "\xff!", "l’\u202f:", "Het is 's avonds", "1!2", "tab\t? ok"}
+	_ = filepath.WalkDir("../../content", func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
+			if data, err := os.ReadFile(p); err == nil {
+				for _, line := range strings.Split(string(data), "\n") {
+					texts = append(texts, line)
+				}
+			}
+		}
+		return nil
+	})
+	if len(texts) < 1000 {
+		t.Fatalf("only %d texts", len(texts))
+	}
+	for _, s := range texts {
+		for _, lang := range []string{"fr", "nl"} {
+			if have, want := Spacing(lang, s), refSpacing(lang, s); have != want {
+				t.Fatalf("Spacing(%s, %q) = %q, want %q", lang, s, have, want)
+			}
+		}
+	}
+}
+
+func FuzzSpacingMatchesReference(f *testing.F) {
+	f.Add("« L'ESS : oui ! »")
+	f.Add("a  ;b\u00a0?c")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, lang := range []string{"fr", "nl"} {
+			if have, want := Spacing(lang, s), refSpacing(lang, s); have != want {
+				t.Fatalf("Spacing(%s, %q) = %q, want %q", lang, s, have, want)
+			}
+		}
+	})
 }
