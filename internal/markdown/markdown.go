@@ -140,6 +140,7 @@ func (m *Markdown) parse(src []byte, allTexts bool) *Doc {
 		d.Text = Spacing(m.lang, PlainText(root, src))
 	}
 	var buf bytes.Buffer
+	buf.Grow(len(src) + len(src)/2) // HTML is a little longer than its Markdown
 	if err := m.md.Renderer().Render(&buf, src, root); err != nil {
 		// Rendering to a buffer fails only on a renderer bug; show it in the page.
 		buf.WriteString(stdhtml.EscapeString(err.Error()))
