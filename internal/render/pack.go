@@ -272,7 +272,7 @@ func (r *Renderer) partHTML(set *template.Template, p *content.Page, po PackOutp
 		}
 		return u
 	}
-	pc := &Ctx{r: r, Page: p, Lang: p.Lang, URL: po.URL, Kind: string(p.Kind), resolve: resolve}
+	pc := &Ctx{r: r, Page: p, Lang: p.Lang, URL: po.URL, Kind: string(p.Kind), resolve: resolve, set: set}
 	if p.Doc != nil {
 		var b bytes.Buffer
 		if err := r.mds[p.Lang].Render(&b, p.Doc, resolve); err != nil {

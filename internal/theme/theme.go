@@ -170,7 +170,8 @@ func Load(fsys *Layered, funcs template.FuncMap) (*Templates, []diag.Diagnostic)
 	return t, ds
 }
 
-var execErr = regexp.MustCompile(`^template: ([^:]+):(\d+):(\d+): (?s:(.*))$`)
+// execPos finds the positions in an error of executing a layout ("template: NAME:LINE:COL: ").
+var execPos = regexp.MustCompile(`template: ([^:\s]+):(\d+):(\d+): `)
 
 var tmplErrLine = regexp.MustCompile(`^template: [^:]*:(\d+):(?:(\d+):)? ?(.*)$`)
 
@@ -218,11 +219,14 @@ func (t *Templates) Lookup(section, kind string) (*template.Template, string, er
 // ExecError converts an error of executing a layout into a diagnostic at the template's line.
 func (t *Templates) ExecError(err error) diag.Diagnostic {
 	msg := err.Error()
-	m := execErr.FindStringSubmatch(msg)
-	if m == nil {
+	// A partial called from Go (.Partial, .NavList) fails inside the layout that called it:
+	// the innermost position is the one to show.
+	all := execPos.FindAllStringSubmatchIndex(msg, -1)
+	if len(all) == 0 {
 		return diag.Diagnostic{Msg: msg}
 	}
-	line, _ := strconv.Atoi(m[2])
-	col, _ := strconv.Atoi(m[3])
-	return diag.Diagnostic{Pos: diag.Pos{File: t.fsys.Origin("layouts/" + m[1]), Line: line, Col: col}, Msg: m[4]}
+	m := all[len(all)-1]
+	line, _ := strconv.Atoi(msg[m[4]:m[5]])
+	col, _ := strconv.Atoi(msg[m[6]:m[7]])
+	return diag.Diagnostic{Pos: diag.Pos{File: t.fsys.Origin("layouts/" + msg[m[2]:m[3]]), Line: line, Col: col}, Msg: msg[m[1]:]}
 }
