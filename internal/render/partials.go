@@ -1,0 +1,341 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"strconv"
+	"strings"
+)
+
+// The partials the default theme shows on every page (header, breadcrumbs, section navigation,
+// table of contents, previous/next links, footer) are written by Go code rather than executed
+// when they are the default theme's own: executing a template costs a reflective call per field
+// and per escaper, several microseconds per list entry. A site or partner theme that changes
+// one of them gets it executed as a template, with the same data.
+// TestListsWrittenInGoMatchTheirPartials checks that both give the same bytes.
+
+// partial writes the partial name with data as its dot, through the template set of the page
+// being rendered: what the Go writers below stand in for when the theme changes the partial.
+func (c *Ctx) partial(name string, data any) (template.HTML, error) {
+	if c.set == nil {
+		return "", fmt.Errorf("partial %s: no template set", name)
+	}
+	var b bytes.Buffer
+	if err := c.set.ExecuteTemplate(&b, name, data); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
+
+// NavList writes a navigation list (such as SectionNav's children) as partials/navlist.html
+// does; in Go when that partial is the default theme's.
+func (c *Ctx) NavList(links []Link) (template.HTML, error) {
+	if !c.r.tmpl.Default("partials/navlist.html") {
+		return c.partial("partials/navlist.html", links)
+	}
+	var b strings.Builder
+	writeNavList(&b, links)
+	return template.HTML(b.String()), nil
+}
+
+// writeNavList is partials/navlist.html of the default theme.
+func writeNavList(b *strings.Builder, links []Link) {
+	if len(links) > 0 {
+		b.WriteString("<ul>\n")
+		for _, l := range links {
+			if l.More {
+				b.WriteString(`<li class="nav-more"><a href="`)
+				escapeURLAttr(b, l.Href)
+				b.WriteString(`">`)
+				escapeText(b, l.Title)
+				b.WriteString("</a></li>\n")
+				continue
+			}
+			b.WriteString(`<li><a href="`)
+			escapeURLAttr(b, l.Href)
+			b.WriteByte('"')
+			if l.Current {
+				b.WriteString(` aria-current="page"`)
+			} else if l.Active {
+				b.WriteString(` class="active"`)
+			}
+			b.WriteByte('>')
+			escapeText(b, l.Title)
+			b.WriteString("</a>")
+			if len(l.Children) > 0 {
+				writeNavList(b, l.Children)
+			}
+			b.WriteString("</li>\n")
+		}
+		b.WriteString("</ul>")
+	}
+	b.WriteByte('\n')
+}
+
+// Partial writes the partial name with the page as its dot, as {{template name .}} does; in
+// Go for the header and the table of contents when they are the default theme's.
+func (c *Ctx) Partial(name string) (template.HTML, error) {
+	write := goPartials[name]
+	if write == nil || !c.r.tmpl.Default(name) {
+		return c.partial(name, c)
+	}
+	var b strings.Builder
+	if err := write(c, &b); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
+
+// goPartials are the partials of the default theme written in Go.
+var goPartials = map[string]func(*Ctx, *strings.Builder) error{
+	"partials/toc.html":         writeTOC,
+	"partials/header.html":      writeHeader,
+	"partials/breadcrumbs.html": writeBreadcrumbs,
+	"partials/sidebar.html":     writeSidebar,
+	"partials/prevnext.html":    writePrevNext,
+	"partials/footer.html":      writeFooter,
+}
+
+// uiWriter writes UI strings, keeping the first error.
+type uiWriter struct {
+	c   *Ctx
+	b   *strings.Builder
+	err error
+}
+
+// t writes the UI string id, escaped.
+func (w *uiWriter) t(id string) {
+	s, err := w.c.T(id)
+	if err != nil && w.err == nil {
+		w.err = err
+	}
+	escapeText(w.b, s)
+}
+
+// writeBreadcrumbs is partials/breadcrumbs.html of the default theme.
+func writeBreadcrumbs(c *Ctx, b *strings.Builder) error {
+	w := &uiWriter{c: c, b: b}
+	if crumbs := c.Breadcrumbs(); len(crumbs) > 0 {
+		b.WriteString(`<nav class="breadcrumbs" aria-label="`)
+		w.t("nav.breadcrumbs")
+		b.WriteString("\">\n<ol>\n")
+		for _, l := range crumbs {
+			b.WriteString(`<li><a href="`)
+			escapeURLAttr(b, l.Href)
+			b.WriteString(`">`)
+			escapeText(b, l.Title)
+			b.WriteString("</a></li>\n")
+		}
+		b.WriteString(`<li><span aria-current="page">`)
+		escapeText(b, c.Title())
+		b.WriteString("</span></li>\n</ol>\n</nav>\n")
+	}
+	b.WriteByte('\n')
+	return w.err
+}
+
+// writeSidebar is partials/sidebar.html of the default theme.
+func writeSidebar(c *Ctx, b *strings.Builder) error {
+	w := &uiWriter{c: c, b: b}
+	if nav := c.SectionNav(); nav != nil && len(nav.Children) > 0 {
+		b.WriteString(`<nav class="section-nav" aria-label="`)
+		w.t("nav.section")
+		b.WriteString("\">\n<p class=\"section-nav-title\"><a href=\"")
+		escapeURLAttr(b, nav.Href)
+		b.WriteByte('"')
+		if nav.Current {
+			b.WriteString(` aria-current="page"`)
+		}
+		b.WriteByte('>')
+		escapeText(b, nav.Title)
+		b.WriteString("</a></p>\n")
+		list, err := c.NavList(nav.Children)
+		if err != nil {
+			return err
+		}
+		b.WriteString(string(list))
+		b.WriteString("\n</nav>\n")
+	}
+	b.WriteByte('\n')
+	return w.err
+}
+
+// writePrevNext is partials/prevnext.html of the default theme.
+func writePrevNext(c *Ctx, b *strings.Builder) error {
+	w := &uiWriter{c: c, b: b}
+	prev, next := c.Prev(), c.Next()
+	if prev != nil || next != nil {
+		b.WriteString(`<nav class="prev-next" aria-label="`)
+		w.t("nav.prevnext")
+		b.WriteString("\">\n")
+		for _, x := range []struct {
+			l    *Link
+			kind string
+		}{{prev, "prev"}, {next, "next"}} {
+			if x.l != nil {
+				b.WriteString(`<a class="` + x.kind + `" href="`)
+				escapeURLAttr(b, x.l.Href)
+				b.WriteString(`" rel="` + x.kind + `"><span class="prev-next-label">`)
+				w.t("nav." + x.kind)
+				b.WriteString("</span> ")
+				escapeText(b, x.l.Title)
+				b.WriteString("</a>")
+			}
+			b.WriteByte('\n')
+		}
+		b.WriteString("</nav>\n")
+	}
+	b.WriteByte('\n')
+	return w.err
+}
+
+// writeFooter is partials/footer.html of the default theme.
+func writeFooter(c *Ctx, b *strings.Builder) error {
+	w := &uiWriter{c: c, b: b}
+	b.WriteString("<footer class=\"site-footer\">\n<div class=\"site-footer-inner\">\n<p>")
+	escapeText(b, c.SiteTitle())
+	if partner := c.Partner(); partner != "" {
+		b.WriteString(" · ")
+		w.t("footer.hosted")
+		b.WriteByte(' ')
+		if u := c.PartnerURL(); u != "" {
+			b.WriteString(`<a href="`)
+			escapeURLAttr(b, u)
+			b.WriteString(`">`)
+			escapeText(b, partner)
+			b.WriteString("</a>")
+		} else {
+			escapeText(b, partner)
+		}
+	}
+	b.WriteString("</p>\n<p class=\"licences\">")
+	w.t("footer.content")
+	b.WriteString(` <a href="https://creativecommons.org/licenses/by-sa/4.0/deed.`)
+	escapeURLPathAttr(b, c.Lang)
+	b.WriteString(`" rel="license">CC BY-SA 4.0</a>. `)
+	w.t("footer.code")
+	b.WriteString(" <a href=\"https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12\">EUPL-1.2</a>.</p>\n<p class=\"footer-note\">")
+	w.t("footer.privacy")
+	b.WriteString("</p>\n<p class=\"print-url\" hidden>")
+	escapeText(b, c.Canonical())
+	b.WriteString("</p>\n</div>\n</footer>\n")
+	return w.err
+}
+
+// writeTOC is partials/toc.html of the default theme.
+func writeTOC(c *Ctx, b *strings.Builder) error {
+	if toc := c.TOC(); len(toc) > 0 {
+		title, err := c.T("toc.title")
+		if err != nil {
+			return err
+		}
+		b.WriteString("<nav class=\"toc\" aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\" class=\"toc-title\">")
+		escapeText(b, title)
+		b.WriteString("</h2>\n<ol>\n")
+		for _, h := range toc {
+			b.WriteString(`<li class="toc-level-`)
+			b.WriteString(strconv.Itoa(h.Level))
+			b.WriteString(`"><a href="#`)
+			escapeURLPartAttr(b, h.ID)
+			b.WriteString(`">`)
+			escapeText(b, h.Text)
+			b.WriteString("</a></li>\n")
+		}
+		b.WriteString("</ol>\n</nav>\n")
+	}
+	b.WriteByte('\n')
+	return nil
+}
+
+// writeHeader is partials/header.html of the default theme.
+func writeHeader(c *Ctx, b *strings.Builder) error {
+	var err error
+	t := func(id string) string {
+		s, e := c.T(id)
+		if e != nil && err == nil {
+			err = e
+		}
+		return s
+	}
+	attr := func(name, value string) {
+		b.WriteString(" " + name + `="`)
+		escapeText(b, value)
+		b.WriteByte('"')
+	}
+	b.WriteString("<header class=\"site-header\">\n<div class=\"site-header-inner\">\n<a class=\"site-title\" href=\"")
+	escapeURLAttr(b, c.Rel(c.Lang+"/"))
+	b.WriteString(`">`)
+	escapeText(b, c.SiteTitle())
+	b.WriteString("</a>\n<form class=\"site-search\" role=\"search\" action=\"")
+	escapeURLAttr(b, c.SearchURL())
+	b.WriteString(`" method="get"`)
+	attr("data-index", c.SearchIndexURL())
+	attr("data-root", c.RootURL())
+	attr("data-none", t("search.none"))
+	attr("data-count-one", t("search.count.one"))
+	attr("data-count-other", t("search.count.other"))
+	if c.Offline() {
+		b.WriteString(` data-offline="true"`)
+	}
+	b.WriteString(">\n<label for=\"search-q\" class=\"visually-hidden\">")
+	escapeText(b, t("search.label"))
+	b.WriteString("</label>\n<input type=\"search\" id=\"search-q\" name=\"q\"")
+	attr("placeholder", t("search.placeholder"))
+	b.WriteString(" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"search-hint\">\n<span id=\"search-hint\" class=\"visually-hidden\">")
+	escapeText(b, t("search.hint"))
+	b.WriteString("</span>\n<button type=\"submit\" class=\"search-submit\">")
+	escapeText(b, t("search.submit"))
+	b.WriteString("</button>\n<div class=\"search-popup\" hidden><p class=\"search-status\" role=\"status\" aria-live=\"polite\"></p><ul id=\"search-list\" class=\"search-list\" role=\"listbox\"")
+	attr("aria-label", t("search.results"))
+	b.WriteString("></ul></div>\n</form>\n<nav class=\"lang-switch\"")
+	attr("aria-label", t("nav.languages"))
+	b.WriteString(">\n<ul>\n")
+	for _, l := range c.Switch() {
+		b.WriteString("<li>")
+		if l.Current {
+			b.WriteString(`<span class="lang-current"`)
+			attr("lang", l.Lang)
+			b.WriteString(` aria-current="true">`)
+			escapeText(b, l.Title)
+			b.WriteString("</span>")
+		} else {
+			b.WriteString(`<a href="`)
+			escapeURLAttr(b, l.Href)
+			b.WriteByte('"')
+			attr("hreflang", l.Lang)
+			attr("lang", l.Lang)
+			attr("data-lang-choice", l.Lang)
+			if l.Missing {
+				b.WriteString(` class="lang-missing"`)
+				s, e := c.TL(l.Lang, "missing.switch")
+				if e != nil {
+					return e
+				}
+				attr("title", s)
+			}
+			b.WriteByte('>')
+			escapeText(b, l.Title)
+			b.WriteString("</a>")
+		}
+		b.WriteString("</li>\n")
+	}
+	b.WriteString("</ul>\n</nav>\n</div>\n<nav class=\"main-nav\"")
+	attr("aria-label", t("nav.main"))
+	b.WriteString(">\n<ul>\n")
+	for _, l := range c.MainNav() {
+		b.WriteString(`<li><a href="`)
+		escapeURLAttr(b, l.Href)
+		b.WriteByte('"')
+		if l.Current {
+			b.WriteString(` aria-current="page"`)
+		} else if l.Active {
+			b.WriteString(` class="active"`)
+		}
+		b.WriteByte('>')
+		escapeText(b, l.Title)
+		b.WriteString("</a></li>\n")
+	}
+	b.WriteString("</ul>\n</nav>\n</header>\n")
+	return err
+}
