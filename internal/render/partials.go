@@ -52,17 +52,8 @@ func writeNavList(b *strings.Builder, links []Link) {
 				b.WriteString("</a></li>\n")
 				continue
 			}
-			b.WriteString(`<li><a href="`)
-			escapeURLAttr(b, l.Href)
-			b.WriteByte('"')
-			if l.Current {
-				b.WriteString(` aria-current="page"`)
-			} else if l.Active {
-				b.WriteString(` class="active"`)
-			}
-			b.WriteByte('>')
-			escapeText(b, l.Title)
-			b.WriteString("</a>")
+			b.WriteString("<li>")
+			writeNavLink(b, l)
 			if len(l.Children) > 0 {
 				writeNavList(b, l.Children)
 			}
@@ -73,8 +64,24 @@ func writeNavList(b *strings.Builder, links []Link) {
 	b.WriteByte('\n')
 }
 
+// writeNavLink writes the link of a navigation entry, marked when it is the page being read
+// or holds it.
+func writeNavLink(b *strings.Builder, l Link) {
+	b.WriteString(`<a href="`)
+	escapeURLAttr(b, l.Href)
+	b.WriteByte('"')
+	if l.Current {
+		b.WriteString(` aria-current="page"`)
+	} else if l.Active {
+		b.WriteString(` class="active"`)
+	}
+	b.WriteByte('>')
+	escapeText(b, l.Title)
+	b.WriteString("</a>")
+}
+
 // Partial writes the partial name with the page as its dot, as {{template name .}} does; in
-// Go for the header and the table of contents when they are the default theme's.
+// Go for the partials of goPartials when they are the default theme's.
 func (c *Ctx) Partial(name string) (template.HTML, error) {
 	write := goPartials[name]
 	if write == nil || !c.r.tmpl.Default(name) {
@@ -104,13 +111,23 @@ type uiWriter struct {
 	err error
 }
 
-// t writes the UI string id, escaped.
-func (w *uiWriter) t(id string) {
+// ui returns the UI string id in the page's language.
+func (w *uiWriter) ui(id string) string {
 	s, err := w.c.T(id)
 	if err != nil && w.err == nil {
 		w.err = err
 	}
-	escapeText(w.b, s)
+	return s
+}
+
+// t writes the UI string id, escaped.
+func (w *uiWriter) t(id string) { escapeText(w.b, w.ui(id)) }
+
+// attr writes the attribute name="value", value escaped.
+func (w *uiWriter) attr(name, value string) {
+	w.b.WriteString(" " + name + `="`)
+	escapeText(w.b, value)
+	w.b.WriteByte('"')
 }
 
 // writeBreadcrumbs is partials/breadcrumbs.html of the default theme.
@@ -225,13 +242,10 @@ func writeFooter(c *Ctx, b *strings.Builder) error {
 
 // writeTOC is partials/toc.html of the default theme.
 func writeTOC(c *Ctx, b *strings.Builder) error {
+	w := &uiWriter{c: c, b: b}
 	if toc := c.TOC(); len(toc) > 0 {
-		title, err := c.T("toc.title")
-		if err != nil {
-			return err
-		}
 		b.WriteString("<nav class=\"toc\" aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\" class=\"toc-title\">")
-		escapeText(b, title)
+		w.t("toc.title")
 		b.WriteString("</h2>\n<ol>\n")
 		for _, h := range toc {
 			b.WriteString(`<li class="toc-level-`)
@@ -245,24 +259,13 @@ func writeTOC(c *Ctx, b *strings.Builder) error {
 		b.WriteString("</ol>\n</nav>\n")
 	}
 	b.WriteByte('\n')
-	return nil
+	return w.err
 }
 
 // writeHeader is partials/header.html of the default theme.
 func writeHeader(c *Ctx, b *strings.Builder) error {
-	var err error
-	t := func(id string) string {
-		s, e := c.T(id)
-		if e != nil && err == nil {
-			err = e
-		}
-		return s
-	}
-	attr := func(name, value string) {
-		b.WriteString(" " + name + `="`)
-		escapeText(b, value)
-		b.WriteByte('"')
-	}
+	w := &uiWriter{c: c, b: b}
+	t, attr := w.ui, w.attr
 	b.WriteString("<header class=\"site-header\">\n<div class=\"site-header-inner\">\n<a class=\"site-title\" href=\"")
 	escapeURLAttr(b, c.Rel(c.Lang+"/"))
 	b.WriteString(`">`)
@@ -324,18 +327,10 @@ func writeHeader(c *Ctx, b *strings.Builder) error {
 	attr("aria-label", t("nav.main"))
 	b.WriteString(">\n<ul>\n")
 	for _, l := range c.MainNav() {
-		b.WriteString(`<li><a href="`)
-		escapeURLAttr(b, l.Href)
-		b.WriteByte('"')
-		if l.Current {
-			b.WriteString(` aria-current="page"`)
-		} else if l.Active {
-			b.WriteString(` class="active"`)
-		}
-		b.WriteByte('>')
-		escapeText(b, l.Title)
-		b.WriteString("</a></li>\n")
+		b.WriteString("<li>")
+		writeNavLink(b, l)
+		b.WriteString("</li>\n")
 	}
 	b.WriteString("</ul>\n</nav>\n</header>\n")
-	return err
+	return w.err
 }
