@@ -304,22 +304,8 @@ func (b *Builder) Build() *Result {
 		defer mu.Unlock()
 		addErr(l, err)
 	}
-	// The staging folder does not keep what it is given: pages are rendered and minified in
-	// buffers used again and again, which the memory output of serve keeps.
-	recycle := out != nil
-	buffers := &sync.Pool{New: func() any { return new(bytes.Buffer) }}
-	writeWith := func(buf, in *bytes.Buffer, name string, data []byte, compact bool) {
-		if dest == nil {
-			return
-		}
-		var err error
-		switch {
-		case compact:
-		case in != nil: // data is in a buffer of this build's: read in place
-			data, err = min.FileBuffer(buf, name, in)
-		default:
-			data, err = min.File(name, data)
-		}
+	// emit hands a finished file to the output and records it.
+	emit := func(name string, data []byte, err error) {
 		if err == nil {
 			err = dest.Write(name, data)
 		}
@@ -332,8 +318,19 @@ func (b *Builder) Build() *Result {
 		res.Written = append(res.Written, name)
 	}
 	write := func(name string, data []byte, compact ...bool) {
-		writeWith(nil, nil, name, data, len(compact) > 0 && compact[0])
+		if dest == nil {
+			return
+		}
+		var err error
+		if len(compact) == 0 || !compact[0] {
+			data, err = min.File(name, data)
+		}
+		emit(name, data, err)
 	}
+	// Pages are rendered and minified in buffers used again and again; the staging folder does
+	// not keep what it is given, the memory output of serve does (it gets a copy).
+	buffers := &sync.Pool{New: func() any { return new(bytes.Buffer) }}
+	keeps := out == nil
 	// Every page and pack is filled in, minified and written on its own, in parallel: the
 	// output is the same, file by file, whatever the order.
 	var tasks []func()
@@ -346,23 +343,21 @@ func (b *Builder) Build() *Result {
 			continue
 		}
 		tasks = append(tasks, func() {
-			if !recycle {
-				name, data, err := r.Page(p)
-				if err != nil {
-					fail(err)
-					return
-				}
-				write(name, data)
-				return
-			}
 			page, minified := buffers.Get().(*bytes.Buffer), buffers.Get().(*bytes.Buffer)
 			defer putBuffers(buffers, page, minified)
-			name, err := r.PageTo(page, p)
+			name, err := r.Page(page, p)
 			if err != nil {
 				fail(err)
 				return
 			}
-			writeWith(minified, page, name, page.Bytes(), false)
+			if dest == nil {
+				return
+			}
+			data, err := min.FileBuffer(minified, name, page)
+			if keeps {
+				data = bytes.Clone(data)
+			}
+			emit(name, data, err)
 		})
 	}
 	for _, po := range r.Packs() {

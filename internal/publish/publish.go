@@ -73,17 +73,13 @@ func MediaType(name string) string {
 // File minifies data according to the file name's type, when minification is on.
 func (m *Minifier) File(name string, data []byte) ([]byte, error) {
 	var out bytes.Buffer
-	return m.FileTo(&out, name, data)
+	return m.minify(&out, name, data, bytes.NewReader(data))
 }
 
-// FileTo is File with the minified bytes written in out (emptied first), when there are any:
-// it returns them, or data itself when it is not minified.
-func (m *Minifier) FileTo(out *bytes.Buffer, name string, data []byte) ([]byte, error) {
-	return m.minify(out, name, data, bytes.NewReader(data))
-}
-
-// FileBuffer is FileTo for bytes held in a buffer of the caller's, which the minifier reads in
-// place rather than copies: in must not be used by anything else until FileBuffer returns.
+// FileBuffer is File for bytes held in a buffer of the caller's, which the minifier reads in
+// place rather than copies (in must not be used by anything else until FileBuffer returns);
+// the minified bytes go to out, emptied first. It returns them, or in's bytes when the file
+// is not minified.
 func (m *Minifier) FileBuffer(out *bytes.Buffer, name string, in *bytes.Buffer) ([]byte, error) {
 	return m.minify(out, name, in.Bytes(), in)
 }

@@ -274,11 +274,7 @@ func (r *Renderer) partHTML(set *template.Template, p *content.Page, po PackOutp
 	}
 	pc := &Ctx{r: r, Page: p, Lang: p.Lang, URL: po.URL, Kind: string(p.Kind), resolve: resolve, set: set}
 	if p.Doc != nil {
-		var b bytes.Buffer
-		if err := r.mds[p.Lang].Render(&b, p.Doc, resolve); err != nil {
-			return "", err
-		}
-		pc.Content = template.HTML(b.String())
+		pc.Content = template.HTML(p.Doc.HTML(resolve))
 	}
 	var b bytes.Buffer
 	if err := set.ExecuteTemplate(&b, "partials/part-body.html", pc); err != nil {

@@ -140,18 +140,8 @@ func (r *Renderer) targetURL(from *content.Page, t content.Target) string {
 	return u
 }
 
-// Page renders the HTML of a page; it returns the output path and the bytes.
-func (r *Renderer) Page(p *content.Page) (string, []byte, error) {
-	var b bytes.Buffer
-	name, err := r.PageTo(&b, p)
-	if err != nil {
-		return "", nil, err
-	}
-	return name, b.Bytes(), nil
-}
-
-// PageTo renders the HTML of a page into b (which it empties first); it returns the output path.
-func (r *Renderer) PageTo(b *bytes.Buffer, p *content.Page) (string, error) {
+// Page renders the HTML of a page into b (which it empties first); it returns the output path.
+func (r *Renderer) Page(b *bytes.Buffer, p *content.Page) (string, error) {
 	kind := string(p.Kind)
 	set, _, err := r.tmpl.Lookup(p.Section, kind)
 	if err != nil {
