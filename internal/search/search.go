@@ -116,34 +116,7 @@ func eachWord(s string, f func(w []byte) bool) {
 // meet: plurals ("indicateurs", "vrijwilligers", "indicatoren"), feminines ("coopératives"),
 // and the like. It is deliberately light: it never merges words of different meanings that a
 // reader would want apart, at the price of missing rarer forms.
-func Stem(lang, w string) string {
-	n := len(w)
-	switch lang {
-	case "fr":
-		if n > 4 && strings.HasSuffix(w, "aux") {
-			return w[:n-3] + "al" // sociaux -> social
-		}
-		if n > 3 && (w[n-1] == 's' || w[n-1] == 'x') {
-			w = w[:n-1]
-			n--
-		}
-		if n > 4 && w[n-1] == 'e' {
-			w = w[:n-1] // cooperative -> cooperativ, benevole -> benevol
-		}
-	case "nl":
-		switch {
-		case n > 5 && strings.HasSuffix(w, "en"):
-			w = w[:n-2] // indicatoren -> indicator, gegevens stays
-		case n > 4 && (w[n-1] == 's'):
-			w = w[:n-1] // vrijwilligers -> vrijwilliger
-		}
-		n = len(w)
-		if n > 4 && w[n-1] == w[n-2] && !strings.ContainsRune("aeiou", rune(w[n-1])) {
-			w = w[:n-1] // (gemeenschapp)en -> gemeenschap
-		}
-	}
-	return w
-}
+func Stem(lang, w string) string { return string(stemBytes(lang, []byte(w))) }
 
 // Stems returns the distinct stems of a text, in order of first appearance.
 func Stems(lang, text string) []string { return stems(lang, text, -1) }
@@ -195,25 +168,25 @@ func stemBytes(lang string, w []byte) []byte {
 	switch lang {
 	case "fr":
 		if n > 4 && w[n-3] == 'a' && w[n-2] == 'u' && w[n-1] == 'x' {
-			return append(w[:n-3], 'a', 'l')
+			return append(w[:n-3], 'a', 'l') // sociaux -> social
 		}
 		if n > 3 && (w[n-1] == 's' || w[n-1] == 'x') {
 			w = w[:n-1]
 			n--
 		}
 		if n > 4 && w[n-1] == 'e' {
-			w = w[:n-1]
+			w = w[:n-1] // cooperative -> cooperativ, benevole -> benevol
 		}
 	case "nl":
 		switch {
 		case n > 5 && w[n-2] == 'e' && w[n-1] == 'n':
-			w = w[:n-2]
+			w = w[:n-2] // indicatoren -> indicator, gegevens stays
 		case n > 4 && w[n-1] == 's':
-			w = w[:n-1]
+			w = w[:n-1] // vrijwilligers -> vrijwilliger
 		}
 		n = len(w)
 		if n > 4 && w[n-1] == w[n-2] && !strings.ContainsRune("aeiou", rune(w[n-1])) {
-			w = w[:n-1]
+			w = w[:n-1] // (gemeenschapp)en -> gemeenschap
 		}
 	}
 	return w
