@@ -17,9 +17,10 @@ import (
 
 // A stamp names everything a published build was made from: the vises program (Options.Tool),
 // the command-line values, the configuration file, every file of themes/, locales/, data/ and
-// static/, and every Markdown source of content/ (the files a build reads). When the output folder was made from the same stamp and no
-// file of it was touched since, building again would write the same bytes: the build stops
-// there and reports what the build that made the folder reported.
+// static/, and every Markdown source of content/ (the files a build reads). When the output
+// folder was made from the same stamp and no file of it was touched since, building again
+// would write the same bytes: the build stops there and reports what the build that made the
+// folder reported.
 type stampRecord struct {
 	Stamp    string
 	Pages    map[string]int
@@ -46,7 +47,8 @@ func stampOf(tool, inputs string, sums map[string][sha256.Size]byte) string {
 // readSums reads and hashes the Markdown sources of the site, as a build would read them, in
 // parallel; a file that cannot be read is left out (the build would fail on it).
 func readSums(fsys fs.FS, langs []string, workers int) map[string][sha256.Size]byte {
-	sources := content.Sources(fsys, langs, nil)
+	var ignored diag.List // the build reports them
+	sources := content.Sources(fsys, langs, &ignored)
 	sums := make([][sha256.Size]byte, len(sources))
 	ok := make([]bool, len(sources))
 	if workers <= 0 {

@@ -189,22 +189,18 @@ type Source struct {
 }
 
 // Sources lists content/LANG/**.md of each language, in the order Load reads them, leaving
-// out hidden files and folders. Problems (a missing language folder) are added to l, if given.
+// out hidden files and folders. Problems (a missing language folder) are added to l.
 func Sources(fsys fs.FS, langs []string, l *diag.List) []Source {
 	var out []Source
 	for _, lang := range langs {
 		root := "content/" + lang
 		if _, err := fs.Stat(fsys, root); err != nil {
-			if l != nil {
-				l.Errorf(diag.Pos{File: root}, "missing content folder for language %q", lang)
-			}
+			l.Errorf(diag.Pos{File: root}, "missing content folder for language %q", lang)
 			continue
 		}
 		_ = fs.WalkDir(fsys, root, func(name string, d fs.DirEntry, err error) error {
 			if err != nil {
-				if l != nil {
-					l.Errorf(diag.Pos{File: name}, "%v", err)
-				}
+				l.Errorf(diag.Pos{File: name}, "%v", err)
 				return nil
 			}
 			base := d.Name()
