@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 
@@ -140,18 +141,24 @@ func BenchmarkStagePublish(b *testing.B) {
 	}
 }
 
-// TestListsWrittenInGoMatchTheirPartials builds the kit and a generated site (long sections,
-// tables of contents) twice: with the default theme, whose navigation lists and tables of
-// contents are written in Go (as are the header, breadcrumbs, sidebar, previous/next links and
-// footer), and with a partner theme holding copies of those partials
-// (changed by a template comment only), which are executed as templates. The outputs must be
-// the same, byte for byte, before minification.
-func TestListsWrittenInGoMatchTheirPartials(t *testing.T) {
+// TestLayoutsWrittenInGoMatchTheirTemplates builds the kit and a generated site (long
+// sections, tables of contents) twice: with the default theme, whose layouts for pages and
+// sections (base.html with page.html, section.html, fiches/page.html, formation/page.html) and
+// partials on every page (header, breadcrumbs, section navigation, tables of contents,
+// previous/next links, footer) are written in Go, and with a partner theme holding copies of
+// those files (changed by a template comment only), which are executed as templates. The
+// outputs must be the same, byte for byte, before minification. A page of the kit has a title
+// and description made of characters that need escaping, and no Dutch version.
+func TestLayoutsWrittenInGoMatchTheirTemplates(t *testing.T) {
 	gen := t.TempDir()
 	if err := benchsite.Generate(gen, 400); err != nil {
 		t.Fatal(err)
 	}
 	kit := copyKit(t)
+	escapes := "---\ntitle: 'Coûts & « bénéfices » <b>+</b> \"x\" l''ESS'\ndescription: \"a < b & c > d 'e' \\\"f\\\" + \\u0000\"\nweight: 99\n---\n\nDu texte & [un lien](analyser.md \"titre\").\n"
+	if err := os.WriteFile(filepath.Join(kit, "content/fr/methode/zz-echappements.md"), []byte(escapes), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, root := range []string{kit, gen} {
 		setConfig := func(key, value string) {
 			t.Helper()
@@ -180,16 +187,18 @@ func TestListsWrittenInGoMatchTheirPartials(t *testing.T) {
 			return readTree(t, out)
 		}
 		fast := build()
-		for _, name := range []string{"navlist.html", "toc.html", "header.html", "breadcrumbs.html", "sidebar.html", "prevnext.html", "footer.html"} {
-			data, err := os.ReadFile(filepath.Join("../../themes/default/layouts/partials", name))
+		for _, name := range []string{"base.html", "page.html", "section.html", "fiches/page.html", "formation/page.html",
+			"partials/navlist.html", "partials/toc.html", "partials/header.html", "partials/breadcrumbs.html",
+			"partials/sidebar.html", "partials/prevnext.html", "partials/footer.html"} {
+			data, err := os.ReadFile(filepath.Join("../../themes/default/layouts", name))
 			if err != nil {
 				t.Fatal(err)
 			}
-			dir := filepath.Join(root, "themes/copy/layouts/partials")
-			if err := os.MkdirAll(dir, 0o755); err != nil {
+			file := filepath.Join(root, "themes/copy/layouts", name)
+			if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(filepath.Join(dir, name), append(data, "{{/* a partner's copy */}}"...), 0o644); err != nil {
+			if err := os.WriteFile(file, append(data, "{{/* a partner's copy */}}"...), 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -201,7 +210,7 @@ func TestListsWrittenInGoMatchTheirPartials(t *testing.T) {
 		lists := 0
 		for name, data := range fast {
 			if !bytes.Equal(slow[name], data) {
-				t.Errorf("%s: %s differs between the lists written in Go and the partials", root, name)
+				t.Errorf("%s: %s differs between the layouts written in Go and the templates", root, name)
 			}
 			if bytes.Contains(data, []byte(`class="nav-more"`)) && bytes.Contains(data, []byte(`class="toc"`)) {
 				lists++
@@ -209,6 +218,18 @@ func TestListsWrittenInGoMatchTheirPartials(t *testing.T) {
 		}
 		if root == gen && lists == 0 {
 			t.Errorf("%s: no page with a long section's navigation and a table of contents", root)
+		}
+		if root == kit {
+			page := string(fast["fr/methode/zz-echappements/index.html"])
+			for _, want := range []string{
+				"<title>Coûts &amp; «\u202fbénéfices\u202f» &lt;b&gt;&#43;&lt;/b&gt; &#34;x&#34; l’ESS · ",
+				"content=\"a &lt; b &amp; c &gt; d &#39;e’ &#34;f&#34; &#43; \uFFFD\"",
+				`class="notice notice-missing"`,
+			} {
+				if !strings.Contains(page, want) {
+					t.Errorf("the page with characters to escape lacks %q:\n%.600s", want, page)
+				}
+			}
 		}
 	}
 }

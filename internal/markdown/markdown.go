@@ -326,7 +326,16 @@ func (d *Doc) fill(b []byte, resolve func(dest string) string) []byte {
 
 // HTML returns the HTML of d with the address of each link resolved.
 func (d *Doc) HTML(resolve func(dest string) string) string {
-	return string(d.fill(make([]byte, 0, len(d.html)+len(d.Links)*32), resolve))
+	return string(d.fill(make([]byte, 0, d.Size()), resolve))
+}
+
+// Size is about the length of d's HTML, links resolved.
+func (d *Doc) Size() int { return len(d.html) + len(d.Links)*32 }
+
+// WriteHTML writes the HTML of d to b with the address of each link resolved.
+func (d *Doc) WriteHTML(b *bytes.Buffer, resolve func(dest string) string) {
+	b.Grow(d.Size())
+	b.Write(d.fill(b.AvailableBuffer(), resolve))
 }
 
 // RenderString renders a short Markdown text (a front matter field) to HTML. A text made of one

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
 )
@@ -9,7 +10,7 @@ import (
 // places, so that the bytes are the same (TestEscapersMatchHTMLTemplate checks it).
 
 // escapeText escapes s as html/template does in HTML text and in quoted attribute values.
-func escapeText(b *strings.Builder, s string) {
+func escapeText(b *bytes.Buffer, s string) {
 	written := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -47,37 +48,33 @@ func escapeText(b *strings.Builder, s string) {
 
 // escapeURLAttr writes s as html/template writes a value that makes the whole of a quoted URL
 // attribute (href="{{.}}"): unsafe schemes replaced, then normalized, then attribute-escaped.
-func escapeURLAttr(b *strings.Builder, s string) {
+func escapeURLAttr(b *bytes.Buffer, s string) {
 	if protocol, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(protocol, "/") {
 		if !strings.EqualFold(protocol, "http") && !strings.EqualFold(protocol, "https") && !strings.EqualFold(protocol, "mailto") {
 			s = "#ZgotmplZ"
 		}
 	}
-	var u strings.Builder
-	processURL(&u, s, true)
-	escapeText(b, u.String())
+	escapeText(b, processURL(s, true))
 }
 
 // escapeURLPartAttr writes s as html/template writes a value in a quoted URL attribute after
 // its start (href="#{{.}}"): URL-escaped, then attribute-escaped.
-func escapeURLPartAttr(b *strings.Builder, s string) {
-	var u strings.Builder
-	processURL(&u, s, false)
-	escapeText(b, u.String())
+func escapeURLPartAttr(b *bytes.Buffer, s string) {
+	escapeText(b, processURL(s, false))
 }
 
 // escapeURLPathAttr writes s as html/template writes a value in the path of a quoted URL
 // attribute after its start (href="/x/{{.}}"): normalized, then attribute-escaped.
-func escapeURLPathAttr(b *strings.Builder, s string) {
-	var u strings.Builder
-	processURL(&u, s, true)
-	escapeText(b, u.String())
+func escapeURLPathAttr(b *bytes.Buffer, s string) {
+	escapeText(b, processURL(s, true))
 }
 
 // processURL percent-encodes the bytes of s that are not allowed in a URL (when norm) or in a
-// part of a URL (when not), with lowercase hexadecimal digits, as html/template does.
-func processURL(b *strings.Builder, s string, norm bool) {
+// part of a URL (when not), with lowercase hexadecimal digits, as html/template does. s is
+// returned as it is when it has none.
+func processURL(s string, norm bool) string {
 	const hex = "0123456789abcdef"
+	var b strings.Builder
 	written := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -97,13 +94,20 @@ func processURL(b *strings.Builder, s string, norm bool) {
 				continue
 			}
 		}
+		if written == 0 {
+			b.Grow(len(s) + 8)
+		}
 		b.WriteString(s[written:i])
 		b.WriteByte('%')
 		b.WriteByte(hex[c>>4])
 		b.WriteByte(hex[c&15])
 		written = i + 1
 	}
+	if written == 0 {
+		return s
+	}
 	b.WriteString(s[written:])
+	return b.String()
 }
 
 func isHex(c byte) bool {

@@ -30,7 +30,7 @@ func TestEscapersMatchHTMLTemplate(t *testing.T) {
 		if err := tmpl.Execute(&want, in); err != nil {
 			t.Fatal(err)
 		}
-		var have strings.Builder
+		var have bytes.Buffer
 		have.WriteString(`<a href="`)
 		escapeURLAttr(&have, in)
 		have.WriteString(`">`)

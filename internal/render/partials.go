@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"strconv"
-	"strings"
 )
 
 // The partials the default theme shows on every page (header, breadcrumbs, section navigation,
@@ -21,6 +20,7 @@ func (c *Ctx) partial(name string, data any) (template.HTML, error) {
 	if c.set == nil {
 		return "", fmt.Errorf("partial %s: no template set", name)
 	}
+	c.fillContent()
 	var b bytes.Buffer
 	if err := c.set.ExecuteTemplate(&b, name, data); err != nil {
 		return "", err
@@ -34,13 +34,13 @@ func (c *Ctx) NavList(links []Link) (template.HTML, error) {
 	if !c.r.tmpl.Default("partials/navlist.html") {
 		return c.partial("partials/navlist.html", links)
 	}
-	var b strings.Builder
+	var b bytes.Buffer
 	writeNavList(&b, links)
 	return template.HTML(b.String()), nil
 }
 
 // writeNavList is partials/navlist.html of the default theme.
-func writeNavList(b *strings.Builder, links []Link) {
+func writeNavList(b *bytes.Buffer, links []Link) {
 	if len(links) > 0 {
 		b.WriteString("<ul>\n")
 		for _, l := range links {
@@ -66,7 +66,7 @@ func writeNavList(b *strings.Builder, links []Link) {
 
 // writeNavLink writes the link of a navigation entry, marked when it is the page being read
 // or holds it.
-func writeNavLink(b *strings.Builder, l Link) {
+func writeNavLink(b *bytes.Buffer, l Link) {
 	b.WriteString(`<a href="`)
 	escapeURLAttr(b, l.Href)
 	b.WriteByte('"')
@@ -87,7 +87,7 @@ func (c *Ctx) Partial(name string) (template.HTML, error) {
 	if write == nil || !c.r.tmpl.Default(name) {
 		return c.partial(name, c)
 	}
-	var b strings.Builder
+	var b bytes.Buffer
 	if err := write(c, &b); err != nil {
 		return "", err
 	}
@@ -95,7 +95,7 @@ func (c *Ctx) Partial(name string) (template.HTML, error) {
 }
 
 // goPartials are the partials of the default theme written in Go.
-var goPartials = map[string]func(*Ctx, *strings.Builder) error{
+var goPartials = map[string]func(*Ctx, *bytes.Buffer) error{
 	"partials/toc.html":         writeTOC,
 	"partials/header.html":      writeHeader,
 	"partials/breadcrumbs.html": writeBreadcrumbs,
@@ -107,7 +107,7 @@ var goPartials = map[string]func(*Ctx, *strings.Builder) error{
 // uiWriter writes UI strings, keeping the first error.
 type uiWriter struct {
 	c   *Ctx
-	b   *strings.Builder
+	b   *bytes.Buffer
 	err error
 }
 
@@ -131,7 +131,7 @@ func (w *uiWriter) attr(name, value string) {
 }
 
 // writeBreadcrumbs is partials/breadcrumbs.html of the default theme.
-func writeBreadcrumbs(c *Ctx, b *strings.Builder) error {
+func writeBreadcrumbs(c *Ctx, b *bytes.Buffer) error {
 	w := &uiWriter{c: c, b: b}
 	if crumbs := c.Breadcrumbs(); len(crumbs) > 0 {
 		b.WriteString(`<nav class="breadcrumbs" aria-label="`)
@@ -153,7 +153,7 @@ func writeBreadcrumbs(c *Ctx, b *strings.Builder) error {
 }
 
 // writeSidebar is partials/sidebar.html of the default theme.
-func writeSidebar(c *Ctx, b *strings.Builder) error {
+func writeSidebar(c *Ctx, b *bytes.Buffer) error {
 	w := &uiWriter{c: c, b: b}
 	if nav := c.SectionNav(); nav != nil && len(nav.Children) > 0 {
 		b.WriteString(`<nav class="section-nav" aria-label="`)
@@ -179,7 +179,7 @@ func writeSidebar(c *Ctx, b *strings.Builder) error {
 }
 
 // writePrevNext is partials/prevnext.html of the default theme.
-func writePrevNext(c *Ctx, b *strings.Builder) error {
+func writePrevNext(c *Ctx, b *bytes.Buffer) error {
 	w := &uiWriter{c: c, b: b}
 	prev, next := c.Prev(), c.Next()
 	if prev != nil || next != nil {
@@ -208,7 +208,7 @@ func writePrevNext(c *Ctx, b *strings.Builder) error {
 }
 
 // writeFooter is partials/footer.html of the default theme.
-func writeFooter(c *Ctx, b *strings.Builder) error {
+func writeFooter(c *Ctx, b *bytes.Buffer) error {
 	w := &uiWriter{c: c, b: b}
 	b.WriteString("<footer class=\"site-footer\">\n<div class=\"site-footer-inner\">\n<p>")
 	escapeText(b, c.SiteTitle())
@@ -241,7 +241,7 @@ func writeFooter(c *Ctx, b *strings.Builder) error {
 }
 
 // writeTOC is partials/toc.html of the default theme.
-func writeTOC(c *Ctx, b *strings.Builder) error {
+func writeTOC(c *Ctx, b *bytes.Buffer) error {
 	w := &uiWriter{c: c, b: b}
 	if toc := c.TOC(); len(toc) > 0 {
 		b.WriteString("<nav class=\"toc\" aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\" class=\"toc-title\">")
@@ -263,7 +263,7 @@ func writeTOC(c *Ctx, b *strings.Builder) error {
 }
 
 // writeHeader is partials/header.html of the default theme.
-func writeHeader(c *Ctx, b *strings.Builder) error {
+func writeHeader(c *Ctx, b *bytes.Buffer) error {
 	w := &uiWriter{c: c, b: b}
 	t, attr := w.ui, w.attr
 	b.WriteString("<header class=\"site-header\">\n<div class=\"site-header-inner\">\n<a class=\"site-title\" href=\"")

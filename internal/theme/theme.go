@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -126,14 +127,16 @@ type Templates struct {
 	sets map[string]*template.Template // layout file -> template set ready to execute "base"
 	// defaults says which layout files are the default theme's own (see Layered.Default).
 	defaults map[string]bool
-	names    []string
+	// own says which layouts are the default theme's through and through (see Own).
+	own   map[string]bool
+	names []string
 }
 
 // Load parses layouts/: every file of layouts/partials/ and layouts/base.html are shared; each
 // other file defines "main" for one kind of page. funcs are made available to every template.
 func Load(fsys *Layered, funcs template.FuncMap) (*Templates, []diag.Diagnostic) {
 	var ds []diag.Diagnostic
-	t := &Templates{fsys: fsys, sets: map[string]*template.Template{}, defaults: map[string]bool{}}
+	t := &Templates{fsys: fsys, sets: map[string]*template.Template{}, defaults: map[string]bool{}, own: map[string]bool{}}
 	shared := template.New("").Funcs(funcs)
 	var layouts []string
 	for _, f := range fsys.Files("layouts") {
@@ -166,8 +169,23 @@ func Load(fsys *Layered, funcs template.FuncMap) (*Templates, []diag.Diagnostic)
 		}
 		t.sets[rel] = set
 		t.names = append(t.names, rel)
+		t.own[rel] = t.defaults["base.html"] && t.defaults[rel] && blocksFrom(set, "base.html", rel)
 	}
 	return t, ds
+}
+
+// pageBlocks are the templates base.html executes for a page; a layout file fills some of them.
+var pageBlocks = []string{"base", "title", "scripts", "main", "sidebar"}
+
+// blocksFrom reports whether each of pageBlocks is defined in set by one of the files.
+func blocksFrom(set *template.Template, files ...string) bool {
+	for _, name := range pageBlocks {
+		b := set.Lookup(name)
+		if b == nil || b.Tree == nil || !slices.Contains(files, b.Tree.ParseName) {
+			return false
+		}
+	}
+	return true
 }
 
 // execPos finds the positions in an error of executing a layout ("template: NAME:LINE:COL: ").
@@ -201,6 +219,11 @@ func templateError(file string, err error) diag.Diagnostic {
 // Default reports whether the layout file name (such as "partials/toc.html") is the default
 // theme's own, unchanged by the site or a partner theme.
 func (t *Templates) Default(name string) bool { return t.defaults[name] }
+
+// Own reports whether the layout file name (such as "page.html") and the blocks of base.html
+// are the default theme's own: the layout and base.html unchanged, and no other file of the
+// theme redefining a block they fill (title, scripts, main, sidebar).
+func (t *Templates) Own(name string) bool { return t.own[name] }
 
 // Lookup returns the template set for a kind of page ("page", "section", "home", "404",
 // "root") in a section: layouts/SECTION/KIND.html if the theme has it, else layouts/KIND.html.
