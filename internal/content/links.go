@@ -71,19 +71,23 @@ func RelURL(from, to string, offline bool) string {
 	if fromDir == "./" {
 		fromDir = ""
 	}
-	up := strings.Count(fromDir, "/")
-	// Common prefix of folders.
-	fs := strings.Split(strings.TrimSuffix(fromDir, "/"), "/")
-	ts := strings.Split(to, "/")
-	if fromDir == "" {
-		fs = nil
+	// Skip the folders both paths start with.
+	p := 0
+	for {
+		e := strings.IndexByte(fromDir[p:], '/')
+		if e < 0 || !strings.HasPrefix(to[p:], fromDir[p:p+e+1]) {
+			break
+		}
+		p += e + 1
 	}
-	i := 0
-	for i < len(fs) && i < len(ts)-1 && fs[i] == ts[i] {
-		i++
+	up := strings.Count(fromDir[p:], "/")
+	var b strings.Builder
+	b.Grow(3*up + len(to) - p + len("index.html"))
+	for range up {
+		b.WriteString("../")
 	}
-	up = len(fs) - i
-	rel := strings.Repeat("../", up) + strings.Join(ts[i:], "/")
+	b.WriteString(to[p:])
+	rel := b.String()
 	if offline && (rel == "" || strings.HasSuffix(rel, "/")) {
 		rel += "index.html"
 	}

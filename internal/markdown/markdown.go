@@ -431,7 +431,7 @@ func SpacingHTML(lang string, h []byte) []byte {
 			lt = len(h)
 		}
 		if lt > 0 {
-			if skip > 0 || !bytes.ContainsAny(h[:lt], spacingChars) {
+			if skip > 0 || !hasSpacingChar(h[:lt]) {
 				out.Write(h[:lt]) // most text has nothing to change
 			} else {
 				out.WriteString(Spacing(lang, string(h[:lt])))
@@ -460,6 +460,31 @@ func SpacingHTML(lang string, h []byte) []byte {
 
 // spacingChars are the characters Spacing may change something around, in either language.
 const spacingChars = "';:!?«»"
+
+// spacingBytes marks the bytes that start one of spacingChars.
+var spacingBytes = func() (t [256]bool) {
+	for _, r := range spacingChars {
+		t[string(r)[0]] = true
+	}
+	return t
+}()
+
+// hasSpacingChar reports whether b holds one of spacingChars, as bytes.ContainsAny(b,
+// spacingChars) does, with a look-up per byte instead of decoding every rune.
+func hasSpacingChar(b []byte) bool {
+	for i, c := range b {
+		if !spacingBytes[c] {
+			continue
+		}
+		if c < utf8.RuneSelf {
+			return true
+		}
+		if r, _ := utf8.DecodeRune(b[i:]); strings.ContainsRune(spacingChars, r) {
+			return true
+		}
+	}
+	return false
+}
 
 func tagName(tag []byte) ([]byte, bool) {
 	t := bytes.TrimPrefix(tag, []byte("<"))

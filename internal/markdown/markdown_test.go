@@ -186,3 +186,14 @@ func FuzzSpacingMatchesReference(f *testing.F) {
 		}
 	})
 }
+
+func FuzzHasSpacingChar(f *testing.F) {
+	for _, s := range []string{"« L'ESS", "plain text", "\xc2", "\xc2\xab", "a\xc2\xbb", "é:", "\xff?"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if have, want := hasSpacingChar(b), bytes.ContainsAny(b, spacingChars); have != want {
+			t.Fatalf("hasSpacingChar(%q) = %v, want %v", b, have, want)
+		}
+	})
+}
