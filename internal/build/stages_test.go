@@ -233,3 +233,54 @@ func TestLayoutsWrittenInGoMatchTheirTemplates(t *testing.T) {
 		}
 	}
 }
+
+// TestFastMinifierOnBuiltSites minifies every page of the kit and of a generated site, built
+// without minification, both ways: with the minifier's fast path and with the library alone.
+// Where the fast path does not give up, the bytes must be the library's; it must not give up
+// on the pages of the default theme.
+func TestFastMinifierOnBuiltSites(t *testing.T) {
+	gen := t.TempDir()
+	if err := benchsite.Generate(gen, 200); err != nil {
+		t.Fatal(err)
+	}
+	m := publish.NewMinifier(true)
+	for _, root := range []string{copyKit(t), gen} {
+		cfg, err := os.ReadFile(filepath.Join(root, "site.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg = regexp.MustCompile(`(?m)^minify:.*\n?`).ReplaceAll(cfg, nil)
+		if err := os.WriteFile(filepath.Join(root, "site.yaml"), append(cfg, "\nminify: false\n"...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out := filepath.Join(t.TempDir(), "public")
+		res := Run(Options{FS: os.DirFS(root), Publish: true, Overrides: config.Overrides{OutDir: out}})
+		if res.Diags.HasErrors() {
+			t.Fatal(res.Diags.String())
+		}
+		pages, fast := 0, 0
+		var slow []string
+		for name, data := range readTree(t, out) {
+			if !strings.HasSuffix(name, ".html") {
+				continue
+			}
+			pages++
+			got, want, err := m.CompareHTML(data)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			if got == nil {
+				slow = append(slow, name)
+				continue
+			}
+			fast++
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s: the fast path gives other bytes than the library", name)
+			}
+		}
+		t.Logf("%s: %d of %d pages minified the fast way; not: %v", root, fast, pages, slow)
+		if pages < 200 || fast < pages*8/10 || root == gen && fast < pages-2 {
+			t.Errorf("%s: the fast path gave up on %d pages of %d: %v", root, len(slow), pages, slow)
+		}
+	}
+}

@@ -96,6 +96,12 @@ func (m *Minifier) minify(out *bytes.Buffer, name string, data []byte, r io.Read
 	}
 	out.Reset()
 	out.Grow(len(data))
+	if mt == "text/html" {
+		if m.fastHTML(out, data) {
+			return out.Bytes(), nil
+		}
+		out.Reset()
+	}
 	if err := m.m.Minify(mt, out, r); err != nil {
 		return nil, fmt.Errorf("minify %s: %w", name, err)
 	}
