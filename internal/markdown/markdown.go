@@ -6,7 +6,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
-	"hash/fnv"
+	"hash/maphash"
 	stdhtml "html"
 	"io"
 	"strconv"
@@ -35,6 +35,7 @@ type Options struct {
 type Markdown struct {
 	lang string
 	md   goldmark.Markdown
+	seed maphash.Seed // of the hashes that make link placeholders
 }
 
 // New returns the Markdown of one language.
@@ -84,7 +85,7 @@ func New(o Options) *Markdown {
 			goldmark.WithRendererOptions(rendererOpts...),
 		)
 	}
-	return &Markdown{lang: o.Lang, md: build()}
+	return &Markdown{lang: o.Lang, md: build(), seed: maphash.MakeSeed()}
 }
 
 // Lang returns the language of m.
@@ -132,7 +133,7 @@ func (m *Markdown) ParseLead(src []byte) *Doc { return m.parse(src, false) }
 func (m *Markdown) parse(src []byte, allTexts bool) *Doc {
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
 	root := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
-	d := &Doc{Source: src, token: tokenFor(src)}
+	d := &Doc{Source: src, token: m.tokenFor(src)}
 	d.collect(root)
 	d.Sections = sections(root, src, allTexts)
 	if len(src) < 4096 {
@@ -193,11 +194,10 @@ func sections(root ast.Node, src []byte, allTexts bool) []Section {
 func (d *Doc) linkToken(i int) string { return d.token + strconv.Itoa(i) + "zz" }
 
 // tokenFor returns the start of the placeholders of a document: made from a hash of its
-// source, so that no text the author writes can pass for one.
-func tokenFor(src []byte) string {
-	h := fnv.New32a()
-	h.Write(src)
-	return fmt.Sprintf("zzvl%08xn", h.Sum32())
+// source with a seed drawn when m was made, so that no text the author writes can pass for
+// one. Placeholders never reach the output, so they need not be the same from run to run.
+func (m *Markdown) tokenFor(src []byte) string {
+	return fmt.Sprintf("zzvl%016xn", maphash.Bytes(m.seed, src))
 }
 
 var tokenEnd = []byte("zz")
