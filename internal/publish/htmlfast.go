@@ -82,11 +82,19 @@ func (m *Minifier) fastHTML(out *bytes.Buffer, src []byte) bool {
 	if bytes.IndexByte(src, 0) >= 0 {
 		return false
 	}
-	f := fastMinifier{out: out, src: src, omitSpace: true}
+	f, _ := m.pages.Get().(*fastMinifier)
+	if f == nil {
+		f = &fastMinifier{}
+	}
+	*f = fastMinifier{out: out, src: src, omitSpace: true, scratch: f.scratch[:0], quoted: f.quoted[:0]}
 	if len(src) >= 15 && bytes.EqualFold(src[:15], []byte("<!DOCTYPE html>")) {
 		out.WriteString("<!doctype html>")
 		f.i = 15
 	}
+	defer func() {
+		f.out, f.src = nil, nil // the pool keeps the buffers only
+		m.pages.Put(f)
+	}()
 	for f.i < len(f.src) {
 		var ok bool
 		if f.src[f.i] == '<' {
