@@ -357,7 +357,7 @@ func (m *Markdown) RenderString(d *Doc, resolve func(string) string, inline bool
 // after «, in place of the space the author typed or where there was none (before ! and ?,
 // after a word). Text without any of these characters is returned as it is.
 func Spacing(lang, s string) string {
-	if !strings.ContainsAny(s, "'") && (lang != "fr" || !strings.ContainsAny(s, ";:!?«»")) {
+	if lang == "fr" && !hasSpacingChar(s) || lang != "fr" && strings.IndexByte(s, '\'') < 0 {
 		return s
 	}
 	fr := lang == "fr"
@@ -471,15 +471,16 @@ var spacingBytes = func() (t [256]bool) {
 
 // hasSpacingChar reports whether b holds one of spacingChars, as bytes.ContainsAny(b,
 // spacingChars) does, with a look-up per byte instead of decoding every rune.
-func hasSpacingChar(b []byte) bool {
-	for i, c := range b {
+func hasSpacingChar[T string | []byte](b T) bool {
+	for i := 0; i < len(b); i++ {
+		c := b[i]
 		if !spacingBytes[c] {
 			continue
 		}
 		if c < utf8.RuneSelf {
 			return true
 		}
-		if r, _ := utf8.DecodeRune(b[i:]); strings.ContainsRune(spacingChars, r) {
+		if r, _ := utf8.DecodeRuneInString(string(b[i:min(i+utf8.UTFMax, len(b))])); strings.ContainsRune(spacingChars, r) {
 			return true
 		}
 	}
