@@ -122,23 +122,21 @@ type fastMinifier struct {
 // textEnd returns the end of the text that starts at i: the next tag, or the end of src. ok
 // is false when a < starts no tag fastHTML knows how to read.
 func (f *fastMinifier) textEnd(i int) (end int, ok bool) {
-	for {
-		lt := bytes.IndexByte(f.src[i:], '<')
-		if lt < 0 {
-			return len(f.src), true
-		}
-		j := i + lt
-		if j+1 < len(f.src) {
-			c := f.src[j+1]
-			if c == '/' && j+2 < len(f.src) {
-				c = f.src[j+2]
-			}
-			if 'a' <= c && c <= 'z' {
-				return j, true
-			}
-		}
-		return 0, false
+	lt := bytes.IndexByte(f.src[i:], '<')
+	if lt < 0 {
+		return len(f.src), true
 	}
+	j := i + lt
+	if j+1 < len(f.src) {
+		c := f.src[j+1]
+		if c == '/' && j+2 < len(f.src) {
+			c = f.src[j+2]
+		}
+		if 'a' <= c && c <= 'z' {
+			return j, true
+		}
+	}
+	return 0, false
 }
 
 // text handles the text at f.i.

@@ -81,14 +81,10 @@ func writeNavLink(b *bytes.Buffer, l Link) {
 }
 
 // Partial writes the partial name with the page as its dot, as {{template name .}} does; in
-// Go for the partials of goPartials when they are the default theme's.
+// Go for the partials of goPartials when they are the default theme's (see writePartial).
 func (c *Ctx) Partial(name string) (template.HTML, error) {
-	write := goPartials[name]
-	if write == nil || !c.r.tmpl.Default(name) {
-		return c.partial(name, c)
-	}
 	var b bytes.Buffer
-	if err := write(c, &b); err != nil {
+	if err := c.writePartial(&b, name); err != nil {
 		return "", err
 	}
 	return template.HTML(b.String()), nil
