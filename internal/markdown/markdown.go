@@ -11,6 +11,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -33,9 +34,10 @@ type Options struct {
 
 // Markdown parses and renders the Markdown of one language. It is safe for concurrent use.
 type Markdown struct {
-	lang string
-	md   goldmark.Markdown
-	seed maphash.Seed // of the hashes that make link placeholders
+	lang    string
+	md      goldmark.Markdown
+	seed    maphash.Seed // of the hashes that make link placeholders
+	scratch sync.Pool    // *scratch
 }
 
 // New returns the Markdown of one language.
@@ -140,16 +142,33 @@ func (m *Markdown) parse(src []byte, allTexts bool) *Doc {
 		// Short texts (front matter fields) also keep their plain text, for downloads.
 		d.Text = Spacing(m.lang, PlainText(root, src))
 	}
-	var buf bytes.Buffer
-	buf.Grow(len(src) + len(src)/2) // HTML is a little longer than its Markdown
-	if err := m.md.Renderer().Render(&buf, src, root); err != nil {
-		// Rendering to a buffer fails only on a renderer bug; show it in the page.
-		buf.WriteString(stdhtml.EscapeString(err.Error()))
+	s, _ := m.scratch.Get().(*scratch)
+	if s == nil {
+		s = &scratch{}
 	}
-	out := SpacingHTML(m.lang, buf.Bytes())
+	defer m.scratch.Put(s)
+	s.html.Reset()
+	s.html.Grow(len(src) + len(src)/2) // HTML is a little longer than its Markdown
+	if err := m.md.Renderer().Render(bufferWriter{&s.html}, src, root); err != nil {
+		// Rendering to a buffer fails only on a renderer bug; show it in the page.
+		s.html.WriteString(stdhtml.EscapeString(err.Error()))
+	}
+	out := SpacingHTML(&s.spaced, m.lang, s.html.Bytes())
 	d.html = append(make([]byte, 0, len(out)), out...) // no spare capacity kept for the whole build
 	return d
 }
+
+// scratch holds the buffers a document is rendered in, kept between documents.
+type scratch struct {
+	html, spaced bytes.Buffer
+}
+
+// bufferWriter lets goldmark render straight into a bytes.Buffer, without the bufio.Writer
+// it puts in front of other writers.
+type bufferWriter struct{ *bytes.Buffer }
+
+func (bufferWriter) Buffered() int { return 0 }
+func (bufferWriter) Flush() error  { return nil }
 
 // Section is a part of a document: the text before the first level 2 heading (ID and
 // Heading empty), or a level 2 heading and what follows it up to the next one.
@@ -417,12 +436,13 @@ func nextIsSpace(s string) bool {
 func isSpace(r rune) bool { return r == ' ' || r == '\u00a0' || r == '\u202f' }
 
 // SpacingHTML applies Spacing to the text of an HTML fragment, leaving tags, attributes and
-// the contents of code, pre, kbd, script and style alone.
-func SpacingHTML(lang string, h []byte) []byte {
+// the contents of code, pre, kbd, script and style alone. The result is h itself when the
+// language has nothing to change in HTML, else written in out (emptied first).
+func SpacingHTML(out *bytes.Buffer, lang string, h []byte) []byte {
 	if lang != "fr" {
 		return h
 	}
-	var out bytes.Buffer
+	out.Reset()
 	out.Grow(len(h) + len(h)/50)
 	skip := 0 // depth inside elements whose text must not change
 	for len(h) > 0 {

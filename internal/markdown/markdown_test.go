@@ -105,7 +105,7 @@ func TestSpacing(t *testing.T) {
 func TestSpacingHTMLLeavesCodeAndEntitiesAlone(t *testing.T) {
 	in := `<p>R&amp;D : oui</p><pre><code>a : b ?</code></pre><p title="x : y">ok ?</p>`
 	want := "<p>R&amp;D\u202f: oui</p><pre><code>a : b ?</code></pre><p title=\"x : y\">ok\u202f?</p>"
-	if got := string(SpacingHTML("fr", []byte(in))); got != want {
+	if got := string(SpacingHTML(new(bytes.Buffer), "fr", []byte(in))); got != want {
 		t.Errorf("have %q\nwant %q", got, want)
 	}
 }
