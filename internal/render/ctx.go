@@ -297,14 +297,10 @@ func (c *Ctx) SectionNav() *Link {
 	if top.Kind != content.KindSection {
 		return nil
 	}
-	ancestors := map[*content.Page]bool{}
-	for q := c.Page; q != nil; q = q.Parent {
-		ancestors[q] = true
-	}
 	var walk func(p *content.Page) Link
 	walk = func(p *content.Page) Link {
 		l := c.link(p)
-		if p != top && !ancestors[p] {
+		if p != top && !l.Active { // not the page being read nor one of its ancestors
 			return l
 		}
 		kids := p.Children
@@ -325,6 +321,7 @@ func (c *Ctx) SectionNav() *Link {
 			before, after = lo, len(kids)-hi
 			kids = kids[lo:hi]
 		}
+		l.Children = make([]Link, 0, len(kids)+2)
 		if before > 0 {
 			l.Children = append(l.Children, c.more(p, before))
 		}

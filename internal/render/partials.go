@@ -31,12 +31,23 @@ func (c *Ctx) partial(name string, data any) (template.HTML, error) {
 // NavList writes a navigation list (such as SectionNav's children) as partials/navlist.html
 // does; in Go when that partial is the default theme's.
 func (c *Ctx) NavList(links []Link) (template.HTML, error) {
-	if !c.r.tmpl.Default("partials/navlist.html") {
-		return c.partial("partials/navlist.html", links)
-	}
 	var b bytes.Buffer
-	writeNavList(&b, links)
+	if err := c.writeNavList(&b, links); err != nil {
+		return "", err
+	}
 	return template.HTML(b.String()), nil
+}
+
+// writeNavList writes a navigation list to b: in Go when partials/navlist.html is the default
+// theme's, else executed as the theme has it.
+func (c *Ctx) writeNavList(b *bytes.Buffer, links []Link) error {
+	if !c.r.tmpl.Default("partials/navlist.html") {
+		s, err := c.partial("partials/navlist.html", links)
+		b.WriteString(string(s))
+		return err
+	}
+	writeNavList(b, links)
+	return nil
 }
 
 // writeNavList is partials/navlist.html of the default theme.
@@ -163,11 +174,9 @@ func writeSidebar(c *Ctx, b *bytes.Buffer) error {
 		b.WriteByte('>')
 		escapeText(b, nav.Title)
 		b.WriteString("</a></p>\n")
-		list, err := c.NavList(nav.Children)
-		if err != nil {
+		if err := c.writeNavList(b, nav.Children); err != nil {
 			return err
 		}
-		b.WriteString(string(list))
 		b.WriteString("\n</nav>\n")
 	}
 	b.WriteByte('\n')
