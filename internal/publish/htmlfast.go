@@ -73,6 +73,45 @@ var fastAttrs = map[string]int{
 	"placeholder": plainAttr, "value": plainAttr, "alt": plainAttr, "align": plainAttr,
 }
 
+// tagTable and attrTable hold fastTags and fastAttrs for looking names up.
+var tagTable, attrTable = newNameTable(fastTags), newNameTable(fastAttrs)
+
+// nameTable is a small open-addressing table of names and their traits: quicker to look a
+// name up in than a map, for the few dozen names of fastTags or fastAttrs.
+type nameTable [256]struct {
+	name   string
+	traits int
+}
+
+func newNameTable(m map[string]int) *nameTable {
+	var t nameTable
+	for name, traits := range m {
+		i := nameHash(name)
+		for t[i].name != "" {
+			i++ // wraps around
+		}
+		t[i].name, t[i].traits = name, traits
+	}
+	return &t
+}
+
+func nameHash[T string | []byte](b T) uint8 {
+	return uint8(len(b)*7 + int(b[0])*3 + int(b[len(b)-1]))
+}
+
+// get returns the traits of name, and whether the table has it.
+func (t *nameTable) get(name []byte) (int, bool) {
+	if len(name) == 0 {
+		return 0, false
+	}
+	for i := nameHash(name); t[i].name != ""; i++ {
+		if t[i].name == string(name) {
+			return t[i].traits, true
+		}
+	}
+	return 0, false
+}
+
 // mediaTypeOn are the elements whose type attribute the minifier reads as a media type.
 var mediaTypeOn = map[string]bool{"a": true, "link": true, "script": true}
 
@@ -193,11 +232,10 @@ func (f *fastMinifier) trimBefore(i int) (trim, ok bool) {
 			i = end
 			continue
 		}
-		name, closing, end, ok := f.tagName(i)
+		_, traits, closing, end, ok := f.tagName(i)
 		if !ok {
 			return false, false
 		}
-		traits := fastTags[string(name)]
 		if traits&blockTag != 0 {
 			return true, true
 		}
@@ -212,8 +250,8 @@ func (f *fastMinifier) trimBefore(i int) (trim, ok bool) {
 	return false, false // too far: left to the minifier, which has its own limit
 }
 
-// tagName reads the name of the tag at i: end is the index after it.
-func (f *fastMinifier) tagName(i int) (name []byte, closing bool, end int, ok bool) {
+// tagName reads the name of the tag at i, known to fastTags: end is the index after it.
+func (f *fastMinifier) tagName(i int) (name []byte, traits int, closing bool, end int, ok bool) {
 	j := i + 1
 	if j < len(f.src) && f.src[j] == '/' {
 		closing = true
@@ -224,22 +262,21 @@ func (f *fastMinifier) tagName(i int) (name []byte, closing bool, end int, ok bo
 		k++
 	}
 	if k == j || k >= len(f.src) {
-		return nil, false, 0, false
+		return nil, 0, false, 0, false
 	}
 	name = f.src[j:k]
-	if _, known := fastTags[string(name)]; !known {
-		return nil, false, 0, false
+	if traits, ok = tagTable.get(name); !ok {
+		return nil, 0, false, 0, false
 	}
-	return name, closing, k, true
+	return name, traits, closing, k, true
 }
 
 // tag handles the tag at f.i.
 func (f *fastMinifier) tag() bool {
-	name, closing, end, ok := f.tagName(f.i)
+	name, traits, closing, end, ok := f.tagName(f.i)
 	if !ok {
 		return false
 	}
-	traits := fastTags[string(name)]
 	if closing {
 		if f.src[end] != '>' || traits&voidTag != 0 {
 			return false
@@ -385,7 +422,7 @@ func (f *fastMinifier) tag() bool {
 		if k == skip {
 			continue
 		}
-		at, known := fastAttrs[string(a.name)]
+		at, known := attrTable.get(a.name)
 		if !known && !bytes.HasPrefix(a.name, []byte("data-")) && !bytes.HasPrefix(a.name, []byte("aria-")) {
 			return false
 		}

@@ -128,3 +128,33 @@ func FuzzFastHTML(f *testing.F) {
 		}
 	})
 }
+
+// TestNameTables checks that the look-up tables hold exactly the names of fastTags and
+// fastAttrs.
+func TestNameTables(t *testing.T) {
+	for _, c := range []struct {
+		table *nameTable
+		names map[string]int
+	}{{tagTable, fastTags}, {attrTable, fastAttrs}} {
+		n := 0
+		for _, slot := range c.table {
+			if slot.name != "" {
+				n++
+			}
+		}
+		if n != len(c.names) {
+			t.Errorf("table holds %d names, want %d", n, len(c.names))
+		}
+		for name, traits := range c.names {
+			if got, ok := c.table.get([]byte(name)); !ok || got != traits {
+				t.Errorf("get(%q) = %d, %v; want %d", name, got, ok, traits)
+			}
+		}
+		for _, name := range []string{"", "x", "svg", "style", "tablex", "hreff", "dat", "aria"} {
+			_, in := c.names[name]
+			if _, ok := c.table.get([]byte(name)); ok != in {
+				t.Errorf("get(%q) says %v", name, ok)
+			}
+		}
+	}
+}
