@@ -73,6 +73,7 @@ type Result struct {
 func Run(o Options) *Result {
 	b := NewBuilder(o)
 	b.once = true
+	b.cache = nil // nothing is built again: the sources need not be kept
 	return b.Build()
 }
 
