@@ -145,9 +145,10 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		defer pprof.StopCPUProfile()
 	}
 	if os.Getenv("GOGC") == "" {
-		// A build holds every page's text while it renders: collecting garbage more often
-		// keeps its memory near that, for a few percent of time (GOGC=100 gives it back).
-		debug.SetGCPercent(50)
+		// A build holds every page's text while it renders: collecting garbage a little
+		// more often than by default keeps its memory near that, for a few percent of time
+		// (GOGC=100 gives it back).
+		debug.SetGCPercent(75)
 	}
 	res := build.Run(build.Options{
 		FS:        os.DirFS("."),
