@@ -112,6 +112,8 @@ func (t *nameTable) get(name []byte) (int, bool) {
 	return 0, false
 }
 
+var newline, space = []byte{'\n'}, []byte{' '}
+
 // mediaTypeOn are the elements whose type attribute the minifier reads as a media type.
 var mediaTypeOn = map[string]bool{"a": true, "link": true, "script": true}
 
@@ -190,8 +192,16 @@ func (f *fastMinifier) text() bool {
 		f.out.Write(raw)
 		return true
 	}
-	f.scratch = append(f.scratch[:0], raw...)
-	data := parse.ReplaceMultipleWhitespaceAndEntities(f.scratch, html.EntitiesMap, html.TextRevEntitiesMap)
+	var data []byte
+	switch {
+	case len(raw) == 1 && (raw[0] == '\n' || raw[0] == '\r'):
+		data = newline // the line break between two tags, as the function below makes it
+	case len(raw) == 1 && parse.IsWhitespace(raw[0]):
+		data = space
+	default:
+		f.scratch = append(f.scratch[:0], raw...)
+		data = parse.ReplaceMultipleWhitespaceAndEntities(f.scratch, html.EntitiesMap, html.TextRevEntitiesMap)
+	}
 	if f.omitSpace && len(data) > 0 && parse.IsWhitespace(data[0]) {
 		data = data[1:]
 	}
