@@ -124,7 +124,7 @@ func Stems(lang, text string) []string { return stems(lang, text, -1) }
 // stems returns at most max distinct stems (all when max < 0).
 func stems(lang, text string, max int) []string {
 	var out []string
-	joinStemsFunc(lang, text, max, func(s string) { out = append(out, s) })
+	joinStemsFunc(lang, text, max, func(s []byte) { out = append(out, string(s)) })
 	return out
 }
 
@@ -132,7 +132,7 @@ func stems(lang, text string, max int) []string {
 func joinStems(lang, text string, max int) string {
 	var buf [512]byte
 	b := buf[:0]
-	joinStemsFunc(lang, text, max, func(s string) {
+	joinStemsFunc(lang, text, max, func(s []byte) {
 		if len(b) > 0 {
 			b = append(b, ' ')
 		}
@@ -142,21 +142,26 @@ func joinStems(lang, text string, max int) string {
 }
 
 // joinStemsFunc calls f with each distinct stem of text, in order of first appearance, at most
-// max times (without limit when max < 0).
-func joinStemsFunc(lang, text string, max int, f func(string)) {
-	seen := map[string]struct{}{}
+// max times (without limit when max < 0). The stem passed to f is valid during the call only.
+// Stems are told apart by a 64-bit hash of their bytes (FNV-1a), which spares a string per
+// stem: two stems of a text would have to share it for one to be left out.
+func joinStemsFunc(lang, text string, max int, f func([]byte)) {
+	seen := make(map[uint64]struct{}, 64)
 	n := 0
 	eachWord(text, func(w []byte) bool {
 		if len(w) < 2 {
 			return true
 		}
 		st := stemBytes(lang, w)
-		if _, ok := seen[string(st)]; ok { // no copy is made for the lookup
+		h := uint64(14695981039346656037)
+		for _, c := range st {
+			h = (h ^ uint64(c)) * 1099511628211
+		}
+		if _, ok := seen[h]; ok {
 			return true
 		}
-		s := string(st)
-		seen[s] = struct{}{}
-		f(s)
+		seen[h] = struct{}{}
+		f(st)
 		n++
 		return n != max
 	})
