@@ -7,6 +7,7 @@ package search
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -146,7 +147,8 @@ func joinStems(lang, text string, max int) string {
 // Stems are told apart by a 64-bit hash of their bytes (FNV-1a), which spares a string per
 // stem: two stems of a text would have to share it for one to be left out.
 func joinStemsFunc(lang, text string, max int, f func([]byte)) {
-	seen := make(map[uint64]struct{}, 64)
+	var few [16]uint64 // the stems of a short text (a heading) are looked up in a list
+	seen, many := few[:0], map[uint64]struct{}(nil)
 	n := 0
 	eachWord(text, func(w []byte) bool {
 		if len(w) < 2 {
@@ -157,10 +159,22 @@ func joinStemsFunc(lang, text string, max int, f func([]byte)) {
 		for _, c := range st {
 			h = (h ^ uint64(c)) * 1099511628211
 		}
-		if _, ok := seen[h]; ok {
-			return true
+		if many != nil {
+			if _, ok := many[h]; ok {
+				return true
+			}
+			many[h] = struct{}{}
+		} else {
+			if slices.Contains(seen, h) {
+				return true
+			}
+			if seen = append(seen, h); len(seen) == len(few) {
+				many = make(map[uint64]struct{}, 4*len(few))
+				for _, x := range seen {
+					many[x] = struct{}{}
+				}
+			}
 		}
-		seen[h] = struct{}{}
 		f(st)
 		n++
 		return n != max
