@@ -114,6 +114,39 @@ func (t *nameTable) get(name []byte) (int, bool) {
 
 var newline, space = []byte{'\n'}, []byte{' '}
 
+// unchanged reports whether b is left as it is by parse.ReplaceMultipleWhitespaceAndEntities
+// (and so by parse.ReplaceEntities): it has no character reference, no white space other than
+// a space or a line break, and no two of those in a row.
+func unchanged(b []byte) bool {
+	prevSpace := false
+	for _, c := range b {
+		switch byteClass[c] {
+		case classSpace:
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		case classOther:
+			prevSpace = false
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+const (
+	classOther = iota
+	classSpace // a space or a line break
+	classStop  // other white space, or & (which may start a character reference)
+)
+
+var byteClass = func() (t [256]uint8) {
+	t[' '], t['\n'] = classSpace, classSpace
+	t['\t'], t['\r'], t['\f'], t['&'] = classStop, classStop, classStop, classStop
+	return t
+}()
+
 // mediaTypeOn are the elements whose type attribute the minifier reads as a media type.
 var mediaTypeOn = map[string]bool{"a": true, "link": true, "script": true}
 
@@ -198,6 +231,8 @@ func (f *fastMinifier) text() bool {
 		data = newline // the line break between two tags, as the function below makes it
 	case len(raw) == 1 && parse.IsWhitespace(raw[0]):
 		data = space
+	case unchanged(raw):
+		data = raw
 	default:
 		f.scratch = append(f.scratch[:0], raw...)
 		data = parse.ReplaceMultipleWhitespaceAndEntities(f.scratch, html.EntitiesMap, html.TextRevEntitiesMap)
@@ -435,6 +470,18 @@ func (f *fastMinifier) tag() bool {
 		at, known := attrTable.get(a.name)
 		if !known && !bytes.HasPrefix(a.name, []byte("data-")) && !bytes.HasPrefix(a.name, []byte("aria-")) {
 			return false
+		}
+		if at&(urlAttr|typeAttr) == 0 && (string(a.name) != "type" || !mediaTypeOn[string(name)]) && len(a.val) > 0 &&
+			unchanged(a.val) && (at&trimAttr == 0 || !parse.IsWhitespace(a.val[0]) && !parse.IsWhitespace(a.val[len(a.val)-1])) {
+			// Nothing for the functions below to change, and no quote in it: as it is.
+			f.out.WriteByte(' ')
+			f.out.Write(a.name)
+			if at&booleanAttr == 0 {
+				f.out.WriteString(`="`)
+				f.out.Write(a.val)
+				f.out.WriteByte('"')
+			}
+			continue
 		}
 		f.scratch = append(f.scratch[:0], a.val...)
 		val := f.scratch
