@@ -145,10 +145,11 @@ func BenchmarkStagePublish(b *testing.B) {
 // sections, tables of contents) twice: with the default theme, whose layouts for pages and
 // sections (base.html with page.html, section.html, fiches/page.html, formation/page.html) and
 // partials on every page (header, breadcrumbs, section navigation, tables of contents,
-// previous/next links, footer) are written in Go, and with a partner theme holding copies of
-// those files (changed by a template comment only), which are executed as templates. The
-// outputs must be the same, byte for byte, before minification. A page of the kit has a title
-// and description made of characters that need escaping, and no Dutch version.
+// previous/next links, footer, a section's children) are written in Go, and with a partner
+// theme holding copies of those files (changed by a template comment only), which are
+// executed as templates. The outputs must be the same, byte for byte, before minification. A
+// page of the kit has a title and description made of characters that need escaping, and no
+// Dutch version.
 func TestLayoutsWrittenInGoMatchTheirTemplates(t *testing.T) {
 	gen := t.TempDir()
 	if err := benchsite.Generate(gen, 400); err != nil {
@@ -189,7 +190,7 @@ func TestLayoutsWrittenInGoMatchTheirTemplates(t *testing.T) {
 		fast := build()
 		for _, name := range []string{"base.html", "page.html", "section.html", "fiches/page.html", "formation/page.html",
 			"partials/navlist.html", "partials/toc.html", "partials/header.html", "partials/breadcrumbs.html",
-			"partials/sidebar.html", "partials/prevnext.html", "partials/footer.html"} {
+			"partials/sidebar.html", "partials/prevnext.html", "partials/footer.html", "partials/children.html"} {
 			data, err := os.ReadFile(filepath.Join("../../themes/default/layouts", name))
 			if err != nil {
 				t.Fatal(err)

@@ -109,6 +109,7 @@ var goPartials = map[string]func(*Ctx, *bytes.Buffer) error{
 	"partials/sidebar.html":     writeSidebar,
 	"partials/prevnext.html":    writePrevNext,
 	"partials/footer.html":      writeFooter,
+	"partials/children.html":    writeChildren,
 }
 
 // uiWriter writes UI strings, keeping the first error.
@@ -337,5 +338,37 @@ func writeHeader(c *Ctx, b *bytes.Buffer) error {
 		b.WriteString("</li>\n")
 	}
 	b.WriteString("</ul>\n</nav>\n</header>\n")
+	return w.err
+}
+
+// writeChildren is partials/children.html of the default theme.
+func writeChildren(c *Ctx, b *bytes.Buffer) error {
+	w := &uiWriter{c: c, b: b}
+	if children := c.Children(); len(children) > 0 {
+		b.WriteString("<section class=\"children\" aria-labelledby=\"children-title\">\n<h2 id=\"children-title\">")
+		s, err := c.T("section.contents", len(children))
+		if err != nil {
+			return err
+		}
+		escapeText(b, s)
+		b.WriteString("</h2>\n<ul class=\"cards\">\n")
+		for _, l := range children {
+			b.WriteString(`<li class="card card-`)
+			escapeText(b, l.Kind)
+			b.WriteString(`"><a href="`)
+			escapeURLAttr(b, l.Href)
+			b.WriteString(`">`)
+			escapeText(b, l.Title)
+			b.WriteString("</a>")
+			if l.Summary != "" {
+				b.WriteString("<p>")
+				escapeText(b, l.Summary)
+				b.WriteString("</p>")
+			}
+			b.WriteString("</li>\n")
+		}
+		b.WriteString("</ul>\n</section>\n")
+	}
+	b.WriteByte('\n')
 	return w.err
 }
