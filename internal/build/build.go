@@ -225,7 +225,11 @@ func (b *Builder) Build() *Result {
 		return res
 	}
 	r := render.New(cfg, site, ui, tmpl, mds, assets, cat)
-	r.Links(l)
+	workers := o.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	r.Links(l, workers)
 	chromium := ""
 	if o.PDF && o.Publish {
 		find := o.Chromium
@@ -373,10 +377,6 @@ func (b *Builder) Build() *Result {
 			}
 			write(po.URL+"index.html", data)
 		})
-	}
-	workers := o.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
 	}
 	if only != nil {
 		run(tasks, workers)

@@ -8,6 +8,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"html/template"
+	"slices"
 	"sort"
 	"sync"
 
@@ -54,10 +55,20 @@ func New(cfg *config.Config, site *content.Site, ui *i18n.Bundle, tmpl *theme.Te
 // LinkPDFs says that PDFs of the session packs are made, so that session pages link to them.
 func (r *Renderer) LinkPDFs() { r.pdf = true }
 
-// Links resolves every link of every page and reports the broken ones.
-func (r *Renderer) Links(l *diag.List) {
+// Links resolves every link of every page and reports the broken ones, on workers
+// goroutines; the results are gathered in site order, so that they do not depend on workers.
+func (r *Renderer) Links(l *diag.List, workers int) {
 	static := func(name string) bool { _, ok := r.assets[name]; return ok }
-	for _, p := range r.site.Pages {
+	type result struct {
+		texts  texts
+		links  map[string]string
+		linked []*content.Page // the pages linked to, in order of first link
+		diags  diag.List
+	}
+	pages := r.site.Pages
+	results := make([]result, len(pages))
+	resolve := func(i int) {
+		p, res := pages[i], &results[i]
 		t := texts{title: markdown.Spacing(p.Lang, p.FM.Title)}
 		if in := p.FM.Indicator; in != nil && in.ID != "" {
 			t.title = in.ID + " · " + t.title
@@ -67,24 +78,19 @@ func (r *Renderer) Links(l *diag.List) {
 			sum = p.FM.Description
 		}
 		t.summary = markdown.Spacing(p.Lang, sum)
-		r.texts[p] = t
-	}
-	for _, p := range r.site.Pages {
-		m := map[string]string{}
-		r.links[p] = m
-		linked := map[*content.Page]bool{}
+		res.texts = t
+		m := make(map[string]string, len(p.Doc.Links))
+		res.links = m
 		check := func(dest string, pos diag.Pos) {
 			t, problem := r.site.Resolve(p, dest, static)
 			if problem != "" {
-				l.Errorf(pos, "%s", problem)
+				res.diags.Errorf(pos, "%s", problem)
 				m[dest] = dest
 				return
 			}
 			m[dest] = r.targetURL(p, t)
-			if t.Page != nil && t.Page != p && !linked[t.Page] {
-				linked[t.Page] = true
-				r.backlinks[t.Page] = append(r.backlinks[t.Page], p)
-				r.forward[p] = append(r.forward[p], t.Page)
+			if t.Page != nil && t.Page != p && !slices.Contains(res.linked, t.Page) {
+				res.linked = append(res.linked, t.Page)
 			}
 		}
 		for i, link := range p.Doc.Links {
@@ -107,9 +113,30 @@ func (r *Renderer) Links(l *diag.List) {
 				problem = fmt.Sprintf("handout %q is not a page of the kit", h)
 			}
 			if problem != "" {
-				l.Errorf(p.FieldPos("handouts", fmt.Sprint(i)), "handouts: %s", problem)
+				res.diags.Errorf(p.FieldPos("handouts", fmt.Sprint(i)), "handouts: %s", problem)
 			}
 		}
+	}
+	var wg sync.WaitGroup
+	for w := range max(workers, 1) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(pages); i += max(workers, 1) {
+				resolve(i)
+			}
+		}()
+	}
+	wg.Wait()
+	for i, p := range pages {
+		res := &results[i]
+		r.texts[p] = res.texts
+		r.links[p] = res.links
+		r.forward[p] = res.linked
+		for _, q := range res.linked {
+			r.backlinks[q] = append(r.backlinks[q], p)
+		}
+		l.Merge(&res.diags)
 	}
 }
 
