@@ -4,8 +4,9 @@
 //	go run ./tools/bench [-pages 5000] [-runs 5] [-scale] [-out BENCHMARKS.md]
 //
 // For each size, it generates the site (internal/benchsite), then builds it cold (the output
-// folder removed first) with vises and with Hugo in turn, runs times each, and reports the
-// medians of wall time, CPU time (user + system) and peak memory (maximum resident set size).
+// folder removed first) with vises and with Hugo in turn, runs times each, the sizes taking
+// turns too, and reports the medians of wall time, CPU time (user + system) and peak memory
+// (maximum resident set size).
 // It also times two rebuilds of vises with the output folder kept: nothing edited (the folder
 // is found up to date), and one page edited (everything is rendered again; unchanged files are
 // linked from the previous output rather than written).
@@ -102,9 +103,21 @@ func main() {
 	}
 	var sections []string
 	for _, outdir := range outdirs {
-		var results, rebuilds []result
+		var ms []*measurement
 		for i, n := range sizes {
-			rs, rb := measureSize(sites[i], n, *runs, outdir, vises, hugo)
+			ms = append(ms, newMeasurement(sites[i], n, outdir, vises, hugo))
+		}
+		// The sizes take turns, as the tools do: a disk that slows down as output folders are
+		// removed and made again slows down both sizes alike.
+		for i := 0; i < *runs; i++ {
+			for _, m := range ms {
+				m.run()
+				fmt.Fprintf(os.Stderr, "bench: %d pages per language, output on %s, run %d/%d\n", m.rv.pages, m.where(), i+1, *runs)
+			}
+		}
+		var results, rebuilds []result
+		for _, m := range ms {
+			rs, rb := m.finish()
 			results, rebuilds = append(results, rs...), append(rebuilds, rb...)
 		}
 		sections = append(sections, section(results, rebuilds, outdir))
@@ -114,48 +127,70 @@ func main() {
 	fmt.Print(report)
 }
 
-// measureSize times cold builds of the site of n pages per language with vises and Hugo, and
-// vises' rebuilds, runs times each, with the output folders in outdir ("" for the site).
-func measureSize(site string, n, runs int, outdir, vises, hugo string) (results, rebuilds []result) {
-	dir := site
+// measurement times cold builds of the site of n pages per language with vises and Hugo, and
+// vises' rebuilds, one run at a time, with the output folders in outdir ("" for the site).
+type measurement struct {
+	site, outdir, dir, pub, pubHugo string
+	vises, hugo                     string
+	edited                          string // the page edited for the rebuild timing
+	original                        []byte
+	runs                            int
+	rv, rh, ru, re                  result
+}
+
+func newMeasurement(site string, n int, outdir, vises, hugo string) *measurement {
+	m := &measurement{site: site, outdir: outdir, dir: site, vises: vises, hugo: hugo,
+		rv: result{tool: "vises", pages: n}, rh: result{tool: "hugo", pages: n},
+		ru: result{tool: "vises, rebuild with nothing edited", pages: n},
+		re: result{tool: "vises, rebuild with one page edited", pages: n}}
 	if outdir != "" {
-		dir = filepath.Join(outdir, fmt.Sprintf("vises-bench-%d", n))
-		check(os.MkdirAll(dir, 0o755))
-		defer os.RemoveAll(dir)
+		m.dir = filepath.Join(outdir, fmt.Sprintf("vises-bench-%d", n))
+		check(os.MkdirAll(m.dir, 0o755))
 	}
-	pub, pubHugo := filepath.Join(dir, "public"), filepath.Join(dir, "public-hugo")
-	edited := editablePage(site)
-	original, err := os.ReadFile(edited)
+	m.pub, m.pubHugo = filepath.Join(m.dir, "public"), filepath.Join(m.dir, "public-hugo")
+	m.edited = editablePage(site)
+	var err error
+	m.original, err = os.ReadFile(m.edited)
 	check(err)
-	rv := result{tool: "vises", pages: n}
-	rh := result{tool: "hugo", pages: n}
-	ru := result{tool: "vises, rebuild with nothing edited", pages: n}
-	re := result{tool: "vises, rebuild with one page edited", pages: n}
-	for i := 0; i < runs; i++ {
-		clean(pub)
-		rv.samples = append(rv.samples, measure(site, vises, "build", "--out", pub))
-		ru.samples = append(ru.samples, measure(site, vises, "build", "--out", pub))
-		check(os.WriteFile(edited, append(append([]byte(nil), original...), fmt.Sprintf("\nUne phrase de plus (passage %d).\n", i+1)...), 0o644))
-		syscall.Sync()
-		re.samples = append(re.samples, measure(site, vises, "build", "--out", pub))
-		check(os.WriteFile(edited, original, 0o644))
-		if hugo != "" {
-			clean(pubHugo)
-			rh.samples = append(rh.samples, measure(site, hugo, "--minify", "--quiet", "-d", pubHugo))
-		}
-		where := "disk"
-		if outdir != "" {
-			where = outdir
-		}
-		fmt.Fprintf(os.Stderr, "bench: %d pages per language, output on %s, run %d/%d\n", n, where, i+1, runs)
+	return m
+}
+
+func (m *measurement) where() string {
+	if m.outdir != "" {
+		return m.outdir
 	}
-	clean(pub)
-	clean(pubHugo)
-	results = append(results, rv)
-	if hugo != "" {
-		results = append(results, rh)
+	return "disk"
+}
+
+// run makes one cold build with each tool and vises' two rebuilds.
+func (m *measurement) run() {
+	m.runs++
+	clean(m.pub)
+	m.rv.samples = append(m.rv.samples, measure(m.site, m.vises, "build", "--out", m.pub))
+	m.ru.samples = append(m.ru.samples, measure(m.site, m.vises, "build", "--out", m.pub))
+	check(os.WriteFile(m.edited, append(append([]byte(nil), m.original...), fmt.Sprintf("\nUne phrase de plus (passage %d).\n", m.runs)...), 0o644))
+	syscall.Sync()
+	m.re.samples = append(m.re.samples, measure(m.site, m.vises, "build", "--out", m.pub))
+	check(os.WriteFile(m.edited, m.original, 0o644))
+	clean(m.pub)
+	if m.hugo != "" {
+		clean(m.pubHugo)
+		m.rh.samples = append(m.rh.samples, measure(m.site, m.hugo, "--minify", "--quiet", "-d", m.pubHugo))
+		clean(m.pubHugo)
 	}
-	return results, []result{ru, re}
+}
+
+// finish removes the output folders and returns the results: the cold builds, then the
+// rebuilds.
+func (m *measurement) finish() (results, rebuilds []result) {
+	if m.outdir != "" {
+		os.RemoveAll(m.dir)
+	}
+	results = append(results, m.rv)
+	if m.hugo != "" {
+		results = append(results, m.rh)
+	}
+	return results, []result{m.ru, m.re}
 }
 
 // measure runs a command in dir and returns its wall time, CPU time and peak memory.
@@ -214,7 +249,7 @@ func header(pages, runs int, memdir, hugoVersion string) string {
 	if hugoVersion != "" {
 		fmt.Fprintf(&b, ", against %s", hugoVersion)
 	}
-	b.WriteString(".\n\nThe site is generated by `internal/benchsite`: N pages per language in seven sections, each of 5 to 8 KB of Markdown with headings, paragraphs, lists, tables, emphasis and links. vises builds it with its default theme; Hugo with `tools/bench/hugo` (navigation, hreflang alternates, table of contents, previous/next, `--minify`). Each build is cold (the output folder removed and the file system synced first); vises and Hugo alternate; figures are medians. CPU is user plus system time; system time, mostly spent creating folders and files, is also given apart. Everything is measured twice: with the output on the disk, then on a memory file system, which leaves out the cost of creating folders and files on the disk.\n\n")
+	b.WriteString(".\n\nThe site is generated by `internal/benchsite`: N pages per language in seven sections, each of 5 to 8 KB of Markdown with headings, paragraphs, lists, tables, emphasis and links. vises builds it with its default theme; Hugo with `tools/bench/hugo` (navigation, hreflang alternates, table of contents, previous/next, `--minify`). Each build is cold (the output folder removed and the file system synced first); vises and Hugo alternate, and so do the two sizes; figures are medians. CPU is user plus system time; system time, mostly spent creating folders and files, is also given apart. Everything is measured twice: with the output on the disk, then on a memory file system, which leaves out the cost of creating folders and files on the disk.\n\n")
 	return b.String()
 }
 
