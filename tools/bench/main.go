@@ -172,17 +172,17 @@ func (m *measurement) run() {
 	syscall.Sync()
 	m.re.samples = append(m.re.samples, measure(m.site, m.vises, "build", "--out", m.pub))
 	check(os.WriteFile(m.edited, m.original, 0o644))
-	clean(m.pub)
 	if m.hugo != "" {
 		clean(m.pubHugo)
 		m.rh.samples = append(m.rh.samples, measure(m.site, m.hugo, "--minify", "--quiet", "-d", m.pubHugo))
-		clean(m.pubHugo)
 	}
 }
 
 // finish removes the output folders and returns the results: the cold builds, then the
 // rebuilds.
 func (m *measurement) finish() (results, rebuilds []result) {
+	clean(m.pub)
+	clean(m.pubHugo)
 	if m.outdir != "" {
 		os.RemoveAll(m.dir)
 	}
