@@ -11,8 +11,8 @@ import (
 // FrontMatter, a tenth of the time of the YAML decoder; it reports false, having changed
 // nothing, for anything else (quotes, multi-line values, lists, comments, blank lines,
 // unknown or repeated keys, values YAML would read as something other than a string, such as
-// true, 12 or ~), which then goes to the YAML decoder. FuzzDecodeSimple and
-// TestDecodeSimpleOnTheKit check that both give the same FrontMatter.
+// true, 12 or ~), which then goes to the YAML decoder. TestDecodeSimpleMatchesYAML,
+// FuzzDecodeSimple and TestDecodeSimpleOnRealPages check that both give the same FrontMatter.
 func decodeSimple(src []byte, fm *FrontMatter) bool {
 	var out FrontMatter
 	var seen [7]bool
