@@ -12,7 +12,7 @@ import (
 // when they are the default theme's own: executing a template costs a reflective call per field
 // and per escaper, several microseconds per list entry. A site or partner theme that changes
 // one of them gets it executed as a template, with the same data.
-// TestListsWrittenInGoMatchTheirPartials checks that both give the same bytes.
+// TestLayoutsWrittenInGoMatchTheirTemplates (in build) checks that both give the same bytes.
 
 // partial writes the partial name with data as its dot, through the template set of the page
 // being rendered: what the Go writers below stand in for when the theme changes the partial.
