@@ -8,7 +8,7 @@ import (
 )
 
 // The partials the default theme shows on every page (header, breadcrumbs, section navigation,
-// table of contents, previous/next links, footer) are written by Go code rather than executed
+// table of contents, previous/next links, footer, a section's children) are written by Go code
 // when they are the default theme's own: executing a template costs a reflective call per field
 // and per escaper, several microseconds per list entry. A site or partner theme that changes
 // one of them gets it executed as a template, with the same data.
