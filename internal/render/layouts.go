@@ -250,11 +250,9 @@ func writeSessionMain(c *Ctx, b *bytes.Buffer) error {
 		w.t("session.handouts")
 		b.WriteString("</h2>\n<ol>\n")
 		for _, l := range handouts {
-			b.WriteString(`<li><a href="`)
-			escapeURLAttr(b, l.Href)
-			b.WriteString(`">`)
-			escapeText(b, l.Title)
-			b.WriteString("</a></li>\n")
+			b.WriteString("<li>")
+			writeLink(b, l.Href, l.Title)
+			b.WriteString("</li>\n")
 		}
 		b.WriteString("</ol>\n</section>")
 	}

@@ -56,11 +56,9 @@ func writeNavList(b *bytes.Buffer, links []Link) {
 		b.WriteString("<ul>\n")
 		for _, l := range links {
 			if l.More {
-				b.WriteString(`<li class="nav-more"><a href="`)
-				escapeURLAttr(b, l.Href)
-				b.WriteString(`">`)
-				escapeText(b, l.Title)
-				b.WriteString("</a></li>\n")
+				b.WriteString(`<li class="nav-more">`)
+				writeLink(b, l.Href, l.Title)
+				b.WriteString("</li>\n")
 				continue
 			}
 			b.WriteString("<li>")
@@ -88,6 +86,15 @@ func writeNavLink(b *bytes.Buffer, l Link) {
 	}
 	b.WriteByte('>')
 	escapeText(b, l.Title)
+	b.WriteString("</a>")
+}
+
+// writeLink writes <a href="href">text</a>, escaped as the templates escape them.
+func writeLink(b *bytes.Buffer, href, text string) {
+	b.WriteString(`<a href="`)
+	escapeURLAttr(b, href)
+	b.WriteString(`">`)
+	escapeText(b, text)
 	b.WriteString("</a>")
 }
 
@@ -146,11 +153,9 @@ func writeBreadcrumbs(c *Ctx, b *bytes.Buffer) error {
 		w.t("nav.breadcrumbs")
 		b.WriteString("\">\n<ol>\n")
 		for _, l := range crumbs {
-			b.WriteString(`<li><a href="`)
-			escapeURLAttr(b, l.Href)
-			b.WriteString(`">`)
-			escapeText(b, l.Title)
-			b.WriteString("</a></li>\n")
+			b.WriteString("<li>")
+			writeLink(b, l.Href, l.Title)
+			b.WriteString("</li>\n")
 		}
 		b.WriteString(`<li><span aria-current="page">`)
 		escapeText(b, c.Title())
@@ -223,11 +228,7 @@ func writeFooter(c *Ctx, b *bytes.Buffer) error {
 		w.t("footer.hosted")
 		b.WriteByte(' ')
 		if u := c.PartnerURL(); u != "" {
-			b.WriteString(`<a href="`)
-			escapeURLAttr(b, u)
-			b.WriteString(`">`)
-			escapeText(b, partner)
-			b.WriteString("</a>")
+			writeLink(b, u, partner)
 		} else {
 			escapeText(b, partner)
 		}
@@ -355,11 +356,8 @@ func writeChildren(c *Ctx, b *bytes.Buffer) error {
 		for _, l := range children {
 			b.WriteString(`<li class="card card-`)
 			escapeText(b, l.Kind)
-			b.WriteString(`"><a href="`)
-			escapeURLAttr(b, l.Href)
 			b.WriteString(`">`)
-			escapeText(b, l.Title)
-			b.WriteString("</a>")
+			writeLink(b, l.Href, l.Title)
 			if l.Summary != "" {
 				b.WriteString("<p>")
 				escapeText(b, l.Summary)
