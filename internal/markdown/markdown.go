@@ -111,6 +111,7 @@ func New(o Options) *Markdown {
 	}
 	rendererOpts := []renderer.Option{
 		renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{lang: o.Lang, label: label, rawHTML: o.AllowRawHTML}, 100)),
+		html.WithWriter(textWriter{html.DefaultWriter}),
 	}
 	if o.AllowRawHTML {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
