@@ -259,13 +259,15 @@ func inode(t *testing.T, name string) uint64 {
 
 // TestRebuildSkipsUnchangedWrites builds twice: files with the same bytes are linked from the
 // previous output (same inode), a changed page is written, and a file edited by hand in the
-// output since the last build is written again, not trusted.
+// output since the last build is written again, not trusted, even when the edit kept its size
+// and its modification time was set back.
 func TestRebuildSkipsUnchangedWrites(t *testing.T) {
 	fsys := archive(t, "basic.txtar")
 	out := filepath.Join(t.TempDir(), "public")
 	buildInto(t, fsys, out, config.Overrides{})
 	same := filepath.Join(out, "fr", "methode", "collecter", "index.html")
 	edited := filepath.Join(out, "nl", "index.html")
+	disguised := filepath.Join(out, "fr", "index.html")
 	changed := filepath.Join(out, "fr", "methode", "cadrer", "index.html")
 	before := map[string]uint64{same: inode(t, same), edited: inode(t, edited), changed: inode(t, changed)}
 	good, _ := os.ReadFile(edited)
@@ -273,6 +275,17 @@ func TestRebuildSkipsUnchangedWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	before[edited] = inode(t, edited)
+	goodDisguised, _ := os.ReadFile(disguised)
+	fi, err := os.Stat(disguised)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(disguised, bytes.Repeat([]byte("x"), len(goodDisguised)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(disguised, fi.ModTime(), fi.ModTime()); err != nil {
+		t.Fatal(err)
+	}
 	fsys["content/fr/methode/cadrer.md"].Data = bytes.Replace(fsys["content/fr/methode/cadrer.md"].Data, []byte("Écrivez-la !"), []byte("Écrivez-la vite !"), 1)
 	if res := buildInto(t, fsys, out, config.Overrides{}); res.Diags.HasErrors() {
 		t.Fatal(res.Diags.String())
@@ -285,5 +298,8 @@ func TestRebuildSkipsUnchangedWrites(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(edited); !bytes.Equal(data, good) {
 		t.Error("a file edited by hand in the output was trusted and linked")
+	}
+	if data, _ := os.ReadFile(disguised); !bytes.Equal(data, goodDisguised) {
+		t.Error("a file edited by hand to the same size, its time set back, was trusted and linked")
 	}
 }

@@ -165,14 +165,16 @@ func Assets(layers []fs.FS, m *Minifier, fingerprint bool) (map[string]*Asset, e
 // Staging is an output folder being written. Commit swaps it in place of the output folder;
 // Abort removes it and leaves the output folder as it was.
 //
-// A file the previous build wrote with the same bytes, and that nobody changed since (same
-// size and modification time as the manifest says), is linked from the previous output
-// instead of written again: creating files is what costs most on many file systems.
+// A file of the previous output that holds the same bytes, and that nobody changed since the
+// previous build wrote it (same size and modification time as the manifest says), is linked
+// instead of written again: creating files is what costs most on many file systems. The bytes
+// are compared with the file itself, so a file edited in place is never trusted.
 type Staging struct {
 	out      string
 	dir      string
 	previous map[string]entry // the manifest of the output folder being replaced
 	manifest map[string]entry // what this staging folder holds
+	reads    sync.Pool        // *[]byte: files of the previous output being compared
 
 	mu      sync.Mutex // Write may be called from several goroutines
 	written map[string]bool
@@ -205,7 +207,6 @@ func NewStaging(out string) (*Staging, error) {
 
 // entry is what the manifest records of an output file.
 type entry struct {
-	hash  string
 	size  int64
 	mtime int64 // nanoseconds
 }
@@ -223,14 +224,16 @@ func readManifest(name string) map[string]entry {
 	}
 	m := map[string]entry{}
 	for _, line := range strings.Split(string(data), "\n") {
-		f := strings.SplitN(line, " ", 4)
-		if len(f) != 4 {
+		// Lines of an older manifest start with a hash: they do not parse, and their files
+		// are written again.
+		f := strings.SplitN(line, " ", 3)
+		if len(f) != 3 {
 			continue
 		}
-		size, err1 := strconv.ParseInt(f[1], 10, 64)
-		mtime, err2 := strconv.ParseInt(f[2], 10, 64)
+		size, err1 := strconv.ParseInt(f[0], 10, 64)
+		mtime, err2 := strconv.ParseInt(f[1], 10, 64)
 		if err1 == nil && err2 == nil {
-			m[f[3]] = entry{hash: f[0], size: size, mtime: mtime}
+			m[f[2]] = entry{size: size, mtime: mtime}
 		}
 	}
 	return m
@@ -245,7 +248,7 @@ func writeManifest(name string, m map[string]entry) error {
 	var b strings.Builder
 	for _, n := range names {
 		e := m[n]
-		fmt.Fprintf(&b, "%s %d %d %s\n", e.hash, e.size, e.mtime, n)
+		fmt.Fprintf(&b, "%d %d %s\n", e.size, e.mtime, n)
 	}
 	tmp := name + ".tmp"
 	if err := os.WriteFile(tmp, []byte(b.String()), 0o644); err != nil {
@@ -286,12 +289,10 @@ func (s *Staging) Write(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	sum := sha256.Sum256(data)
-	hash := hex.EncodeToString(sum[:16])
 	full := filepath.Join(s.dir, filepath.FromSlash(name))
-	if prev, ok := s.previous[name]; ok && prev.hash == hash {
+	if prev, ok := s.previous[name]; ok && prev.size == int64(len(data)) {
 		old := filepath.Join(s.out, filepath.FromSlash(name))
-		if fi, err := os.Lstat(old); err == nil && fi.Mode().IsRegular() && fi.Size() == prev.size && fi.ModTime().UnixNano() == prev.mtime {
+		if s.holds(old, prev, data) {
 			if err := os.Link(old, full); err == nil {
 				s.record(name, prev)
 				return nil
@@ -302,8 +303,33 @@ func (s *Staging) Write(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	s.record(name, entry{hash: hash, size: fi.Size(), mtime: fi.ModTime().UnixNano()})
+	s.record(name, entry{size: fi.Size(), mtime: fi.ModTime().UnixNano()})
 	return nil
+}
+
+// holds reports whether the file name is a regular file as the manifest entry e describes it
+// and holds exactly data.
+func (s *Staging) holds(name string, e entry, data []byte) bool {
+	f, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != e.size || fi.ModTime().UnixNano() != e.mtime {
+		return false
+	}
+	buf, _ := s.reads.Get().(*[]byte)
+	if buf == nil {
+		buf = new([]byte)
+	}
+	defer s.reads.Put(buf)
+	if cap(*buf) < len(data)+1 {
+		*buf = make([]byte, len(data)+1)
+	}
+	// One byte more than data: a file that grew since its Stat does not pass for it.
+	n, err := io.ReadFull(f, (*buf)[:len(data)+1])
+	return n == len(data) && (err == io.ErrUnexpectedEOF || err == io.EOF) && bytes.Equal((*buf)[:n], data)
 }
 
 // writeFile writes data to a new file name and returns what the file system says of it.
@@ -344,8 +370,7 @@ func (s *Staging) Replace(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	sum := sha256.Sum256(data)
-	s.record(name, entry{hash: hex.EncodeToString(sum[:16]), size: fi.Size(), mtime: fi.ModTime().UnixNano()})
+	s.record(name, entry{size: fi.Size(), mtime: fi.ModTime().UnixNano()})
 	return nil
 }
 
