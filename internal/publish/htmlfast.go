@@ -116,29 +116,38 @@ var newline, space = []byte{'\n'}, []byte{' '}
 
 // unchanged reports whether b is left as it is by parse.ReplaceMultipleWhitespaceAndEntities
 // (and so by parse.ReplaceEntities): it has no character reference, no white space other than
-// a space or a line break, and no two of those in a row.
+// a space or a line break, and no two of those in a row. Eight bytes at a time, their classes
+// looked up independently of each other.
 func unchanged(b []byte) bool {
-	prevSpace := false
-	for _, c := range b {
-		switch byteClass[c] {
-		case classSpace:
-			if prevSpace {
-				return false
-			}
-			prevSpace = true
-		case classOther:
-			prevSpace = false
-		default:
+	prev := uint8(classOther) // the class of the byte before b
+	for len(b) >= 8 {
+		c0, c1, c2, c3 := byteClass[b[0]], byteClass[b[1]], byteClass[b[2]], byteClass[b[3]]
+		c4, c5, c6, c7 := byteClass[b[4]], byteClass[b[5]], byteClass[b[6]], byteClass[b[7]]
+		if (c0|c1|c2|c3|c4|c5|c6|c7)&classStop != 0 {
 			return false
 		}
+		// Without classStop, a class ANDed with the one before it is classSpace for two
+		// spaces in a row only.
+		if prev&c0|c0&c1|c1&c2|c2&c3|c3&c4|c4&c5|c5&c6|c6&c7 != 0 {
+			return false
+		}
+		prev, b = c7, b[8:]
+	}
+	for _, c := range b {
+		cl := byteClass[c]
+		if cl&classStop != 0 || prev&cl != 0 {
+			return false
+		}
+		prev = cl
 	}
 	return true
 }
 
+// The classes of byteClass are bits: classOther has none.
 const (
-	classOther = iota
-	classSpace // a space or a line break
-	classStop  // other white space, or & (which may start a character reference)
+	classOther = 0
+	classSpace = 1 // a space or a line break
+	classStop  = 2 // other white space, or & (which may start a character reference)
 )
 
 var byteClass = func() (t [256]uint8) {

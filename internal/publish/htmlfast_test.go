@@ -158,3 +158,56 @@ func TestNameTables(t *testing.T) {
 		}
 	}
 }
+
+// refUnchanged is unchanged as first written, a byte at a time.
+func refUnchanged(b []byte) bool {
+	prevSpace := false
+	for _, c := range b {
+		switch c {
+		case ' ', '\n':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		case '\t', '\r', '\f', '&':
+			return false
+		default:
+			prevSpace = false
+		}
+	}
+	return true
+}
+
+// TestUnchangedMatchesReference compares unchanged with refUnchanged on texts of every length
+// up to 40 made of letters, spaces, line breaks, other white space and ampersands.
+func TestUnchangedMatchesReference(t *testing.T) {
+	r := rand.New(rand.NewSource(39))
+	alphabet := []byte("ab  \n\n\t\r\f&é")
+	for n := 0; n <= 40; n++ {
+		for range 3000 {
+			b := make([]byte, n)
+			for i := range b {
+				// Mostly letters, so that long texts still pass now and then.
+				if r.Intn(4) == 0 {
+					b[i] = alphabet[r.Intn(len(alphabet))]
+				} else {
+					b[i] = 'a' + byte(r.Intn(26))
+				}
+			}
+			if have, want := unchanged(b), refUnchanged(b); have != want {
+				t.Fatalf("unchanged(%q) = %v, want %v", b, have, want)
+			}
+		}
+	}
+}
+
+func FuzzUnchanged(f *testing.F) {
+	for _, s := range []string{"a b", "a  b", "12345678 \n", "1234567 \n", "&amp;", "tab\there"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if have, want := unchanged(b), refUnchanged(b); have != want {
+			t.Fatalf("unchanged(%q) = %v, want %v", b, have, want)
+		}
+	})
+}
