@@ -54,9 +54,17 @@ func mayLinkify(src []byte) bool {
 	if bytes.IndexByte(src, '@') >= 0 || bytes.Contains(src, []byte("www.")) {
 		return true
 	}
-	for _, p := range linkProtocols {
-		if bytes.Contains(src, []byte(p)) {
-			return true
+	// Every protocol ends with a colon, rarer in a text than their first letters.
+	for i := 0; ; {
+		colon := bytes.IndexByte(src[i:], ':')
+		if colon < 0 {
+			break
+		}
+		i += colon + 1
+		for _, p := range linkProtocols {
+			if bytes.HasSuffix(src[:i], []byte(p)) {
+				return true
+			}
 		}
 	}
 	return spacedLineEnd(src)

@@ -108,9 +108,15 @@ func TestNoLinksParserMatches(t *testing.T) {
 // TestMayLinkify checks that the texts where linkify finds a link are parsed with it.
 func TestMayLinkify(t *testing.T) {
 	m := New(Options{Lang: "fr"})
-	for _, s := range []string{"voir https://vises.example/", "voir http://a.b", "www.vises.example", "écrire à info@vises.example", "mailto:x"} {
+	for _, s := range []string{"voir https://vises.example/", "voir http://a.b", "www.vises.example", "écrire à info@vises.example", "mailto:x",
+		"http:", "::https:", "a : b mailto:", "x  \ny", "x\t\t"} {
 		if !mayLinkify([]byte(s)) {
 			t.Errorf("mayLinkify(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"", ":", "http", "a : b", "mail:to", "https :", "Note : voir plus bas.", "x \ny", "ww.x"} {
+		if mayLinkify([]byte(s)) {
+			t.Errorf("mayLinkify(%q) = true", s)
 		}
 	}
 	// Through Parse, the address is a link.
