@@ -299,11 +299,11 @@ func (s *Staging) Write(name string, data []byte) error {
 			}
 		}
 	}
-	fi, err := writeFile(full, data)
+	e, err := writeFile(full, data)
 	if err != nil {
 		return err
 	}
-	s.record(name, entry{size: fi.Size(), mtime: fi.ModTime().UnixNano()})
+	s.record(name, e)
 	return nil
 }
 
@@ -332,23 +332,6 @@ func (s *Staging) holds(name string, e entry, data []byte) bool {
 	return n == len(data) && (err == io.ErrUnexpectedEOF || err == io.EOF) && bytes.Equal((*buf)[:n], data)
 }
 
-// writeFile writes data to a new file name and returns what the file system says of it.
-func writeFile(name string, data []byte) (fs.FileInfo, error) {
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-	if err != nil {
-		return nil, err
-	}
-	_, err = f.Write(data)
-	var fi fs.FileInfo
-	if err == nil {
-		fi, err = f.Stat()
-	}
-	if err1 := f.Close(); err == nil {
-		err = err1
-	}
-	return fi, err
-}
-
 func (s *Staging) record(name string, e entry) {
 	s.mu.Lock()
 	s.manifest[name] = e
@@ -366,11 +349,11 @@ func (s *Staging) Replace(name string, data []byte) error {
 	if err := os.Remove(full); err != nil {
 		return err
 	}
-	fi, err := writeFile(full, data)
+	e, err := writeFile(full, data)
 	if err != nil {
 		return err
 	}
-	s.record(name, entry{size: fi.Size(), mtime: fi.ModTime().UnixNano()})
+	s.record(name, e)
 	return nil
 }
 
