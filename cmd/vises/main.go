@@ -34,6 +34,7 @@ import (
 	"vises/internal/config"
 	"vises/internal/diag"
 	"vises/internal/serve"
+	"vises/internal/sitefs"
 )
 
 // version is set at link time (-ldflags "-X main.version=...") for releases.
@@ -151,7 +152,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		debug.SetGCPercent(75)
 	}
 	res := build.Run(build.Options{
-		FS:        os.DirFS("."),
+		FS:        sitefs.Dir("."),
 		Config:    f.config,
 		Overrides: config.Overrides{OutDir: f.out, BaseURL: f.baseURL, Offline: f.offline},
 		Publish:   true,
@@ -206,7 +207,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	res := build.Run(build.Options{
-		FS:        os.DirFS("."),
+		FS:        sitefs.Dir("."),
 		Config:    f.config,
 		Overrides: config.Overrides{BaseURL: f.baseURL},
 		Check:     true,
@@ -244,7 +245,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		host = "localhost"
 	}
 	base := fmt.Sprintf("http://%s/", net.JoinHostPort(host, fmt.Sprint(addr.Port)))
-	srv := serve.New(build.Options{FS: os.DirFS("."), Config: *cfg, Overrides: config.Overrides{BaseURL: base}}, stderr)
+	srv := serve.New(build.Options{FS: sitefs.Dir("."), Config: *cfg, Overrides: config.Overrides{BaseURL: base}}, stderr)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	fmt.Fprintf(stdout, "vises serve: %s (Ctrl+C to stop)\n", base)

@@ -87,6 +87,28 @@ func TestBuildPrintsOneSummaryLine(t *testing.T) {
 	}
 }
 
+// TestBuildRefusesAnOutputThatWouldReplaceTheSite checks that --out cannot name the site's
+// folder or a folder inside its sources, which publishing would replace.
+func TestBuildRefusesAnOutputThatWouldReplaceTheSite(t *testing.T) {
+	writeSite(t, goodSite)
+	for out, msg := range map[string]string{
+		".":              "--out . would replace the site's own folder",
+		"content/public": "--out content/public is inside the site's content/ folder",
+		"themes":         "--out themes is inside the site's themes/ folder",
+	} {
+		code, _, stderr := runCLI("build", "--out", out)
+		if code != 1 || !strings.Contains(stderr, msg) {
+			t.Errorf("vises build --out %s: exit %d, stderr %q; want 1 and %q", out, code, stderr, msg)
+		}
+	}
+	if _, err := os.Stat(filepath.Join("content", "fr", "_index.md")); err != nil {
+		t.Errorf("the site's content is gone: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join("content", "public")); err == nil {
+		t.Error("an output folder was written inside content/")
+	}
+}
+
 func TestBuildErrorsArePrintedSortedWithPositions(t *testing.T) {
 	files := map[string]string{}
 	for k, v := range goodSite {
