@@ -23,6 +23,7 @@ import (
 	"vises/internal/i18n"
 	"vises/internal/indicator"
 	"vises/internal/markdown"
+	"vises/internal/parallel"
 	"vises/internal/pdf"
 	"vises/internal/publish"
 	"vises/internal/render"
@@ -505,28 +506,7 @@ func (p *pendingOutput) flush(out Output, l *diag.List) {
 
 // run runs tasks on workers goroutines and waits for them.
 func run(tasks []func(), workers int) {
-	if workers <= 1 {
-		for _, t := range tasks {
-			t()
-		}
-		return
-	}
-	next := make(chan func())
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for t := range next {
-				t()
-			}
-		}()
-	}
-	for _, t := range tasks {
-		next <- t
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(len(tasks), workers, func(i int) { tasks[i]() })
 }
 
 // finish remembers a good build for the next one.

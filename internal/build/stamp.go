@@ -6,12 +6,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
-	"runtime"
 	"sort"
-	"sync"
 
 	"vises/internal/content"
 	"vises/internal/diag"
+	"vises/internal/parallel"
 	"vises/internal/publish"
 )
 
@@ -51,22 +50,11 @@ func readSums(fsys fs.FS, langs []string, workers int) map[string][sha256.Size]b
 	sources := content.Sources(fsys, langs, &ignored)
 	sums := make([][sha256.Size]byte, len(sources))
 	ok := make([]bool, len(sources))
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(sources); i += workers {
-				if data, err := fs.ReadFile(fsys, sources[i].Name); err == nil {
-					sums[i], ok[i] = sha256.Sum256(data), true
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	parallel.For(len(sources), workers, func(i int) {
+		if data, err := fs.ReadFile(fsys, sources[i].Name); err == nil {
+			sums[i], ok[i] = sha256.Sum256(data), true
+		}
+	})
 	out := make(map[string][sha256.Size]byte, len(sources))
 	for i, src := range sources {
 		if ok[i] {

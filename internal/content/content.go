@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -18,6 +17,7 @@ import (
 
 	"vises/internal/diag"
 	"vises/internal/markdown"
+	"vises/internal/parallel"
 	"vises/internal/search"
 	"vises/internal/yamldecode"
 )
@@ -255,49 +255,33 @@ func Load(fsys fs.FS, langs []string, mds Markdowns, l *diag.List, o LoadOptions
 		cache.key, cache.files = key, map[string]*cached{}
 	}
 	// Read and parse in parallel; the results keep the order of the walk.
-	workers := o.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	var wg sync.WaitGroup
-	next := make(chan *job)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range next {
-				if cache != nil && o.Unchanged != nil && o.Unchanged(j.name) {
-					if c := cache.files[j.name]; c != nil {
-						j.src, j.page, j.fromCache = c.src, c.page, true
-						j.diags.Add(c.diags...)
-						continue
-					}
-				}
-				src, err := fs.ReadFile(fsys, j.name)
-				if err != nil {
-					j.diags.Errorf(diag.Pos{File: j.name}, "%v", err)
-					continue
-				}
-				j.src = src
-				if o.Sums {
-					j.sum = sha256.Sum256(src)
-				}
-				if cache != nil {
-					if c := cache.lookup(j.name, src); c != nil {
-						j.page, j.fromCache = c.page, true
-						j.diags.Add(c.diags...)
-						continue
-					}
-				}
-				j.page = parse(j.lang, j.rel, j.name, src, mds[j.lang], whole[j.lang], &j.diags)
+	parallel.For(len(jobs), o.Workers, func(i int) {
+		j := jobs[i]
+		if cache != nil && o.Unchanged != nil && o.Unchanged(j.name) {
+			if c := cache.files[j.name]; c != nil {
+				j.src, j.page, j.fromCache = c.src, c.page, true
+				j.diags.Add(c.diags...)
+				return
 			}
-		}()
-	}
-	for _, j := range jobs {
-		next <- j
-	}
-	close(next)
-	wg.Wait()
+		}
+		src, err := fs.ReadFile(fsys, j.name)
+		if err != nil {
+			j.diags.Errorf(diag.Pos{File: j.name}, "%v", err)
+			return
+		}
+		j.src = src
+		if o.Sums {
+			j.sum = sha256.Sum256(src)
+		}
+		if cache != nil {
+			if c := cache.lookup(j.name, src); c != nil {
+				j.page, j.fromCache = c.page, true
+				j.diags.Add(c.diags...)
+				return
+			}
+		}
+		j.page = parse(j.lang, j.rel, j.name, src, mds[j.lang], whole[j.lang], &j.diags)
+	})
 
 	var all []*Page
 	if o.Sums {

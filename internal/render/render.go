@@ -18,6 +18,7 @@ import (
 	"vises/internal/i18n"
 	"vises/internal/indicator"
 	"vises/internal/markdown"
+	"vises/internal/parallel"
 	"vises/internal/publish"
 	"vises/internal/theme"
 )
@@ -117,17 +118,7 @@ func (r *Renderer) Links(l *diag.List, workers int) {
 			}
 		}
 	}
-	var wg sync.WaitGroup
-	for w := range max(workers, 1) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(pages); i += max(workers, 1) {
-				resolve(i)
-			}
-		}()
-	}
-	wg.Wait()
+	parallel.For(len(pages), workers, resolve)
 	for i, p := range pages {
 		res := &results[i]
 		r.texts[p] = res.texts
