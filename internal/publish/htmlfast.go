@@ -156,6 +156,16 @@ var byteClass = func() (t [256]uint8) {
 	return t
 }()
 
+// urlAsIs reports whether the URL below leaves val as it is (val has no character reference
+// nor white space at its ends): it neither starts with a scheme "http" or "https" written
+// with a capital, nor with "data:", on which fastHTML gives up.
+func urlAsIs(val []byte) bool {
+	if len(val) <= 5 || bytes.HasPrefix(val, []byte("http:")) || bytes.HasPrefix(val, []byte("https:")) {
+		return true
+	}
+	return !parse.EqualFold(val[:4], []byte("http")) && !parse.EqualFold(val[:5], []byte("data:"))
+}
+
 // mediaTypeOn are the elements whose type attribute the minifier reads as a media type.
 var mediaTypeOn = map[string]bool{"a": true, "link": true, "script": true}
 
@@ -480,8 +490,9 @@ func (f *fastMinifier) tag() bool {
 		if !known && !bytes.HasPrefix(a.name, []byte("data-")) && !bytes.HasPrefix(a.name, []byte("aria-")) {
 			return false
 		}
-		if at&(urlAttr|typeAttr) == 0 && (string(a.name) != "type" || !mediaTypeOn[string(name)]) && len(a.val) > 0 &&
-			unchanged(a.val) && (at&trimAttr == 0 || !parse.IsWhitespace(a.val[0]) && !parse.IsWhitespace(a.val[len(a.val)-1])) {
+		if at&typeAttr == 0 && (string(a.name) != "type" || !mediaTypeOn[string(name)]) && len(a.val) > 0 &&
+			unchanged(a.val) && (at&(trimAttr|urlAttr) == 0 || !parse.IsWhitespace(a.val[0]) && !parse.IsWhitespace(a.val[len(a.val)-1])) &&
+			(at&urlAttr == 0 || urlAsIs(a.val)) {
 			// Nothing for the functions below to change, and no quote in it: as it is.
 			f.out.WriteByte(' ')
 			f.out.Write(a.name)

@@ -27,7 +27,8 @@ func randomHTML(r *rand.Rand) []byte {
 	oddAttrs := []string{"style", "onclick", "dir", "xml:lang"}
 	oddValues := []string{"data:x", "a\"b", "DATA:y"}
 	texts := []string{" ", "  ", "\n", "\t", "a", "Coût", "l’ESS", "&amp;", "&lt;b&gt;", "&#34;", "&#39;", "&quot;", "&#43;", "&nbsp;", "&eacute;", "&", "«\u202fx\u202f»", "x &amp;y", "&amp;lt;", "\r\n", "é", ";", " : "}
-	values := []string{"", " ", "x", "a b", " pad ", "../fr/", "https://x.example/a?b=1&amp;c=2", "HTTP://X.example", "Https://y", "#id", "text/html ; charset=UTF-8", "radio", "on", "a'b", "&#34;q&#34;", "&#39;", "width=device-width, initial-scale=1", "viewport", "keywords", "  a  b  "}
+	values := []string{"", " ", "x", "a b", " pad ", "../fr/", "https://x.example/a?b=1&amp;c=2", "HTTP://X.example", "Https://y", "#id", "text/html ; charset=UTF-8", "radio", "on", "a'b", "&#34;q&#34;", "&#39;", "width=device-width, initial-scale=1", "viewport", "keywords", "  a  b  ",
+		"httpS://z", "http:", "https:", "http:/x", "hTtp://a", "http", "httpx://b", "https:y", "../a b/", "\nx", "x\n", "data:", "Data:z", "mailto:a@b"}
 	var b strings.Builder
 	if r.Intn(2) == 0 {
 		b.WriteString("<!DOCTYPE html>\n")
