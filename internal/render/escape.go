@@ -3,48 +3,28 @@ package render
 import (
 	"bytes"
 	"strings"
-	"unicode/utf8"
 )
 
 // The partials written in Go (partials.go) escape values as html/template does in the same
 // places, so that the bytes are the same (TestEscapersMatchHTMLTemplate checks it).
 
 // escapeText escapes s as html/template does in HTML text and in quoted attribute values.
+// The bytes it replaces are ASCII, so it looks at bytes: those of other characters (0x80 and
+// above) are never replaced, valid UTF-8 or not.
 func escapeText(b *bytes.Buffer, s string) {
 	written := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			_, w := utf8.DecodeRuneInString(s[i:])
-			i += w
-			continue
-		}
-		repl := ""
-		switch c {
-		case 0:
-			repl = "\uFFFD"
-		case '"':
-			repl = "&#34;"
-		case '&':
-			repl = "&amp;"
-		case '\'':
-			repl = "&#39;"
-		case '+':
-			repl = "&#43;"
-		case '<':
-			repl = "&lt;"
-		case '>':
-			repl = "&gt;"
-		}
-		if repl != "" {
+	for i := 0; i < len(s); i++ {
+		if repl := textEscapes[s[i]]; repl != "" {
 			b.WriteString(s[written:i])
 			b.WriteString(repl)
 			written = i + 1
 		}
-		i++
 	}
 	b.WriteString(s[written:])
 }
+
+// textEscapes holds what escapeText writes in place of a byte, "" for the byte itself.
+var textEscapes = [256]string{0: "\uFFFD", '"': "&#34;", '&': "&amp;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '>': "&gt;"}
 
 // escapeURLAttr writes s as html/template writes a value that makes the whole of a quoted URL
 // attribute (href="{{.}}"): unsafe schemes replaced, then normalized, then attribute-escaped.
