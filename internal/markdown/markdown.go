@@ -582,6 +582,9 @@ func tagName(tag []byte) ([]byte, bool) {
 // verbatim reports whether the element named name (in any case) holds text that Spacing must
 // leave as it is.
 func verbatim(name []byte) bool {
+	if len(name) < 3 || len(name) > 6 {
+		return false // most elements: p, a, li, em, h2...
+	}
 	for _, v := range []string{"code", "pre", "kbd", "script", "style", "samp"} {
 		if bytes.EqualFold(name, []byte(v)) {
 			return true
