@@ -3,19 +3,22 @@
 //
 //	go run ./tools/bench [-pages 5000] [-runs 5] [-scale] [-out BENCHMARKS.md]
 //
-// For each size, it generates the site (internal/benchsite), then builds it cold (the output
-// folder removed first) with vises and with Hugo in turn, runs times each, the sizes taking
-// turns too, and reports the medians of wall time, CPU time (user + system) and peak memory
-// (maximum resident set size).
-// It also times two rebuilds of vises with the output folder kept: nothing edited (the folder
-// is found up to date), and one page edited (everything is rendered again; unchanged files are
-// linked from the previous output rather than written).
+// For each size, it generates the site (internal/benchsite), then builds it cold with vises and
+// with Hugo in turn, runs times each, the sizes taking turns too, and reports the medians of
+// wall time, CPU time (user + system) and peak memory (maximum resident set size).
+// Then it times two rebuilds of vises, runs times each, with the output of its last cold build
+// kept: nothing edited (the folder is found up to date), and one page edited (everything is
+// rendered again; unchanged files are linked from the previous output rather than written).
 //
-// Before each timed build the output folder is removed and the file system synced, so that
-// neither tool pays for the other's deletions. Everything is measured twice: with the output
-// folders on the disk, inside the generated site, and on a memory file system (-memdir, /dev/shm
-// by default; "" skips it), which measures the tools without the cost of creating folders and
-// files on the disk.
+// Everything is measured twice: with the output folders on the disk, in the temporary folder
+// of the generated sites, and on a memory file system (-memdir, /dev/shm by default; "" skips
+// it), which measures the tools without the cost of creating folders and files on the disk.
+// The file system is synced before each timed build, so that no build pays for the writes of
+// the one before. On the disk, each cold build writes a new folder and none is removed before
+// the end (about 6 GB for the default sizes and runs): on an ext4 file system without a
+// journal, finding a free inode skips every inode freed in the last minute, so a build made
+// right after a removal pays for it, whichever tool removed what. On the memory file system,
+// where removing costs nothing later, the folder is removed before each build.
 package main
 
 import (
@@ -26,6 +29,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"syscall"
@@ -112,7 +116,15 @@ func main() {
 		for i := 0; i < *runs; i++ {
 			for _, m := range ms {
 				m.run()
-				fmt.Fprintf(os.Stderr, "bench: %d pages per language, output on %s, run %d/%d\n", m.rv.pages, m.where(), i+1, *runs)
+				fmt.Fprintf(os.Stderr, "bench: %d pages per language, output on %s, cold builds %d/%d\n", m.rv.pages, m.where(), i+1, *runs)
+			}
+		}
+		// The rebuilds come after every cold build: a rebuild removes the folders of the
+		// output it replaces.
+		for i := 0; i < *runs; i++ {
+			for _, m := range ms {
+				m.rebuild(i)
+				fmt.Fprintf(os.Stderr, "bench: %d pages per language, output on %s, rebuilds %d/%d\n", m.rv.pages, m.where(), i+1, *runs)
 			}
 		}
 		var results, rebuilds []result
@@ -128,14 +140,17 @@ func main() {
 }
 
 // measurement times cold builds of the site of n pages per language with vises and Hugo, and
-// vises' rebuilds, one run at a time, with the output folders in outdir ("" for the site).
+// vises' rebuilds, one run at a time, with the output folders in outdir ("" for the disk).
 type measurement struct {
-	site, outdir, dir, pub, pubHugo string
-	vises, hugo                     string
-	edited                          string // the page edited for the rebuild timing
-	original                        []byte
-	runs                            int
-	rv, rh, ru, re                  result
+	site, outdir, dir string
+	vises, hugo       string
+	edited            string // the page edited for the rebuild timing
+	original          []byte
+	runs              int
+	fresh             bool     // each cold build writes a new folder (on the disk)
+	outs              []string // the output folders written, removed by finish
+	last              string   // the output of vises' last cold build, for the rebuilds
+	rv, rh, ru, re    result
 }
 
 func newMeasurement(site string, n int, outdir, vises, hugo string) *measurement {
@@ -146,8 +161,10 @@ func newMeasurement(site string, n int, outdir, vises, hugo string) *measurement
 	if outdir != "" {
 		m.dir = filepath.Join(outdir, fmt.Sprintf("vises-bench-%d", n))
 		check(os.MkdirAll(m.dir, 0o755))
+	} else {
+		m.dir, m.fresh = filepath.Join(filepath.Dir(site), fmt.Sprintf("out-%d", n)), true
+		check(os.MkdirAll(m.dir, 0o755))
 	}
-	m.pub, m.pubHugo = filepath.Join(m.dir, "public"), filepath.Join(m.dir, "public-hugo")
 	m.edited = editablePage(site)
 	var err error
 	m.original, err = os.ReadFile(m.edited)
@@ -162,30 +179,50 @@ func (m *measurement) where() string {
 	return "disk"
 }
 
-// run makes one cold build with each tool and vises' two rebuilds.
+// out returns the output folder of the next cold build of a tool: a new one when m.fresh,
+// else the same one each run, removed first. The file system is synced.
+func (m *measurement) out(tool string) string {
+	name := filepath.Join(m.dir, tool)
+	if m.fresh {
+		name = fmt.Sprintf("%s-%d", name, m.runs)
+	} else {
+		clean(name)
+	}
+	if !slices.Contains(m.outs, name) {
+		m.outs = append(m.outs, name)
+	}
+	syscall.Sync()
+	return name
+}
+
+// run makes one cold build with each tool.
 func (m *measurement) run() {
 	m.runs++
-	clean(m.pub)
-	m.rv.samples = append(m.rv.samples, measure(m.site, m.vises, "build", "--out", m.pub))
-	m.ru.samples = append(m.ru.samples, measure(m.site, m.vises, "build", "--out", m.pub))
-	check(os.WriteFile(m.edited, append(append([]byte(nil), m.original...), fmt.Sprintf("\nUne phrase de plus (passage %d).\n", m.runs)...), 0o644))
-	syscall.Sync()
-	m.re.samples = append(m.re.samples, measure(m.site, m.vises, "build", "--out", m.pub))
-	check(os.WriteFile(m.edited, m.original, 0o644))
+	m.last = m.out("public")
+	m.rv.samples = append(m.rv.samples, measure(m.site, m.vises, "build", "--out", m.last))
 	if m.hugo != "" {
-		clean(m.pubHugo)
-		m.rh.samples = append(m.rh.samples, measure(m.site, m.hugo, "--minify", "--quiet", "-d", m.pubHugo))
+		m.rh.samples = append(m.rh.samples, measure(m.site, m.hugo, "--minify", "--quiet", "-d", m.out("public-hugo")))
 	}
 }
 
-// finish removes the output folders and returns the results: the cold builds, then the
-// rebuilds.
+// rebuild makes vises' two rebuilds of the output of its last cold build: nothing edited since
+// the build before (the cold one, or the previous rebuild), then the page m.edited edited.
+func (m *measurement) rebuild(i int) {
+	syscall.Sync()
+	m.ru.samples = append(m.ru.samples, measure(m.site, m.vises, "build", "--out", m.last))
+	check(os.WriteFile(m.edited, append(append([]byte(nil), m.original...), fmt.Sprintf("\nUne phrase de plus (passage %d).\n", i+1)...), 0o644))
+	syscall.Sync()
+	m.re.samples = append(m.re.samples, measure(m.site, m.vises, "build", "--out", m.last))
+}
+
+// finish puts the edited page back, removes the output folders and returns the results: the
+// cold builds, then the rebuilds.
 func (m *measurement) finish() (results, rebuilds []result) {
-	clean(m.pub)
-	clean(m.pubHugo)
-	if m.outdir != "" {
-		os.RemoveAll(m.dir)
+	check(os.WriteFile(m.edited, m.original, 0o644))
+	for _, out := range m.outs {
+		clean(out)
 	}
+	os.RemoveAll(m.dir)
 	results = append(results, m.rv)
 	if m.hugo != "" {
 		results = append(results, m.rh)
@@ -210,15 +247,13 @@ func measure(dir, name string, args ...string) sample {
 	return sample{wall: wall, cpu: cpu, sys: time.Duration(ru.Stime.Nano()), rssMB: float64(ru.Maxrss) / 1024}
 }
 
-// clean removes an output folder (and what vises keeps beside it) and syncs the file system,
-// so that the next build does not share the disk with the deletion.
+// clean removes an output folder and what vises keeps beside it.
 func clean(out string) {
 	os.RemoveAll(out)
 	base := filepath.Base(out)
 	for _, suffix := range []string{".manifest", ".stamp"} {
 		os.Remove(filepath.Join(filepath.Dir(out), "."+base+suffix))
 	}
-	syscall.Sync()
 }
 
 // editablePage returns a plain page of the generated site, edited for the rebuild timings.
@@ -249,7 +284,7 @@ func header(pages, runs int, memdir, hugoVersion string) string {
 	if hugoVersion != "" {
 		fmt.Fprintf(&b, ", against %s", hugoVersion)
 	}
-	b.WriteString(".\n\nThe site is generated by `internal/benchsite`: N pages per language in seven sections, each of 5 to 8 KB of Markdown with headings, paragraphs, lists, tables, emphasis and links. vises builds it with its default theme; Hugo with `tools/bench/hugo` (navigation, hreflang alternates, table of contents, previous/next, `--minify`). Each build is cold (the output folder removed and the file system synced first); vises and Hugo alternate, and so do the two sizes; figures are medians. CPU is user plus system time; system time, mostly spent creating folders and files, is also given apart. Everything is measured twice: with the output on the disk, then on a memory file system, which leaves out the cost of creating folders and files on the disk. That cost depends on the disk's state more than on either tool: both make a folder and a file per page, and on an ext4 file system without a journal, such as this machine's, finding a free inode skips every inode freed in the last minute (the kernel's recently_deleted check), and each build comes right after its previous output was removed. Read the disk figures with that in mind; the memory ones measure the tools.\n\n")
+	b.WriteString(".\n\nThe site is generated by `internal/benchsite`: N pages per language in seven sections, each of 5 to 8 KB of Markdown with headings, paragraphs, lists, tables, emphasis and links. vises builds it with its default theme; Hugo with `tools/bench/hugo` (navigation, hreflang alternates, table of contents, previous/next, `--minify`). Each build is cold, the file system synced first; vises and Hugo alternate, and so do the two sizes; figures are medians. CPU is user plus system time; system time, mostly spent creating folders and files, is also given apart. Everything is measured twice: with the output on the disk, then on a memory file system, which leaves out the cost of creating folders and files on the disk. On the disk, each cold build writes a new folder, and all are removed at the end: on an ext4 file system without a journal, such as this machine's, finding a free inode skips every inode freed in the last minute (the kernel's recently_deleted check), so a build made right after an output folder was removed pays for the removal, several seconds for these sizes, whichever tool removed it. The rebuilds come after all cold builds, on the output of vises' last one.\n\n")
 	return b.String()
 }
 
