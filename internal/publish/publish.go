@@ -27,6 +27,8 @@ import (
 	"github.com/tdewolff/minify/v2/json"
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
+
+	"vises/internal/osfile"
 )
 
 // Minifier minifies output by media type; when off it passes everything through.
@@ -299,11 +301,11 @@ func (s *Staging) Write(name string, data []byte) error {
 			}
 		}
 	}
-	e, err := writeFile(full, data)
+	info, err := osfile.WriteFile(full, data)
 	if err != nil {
 		return err
 	}
-	s.record(name, e)
+	s.record(name, entry{size: info.Size, mtime: info.ModTime})
 	return nil
 }
 
@@ -349,11 +351,11 @@ func (s *Staging) Replace(name string, data []byte) error {
 	if err := os.Remove(full); err != nil {
 		return err
 	}
-	e, err := writeFile(full, data)
+	info, err := osfile.WriteFile(full, data)
 	if err != nil {
 		return err
 	}
-	s.record(name, e)
+	s.record(name, entry{size: info.Size, mtime: info.ModTime})
 	return nil
 }
 
