@@ -12,6 +12,9 @@ import (
 // On Linux it reads with osfile.ReadFile, which spares the system calls an os.File adds for
 // the runtime's poller; elsewhere (read_other.go) it is os.DirFS's.
 func (f *FS) ReadFile(name string) ([]byte, error) {
+	if f.root == "" {
+		return fs.ReadFile(f.dir, name) // os.DirFS refuses an empty root, with its own error
+	}
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "readfile", Path: name, Err: fs.ErrInvalid}
 	}

@@ -62,3 +62,13 @@ func TestReadFileMatchesDirFS(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyRootIsRefusedAsByDirFS checks that a tree with no folder reads nothing, with
+// os.DirFS's error.
+func TestEmptyRootIsRefusedAsByDirFS(t *testing.T) {
+	_, herr := Dir("").ReadFile("site.yaml")
+	_, werr := fs.ReadFile(os.DirFS(""), "site.yaml")
+	if herr == nil || werr == nil || herr.Error() != werr.Error() {
+		t.Errorf("empty root: error %v, os.DirFS %v", herr, werr)
+	}
+}
