@@ -335,6 +335,20 @@ func (f *fastMinifier) tagName(i int) (name []byte, traits int, closing bool, en
 	return name, traits, closing, k, true
 }
 
+// enter notes what an opening or closing tag of the element name changes for the text after
+// it: inside pre, text is kept as it is; after an object element a leading space is kept,
+// after a block element it is left out.
+func (f *fastMinifier) enter(name []byte, traits int, closing bool) {
+	if string(name) == "pre" {
+		f.inPre = !closing
+	}
+	if traits&objectTag != 0 {
+		f.omitSpace = false
+	} else if traits&blockTag != 0 {
+		f.omitSpace = true
+	}
+}
+
 // tag handles the tag at f.i.
 func (f *fastMinifier) tag() bool {
 	name, traits, closing, end, ok := f.tagName(f.i)
@@ -345,14 +359,7 @@ func (f *fastMinifier) tag() bool {
 		if f.src[end] != '>' || traits&voidTag != 0 {
 			return false
 		}
-		if string(name) == "pre" {
-			f.inPre = false
-		}
-		if traits&objectTag != 0 {
-			f.omitSpace = false
-		} else if traits&blockTag != 0 {
-			f.omitSpace = true
-		}
+		f.enter(name, traits, true)
 		f.out.Write(f.src[f.i : end+1])
 		f.i = end + 1
 		return true
@@ -473,14 +480,7 @@ func (f *fastMinifier) tag() bool {
 			return false
 		}
 	}
-	if string(name) == "pre" {
-		f.inPre = true
-	}
-	if traits&objectTag != 0 {
-		f.omitSpace = false
-	} else if traits&blockTag != 0 {
-		f.omitSpace = true
-	}
+	f.enter(name, traits, false)
 	f.out.Write(f.src[f.i:end])
 	for k, a := range attrs[:n] {
 		if k == skip {
