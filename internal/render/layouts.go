@@ -162,30 +162,25 @@ func writeProse(c *Ctx, b *bytes.Buffer) {
 
 // writePageMain is the "main" block of page.html of the default theme.
 func writePageMain(c *Ctx, b *bytes.Buffer) error {
-	b.WriteString("<article class=\"page\">\n")
-	writeHeading(c, b, true)
-	if err := c.writePartial(b, "partials/toc.html"); err != nil {
-		return err
-	}
-	b.WriteByte('\n')
-	writeProse(c, b)
-	if err := c.writePartial(b, "partials/prevnext.html"); err != nil {
-		return err
-	}
-	b.WriteString("\n</article>\n")
-	return nil
+	return writeArticle(c, b, "page", true, "partials/prevnext.html")
 }
 
 // writeSectionMain is the "main" block of section.html of the default theme.
 func writeSectionMain(c *Ctx, b *bytes.Buffer) error {
-	b.WriteString("<article class=\"section-page\">\n")
-	writeHeading(c, b, false)
+	return writeArticle(c, b, "section-page", false, "partials/children.html")
+}
+
+// writeArticle writes the article both blocks are made of: the heading (with the page's
+// own elements when page is true), the table of contents, the prose and the partial last.
+func writeArticle(c *Ctx, b *bytes.Buffer, class string, page bool, last string) error {
+	b.WriteString(`<article class="` + class + "\">\n")
+	writeHeading(c, b, page)
 	if err := c.writePartial(b, "partials/toc.html"); err != nil {
 		return err
 	}
 	b.WriteByte('\n')
 	writeProse(c, b)
-	if err := c.writePartial(b, "partials/children.html"); err != nil {
+	if err := c.writePartial(b, last); err != nil {
 		return err
 	}
 	b.WriteString("\n</article>\n")
@@ -249,11 +244,7 @@ func writeSessionMain(c *Ctx, b *bytes.Buffer) error {
 		b.WriteString("<section class=\"handouts\" aria-labelledby=\"handouts-title\">\n<h2 id=\"handouts-title\">")
 		w.t("session.handouts")
 		b.WriteString("</h2>\n<ol>\n")
-		for _, l := range handouts {
-			b.WriteString("<li>")
-			writeLink(b, l.Href, l.Title)
-			b.WriteString("</li>\n")
-		}
+		writeLinkItems(b, handouts)
 		b.WriteString("</ol>\n</section>")
 	}
 	b.WriteByte('\n')

@@ -98,6 +98,15 @@ func writeLink(b *bytes.Buffer, href, text string) {
 	b.WriteString("</a>")
 }
 
+// writeLinkItems writes each link as a list item holding a plain link.
+func writeLinkItems(b *bytes.Buffer, links []Link) {
+	for _, l := range links {
+		b.WriteString("<li>")
+		writeLink(b, l.Href, l.Title)
+		b.WriteString("</li>\n")
+	}
+}
+
 // Partial writes the partial name with the page as its dot, as {{template name .}} does; in
 // Go for the partials of goPartials when they are the default theme's (see writePartial).
 func (c *Ctx) Partial(name string) (template.HTML, error) {
@@ -152,11 +161,7 @@ func writeBreadcrumbs(c *Ctx, b *bytes.Buffer) error {
 		b.WriteString(`<nav class="breadcrumbs" aria-label="`)
 		w.t("nav.breadcrumbs")
 		b.WriteString("\">\n<ol>\n")
-		for _, l := range crumbs {
-			b.WriteString("<li>")
-			writeLink(b, l.Href, l.Title)
-			b.WriteString("</li>\n")
-		}
+		writeLinkItems(b, crumbs)
 		b.WriteString(`<li><span aria-current="page">`)
 		escapeText(b, c.Title())
 		b.WriteString("</span></li>\n</ol>\n</nav>\n")
