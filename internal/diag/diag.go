@@ -20,7 +20,36 @@ const (
 	Error Severity = iota
 	// Warning is reported but does not stop the build.
 	Warning
+	// Note adds context to another diagnostic, such as what an error kept from being checked;
+	// it is printed but not counted.
+	Note
 )
+
+// Stage says which stage of a build found a problem. Problems are listed stage by stage
+// before position: a file that could not be read comes before the problems that follow
+// from it (such as links to the page it holds).
+type Stage uint8
+
+const (
+	// Build is the default: problems found once the sources are read (assembling, links,
+	// rendering, checks), listed by position.
+	Build Stage = iota
+	// Config is the site configuration, listed first: nothing else is built without it.
+	Config
+	// Read is a source that could not be read or decoded: listed before the build's problems.
+	Read
+)
+
+// rank orders the stages for listing.
+func (s Stage) rank() int {
+	switch s {
+	case Config:
+		return 0
+	case Read:
+		return 1
+	}
+	return 2
+}
 
 // Pos is a position in a file of the site. Line and Col count from 1; zero means unknown.
 type Pos struct {
@@ -45,16 +74,21 @@ func (p Pos) String() string {
 type Diagnostic struct {
 	Pos      Pos
 	Severity Severity
+	Stage    Stage
 	Msg      string
 }
 
 func (d Diagnostic) Error() string {
 	prefix := d.Pos.String()
-	if d.Severity == Warning {
-		if prefix == "" {
-			return "warning: " + d.Msg
+	if d.Severity == Warning || d.Severity == Note {
+		word := "warning: "
+		if d.Severity == Note {
+			word = "note: "
 		}
-		return prefix + ": warning: " + d.Msg
+		if prefix == "" {
+			return word + d.Msg
+		}
+		return prefix + ": " + word + d.Msg
 	}
 	if prefix == "" {
 		return d.Msg
@@ -75,6 +109,16 @@ func (l *List) Errorf(pos Pos, format string, args ...any) {
 // Warnf records a warning at pos.
 func (l *List) Warnf(pos Pos, format string, args ...any) {
 	l.items = append(l.items, Diagnostic{Pos: pos, Severity: Warning, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Notef records a note at pos.
+func (l *List) Notef(pos Pos, format string, args ...any) {
+	l.items = append(l.items, Diagnostic{Pos: pos, Severity: Note, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Readf records an error of a source that could not be read or decoded (stage Read).
+func (l *List) Readf(pos Pos, format string, args ...any) {
+	l.items = append(l.items, Diagnostic{Pos: pos, Severity: Error, Stage: Read, Msg: fmt.Sprintf(format, args...)})
 }
 
 // Add records diagnostics made elsewhere.
@@ -101,13 +145,21 @@ func (l *List) Count(s Severity) int {
 	return n
 }
 
-// Items returns the diagnostics sorted by file, line, column and message, without duplicates.
+// Items returns the diagnostics sorted by stage (see Stage), file, line, column and message,
+// without duplicates.
 func (l *List) Items() []Diagnostic {
 	out := append([]Diagnostic(nil), l.items...)
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
+		if ra, rb := a.Stage.rank(), b.Stage.rank(); ra != rb {
+			return ra < rb
+		}
 		if a.Pos.File != b.Pos.File {
 			return a.Pos.File < b.Pos.File
+		}
+		if an, bn := a.Severity == Note, b.Severity == Note; an != bn {
+			// A note follows what it comments on, in the same file.
+			return bn
 		}
 		if a.Pos.Line != b.Pos.Line {
 			return a.Pos.Line < b.Pos.Line
@@ -192,7 +244,7 @@ func FromYAML(file string, firstLine int, err error) []Diagnostic {
 			pos.Line = firstLine
 			pos.Col = 1
 		}
-		out = append(out, Diagnostic{Pos: pos, Severity: Error, Msg: "yaml: " + part})
+		out = append(out, Diagnostic{Pos: pos, Severity: Error, Stage: Read, Msg: "yaml: " + part})
 	}
 	return out
 }
