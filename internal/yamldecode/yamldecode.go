@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -19,7 +20,8 @@ import (
 var (
 	lineMsg    = regexp.MustCompile(`^line (\d+)(?:, column (\d+))?: (.*)$`)
 	unknownKey = regexp.MustCompile(`^field (\S+) not found in type \S+$`)
-	wrongType  = regexp.MustCompile("^cannot unmarshal !!(\\w+) `?(.*?)`? into (\\S+)$")
+	wrongType  = regexp.MustCompile("^cannot unmarshal !!(\\w+)(?: `(.*?)`)? into (\\S+)$")
+	duplicate  = regexp.MustCompile(`^mapping key "(.*)" already defined at line (\d+)$`)
 )
 
 // Decode decodes data into v. file names the source for diagnostics; firstLine is the line of
@@ -37,21 +39,21 @@ func Decode(file string, firstLine int, data []byte, v any) (ds []diag.Diagnosti
 	}
 	var te *yaml.TypeError
 	if !errors.As(err, &te) {
-		return diag.FromYAML(file, firstLine, err), false
+		return []diag.Diagnostic{Syntax(file, firstLine, data, err)}, false
 	}
 	// Positions of keys and values are looked up in the syntax tree, read only now.
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return diag.FromYAML(file, firstLine, err), false
+		return []diag.Diagnostic{Syntax(file, firstLine, data, err)}, false
 	}
 	var out []diag.Diagnostic
 	for _, e := range te.Errors {
-		out = append(out, describe(file, firstLine, &root, e))
+		out = append(out, describe(file, firstLine, &root, e, keysOf(reflect.TypeOf(v))))
 	}
 	return out, true
 }
 
-func describe(file string, firstLine int, root *yaml.Node, e string) diag.Diagnostic {
+func describe(file string, firstLine int, root *yaml.Node, e string, keys []string) diag.Diagnostic {
 	d := diag.Diagnostic{Pos: diag.Pos{File: file, Line: firstLine, Col: 1}, Severity: diag.Error, Msg: e}
 	m := lineMsg.FindStringSubmatch(e)
 	if m == nil {
@@ -62,18 +64,85 @@ func describe(file string, firstLine int, root *yaml.Node, e string) diag.Diagno
 	d.Msg = m[3]
 	if k := unknownKey.FindStringSubmatch(m[3]); k != nil {
 		d.Msg = fmt.Sprintf("unknown key %q", k[1])
+		if near := nearest(k[1], keys); near != "" {
+			d.Msg += fmt.Sprintf(" (did you mean %q?)", near)
+		}
+		if n := findKey(root, line, k[1]); n != nil {
+			d.Pos.Col = n.Column
+		}
+		return d
+	}
+	if k := duplicate.FindStringSubmatch(m[3]); k != nil {
+		d.Msg = fmt.Sprintf("%q is set twice (first at line %d); keep one", k[1], atoi(k[2])+firstLine-1)
 		if n := findKey(root, line, k[1]); n != nil {
 			d.Pos.Col = n.Column
 		}
 		return d
 	}
 	if t := wrongType.FindStringSubmatch(m[3]); t != nil {
-		d.Msg = fmt.Sprintf("wrong type: want %s, got %s %q", goType(t[3]), yamlKind(t[1]), t[2])
-		if n := findValue(root, line, t[2]); n != nil {
+		got := yamlKind(t[1])
+		if t[2] != "" {
+			got += fmt.Sprintf(" (%s)", t[2])
+		}
+		key, n := valueOn(root, line, t[2])
+		if n != nil {
 			d.Pos.Col = n.Column
+		}
+		if key != "" {
+			d.Msg = fmt.Sprintf("%q must be %s, not %s", key, goType(t[3]), got)
+		} else {
+			d.Msg = fmt.Sprintf("this value must be %s, not %s", goType(t[3]), got)
+		}
+		if hint := typeHint(t[3], t[1]); hint != "" {
+			d.Msg += "; " + hint
 		}
 	}
 	return d
+}
+
+// typeHint says how to write a value of Go type want that was written as a YAML kind.
+func typeHint(want, kind string) string {
+	switch {
+	case strings.HasPrefix(want, "[]") && kind != "seq":
+		return "write a list, one item per line starting with - (or [a, b])"
+	case want == "string" && kind == "seq":
+		return "for text that starts with [, put the whole value in quotes"
+	case want == "string" && kind == "map":
+		return "for text holding \": \" or starting with {, put the whole value in quotes"
+	case strings.HasPrefix(want, "int"):
+		return "write a whole number, such as 3"
+	}
+	return ""
+}
+
+// valueOn returns the node on the given line whose value starts like v (any node on the line
+// when v is empty), and the key it is the value of.
+func valueOn(root *yaml.Node, line int, v string) (string, *yaml.Node) {
+	var key string
+	var found *yaml.Node
+	var walk func(n *yaml.Node, k string) bool
+	walk = func(n *yaml.Node, k string) bool {
+		if n.Line == line && k != "" && (v == "" || (n.Kind == yaml.ScalarNode && strings.HasPrefix(n.Value, strings.TrimSuffix(v, "...")))) {
+			key, found = k, n
+			return true
+		}
+		if n.Kind == yaml.MappingNode {
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if walk(n.Content[i+1], n.Content[i].Value) {
+					return true
+				}
+			}
+			return false
+		}
+		for _, c := range n.Content {
+			if walk(c, k) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(root, "")
+	return key, found
 }
 
 func goType(t string) string {
@@ -129,27 +198,62 @@ func findKey(n *yaml.Node, line int, key string) *yaml.Node {
 	return nil
 }
 
-// findValue returns a scalar node on the given line whose value starts like v.
-func findValue(n *yaml.Node, line int, v string) *yaml.Node {
-	if n == nil {
-		return nil
-	}
-	if n.Kind == yaml.ScalarNode && n.Line == line && strings.HasPrefix(n.Value, strings.TrimSuffix(v, "...")) {
-		return n
-	}
-	if n.Kind == yaml.MappingNode {
-		// Values only: a key that happens to start like the value is not the culprit.
-		for i := 1; i < len(n.Content); i += 2 {
-			if r := findValue(n.Content[i], line, v); r != nil {
-				return r
+// keysOf returns the YAML keys of the struct types reachable from t.
+func keysOf(t reflect.Type) []string {
+	var keys []string
+	seen := map[reflect.Type]bool{}
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Map {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct || seen[t] {
+			return
+		}
+		seen[t] = true
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			if name, _, _ := strings.Cut(f.Tag.Get("yaml"), ","); name != "" && name != "-" {
+				keys = append(keys, name)
 			}
-		}
-		return nil
-	}
-	for _, c := range n.Content {
-		if r := findValue(c, line, v); r != nil {
-			return r
+			walk(f.Type)
 		}
 	}
-	return nil
+	if t != nil {
+		walk(t)
+	}
+	return keys
+}
+
+// nearest returns the key closest to name when it is near enough to be a typo (at most two
+// edits, ignoring case), or "".
+func nearest(name string, keys []string) string {
+	best, dist := "", 3
+	for _, k := range keys {
+		if d := edits(strings.ToLower(name), strings.ToLower(k)); d < dist && d < len(k) {
+			best, dist = k, d
+		}
+	}
+	return best
+}
+
+// edits is the Levenshtein distance between a and b, in bytes.
+func edits(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
