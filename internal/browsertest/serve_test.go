@@ -68,7 +68,7 @@ func TestServeOverlayAndStylesheetSwap(t *testing.T) {
 	os.WriteFile(page, []byte("---\ntitle: [Accueil\n---\nCassé.\n"), 0o644)
 	Wait(t, b, `document.querySelector(".vises-overlay") !== null`)
 	text := Eval[string](t, b, `document.querySelector(".vises-overlay").textContent`)
-	if want := "content/fr/_index.md:"; !strings.Contains(text, want) || !strings.Contains(text, "yaml:") {
+	if want := "content/fr/_index.md:"; !strings.Contains(text, want) || !strings.Contains(text, "front matter: the list opened with [") {
 		t.Errorf("overlay %q", text)
 	}
 	os.WriteFile(page, []byte("---\ntitle: Accueil réparé\n---\n"+longText()), 0o644)

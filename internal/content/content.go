@@ -120,12 +120,18 @@ type Site struct {
 	Drafts []*Page          // pages with draft: true, not published
 	Home   map[string]*Page // the home page of each language
 	byPath map[string]*Page // "LANG/PATH" -> page
+	// Failed holds the sources that exist but could not be read or decoded, as "LANG/PATH" ->
+	// file: links to them are not broken, the page's own error says what is wrong.
+	Failed map[string]string
 
 	Parsed  []string // files parsed by this Load: new or changed since the cache saw them
 	Removed []string // files the cache had and that are gone
 
 	Sums map[string][sha256.Size]byte // with LoadOptions.Sums: file -> SHA-256 of its bytes
 }
+
+// FailedFile returns the file of the source of lang at path that could not be read, or "".
+func (s *Site) FailedFile(lang, p string) string { return s.Failed[lang+"/"+p] }
 
 // Page returns the page of lang at path (below content/LANG/), or nil.
 func (s *Site) Page(lang, p string) *Page { return s.byPath[lang+"/"+p] }
@@ -210,7 +216,21 @@ func Sources(fsys fs.FS, langs []string, l *diag.List) []Source {
 				}
 				return nil
 			}
-			if d.IsDir() || !strings.HasSuffix(base, ".md") {
+			if d.IsDir() {
+				return nil
+			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				if fi, err := fs.Stat(fsys, name); err == nil && fi.IsDir() {
+					l.Readf(diag.Pos{File: name}, "a link to a folder, which vises does not follow inside content/ (links can make loops); copy or move the folder here instead")
+					return nil
+				}
+			}
+			if msg := notAPage(base); msg != "" {
+				if strings.HasPrefix(msg, "warning: ") {
+					l.Warnf(diag.Pos{File: name}, "%s", strings.TrimPrefix(msg, "warning: "))
+				} else {
+					l.Readf(diag.Pos{File: name}, "%s", msg)
+				}
 				return nil
 			}
 			out = append(out, Source{Lang: lang, Rel: strings.TrimPrefix(name, root+"/"), Name: name})
@@ -218,6 +238,24 @@ func Sources(fsys fs.FS, langs []string, l *diag.List) []Source {
 		})
 	}
 	return out
+}
+
+// notAPage says why a file of content/ named base is not read as a page (a message starting
+// with "warning: " for files that are only left out), or "" for a page.
+func notAPage(base string) string {
+	ext := strings.ToLower(path.Ext(base))
+	stem := strings.TrimSuffix(base, path.Ext(base))
+	switch {
+	case base == "index.md":
+		return "index.md makes a Hugo page bundle; in vises a page is one file: rename this folder's index.md to FOLDER.md beside the folder (its address stays FOLDER/), or to _index.md if the folder is a section, and move its images to static/images/"
+	case ext == ".md":
+		return ""
+	case ext == ".markdown" || ext == ".mdown" || ext == ".mkd":
+		return "not read: vises reads pages from .md files; rename it to " + stem + ".md"
+	case ext == ".html" || ext == ".htm":
+		return "not read: vises builds pages from Markdown, not HTML; write it as " + stem + ".md (raw HTML is shown only with allowRawHTML: true in site.yaml)"
+	}
+	return "warning: not published: only .md pages are read from content/; put images and documents in static/ (such as static/images/" + base + ") and link them from the site root (/images/" + base + ")"
 }
 
 // Load reads content/LANG/**.md of each language from fsys (the site root) and assembles the
@@ -266,7 +304,7 @@ func Load(fsys fs.FS, langs []string, mds Markdowns, l *diag.List, o LoadOptions
 		}
 		src, err := fs.ReadFile(fsys, j.name)
 		if err != nil {
-			j.diags.Errorf(diag.Pos{File: j.name}, "%v", err)
+			j.diags.Readf(diag.Pos{File: j.name}, "cannot be read: %v", unwrapPath(err))
 			return
 		}
 		j.src = src
@@ -303,6 +341,11 @@ func Load(fsys fs.FS, langs []string, mds Markdowns, l *diag.List, o LoadOptions
 				j.page.reset()
 			}
 			all = append(all, j.page)
+		} else {
+			if s.Failed == nil {
+				s.Failed = map[string]string{}
+			}
+			s.Failed[j.lang+"/"+j.rel] = j.name
 		}
 	}
 	if cache != nil {
@@ -347,9 +390,17 @@ func parse(lang, rel, file string, src []byte, md *markdown.Markdown, whole bool
 	if i := strings.IndexByte(rel, '/'); i > 0 {
 		p.Section = rel[:i]
 	}
+	if ok, line, col, msg := validUTF8(src); !ok {
+		l.Readf(diag.Pos{File: file, Line: line, Col: col}, "%s", msg)
+		return nil
+	}
 	fm, body := splitFrontMatter(src)
 	if fm == nil {
-		l.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "front matter: missing (a page starts with --- and a title)")
+		if bytes.HasPrefix(bytes.TrimPrefix(src, []byte("\ufeff")), []byte("+++")) {
+			l.Readf(diag.Pos{File: file, Line: 1, Col: 1}, "front matter in TOML (between +++ lines) is not read: vises reads YAML between --- lines; write title = \"…\" as title: …")
+		} else {
+			l.Readf(diag.Pos{File: file, Line: 1, Col: 1}, "front matter: missing (a page starts with a line ---, then title: and its title, then a line ---)")
+		}
 		return nil
 	}
 	var ds []diag.Diagnostic
@@ -358,6 +409,9 @@ func parse(lang, rel, file string, src []byte, md *markdown.Markdown, whole bool
 		ds, wellFormed = yamldecode.Decode(file, p.fmLine, fm, &p.FM)
 	}
 	if !wellFormed {
+		for i := range ds {
+			ds[i].Msg = "front matter: " + ds[i].Msg
+		}
 		l.Add(ds...)
 		return nil
 	}
@@ -369,10 +423,16 @@ func parse(lang, rel, file string, src []byte, md *markdown.Markdown, whole bool
 	}
 	p.Doc.Offset = body
 	for i := range ds {
+		if key, ok := strings.CutPrefix(ds[i].Msg, "unknown key "); ok {
+			if advice := hugoKeys[strings.Trim(key, `"`)]; advice != "" {
+				ds[i].Severity = diag.Warning
+				ds[i].Msg = key + " is a Hugo key that vises does not use, left out: " + advice
+			}
+		}
 		ds[i].Msg = "front matter: " + ds[i].Msg
 	}
 	l.Add(ds...) // unknown keys and wrong types fail the build, but the page still exists for links
-	if strings.TrimSpace(p.FM.Title) == "" {
+	if strings.TrimSpace(p.FM.Title) == "" && (len(ds) == 0 || p.FieldPos("title").Line == 1) {
 		l.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "front matter: title is required")
 	}
 	if p.FM.Slug != "" && !slugRE.MatchString(p.FM.Slug) {
@@ -398,12 +458,24 @@ func parse(lang, rel, file string, src []byte, md *markdown.Markdown, whole bool
 		}
 		p.Anchors[t.ID] = true
 	}
+	notices := func(doc *markdown.Doc, pos func(off int) diag.Pos) {
+		for _, n := range doc.Notices {
+			if n.Warning {
+				l.Warnf(pos(n.Offset), "%s", n.Msg)
+			} else {
+				l.Errorf(pos(n.Offset), "%s", n.Msg)
+			}
+		}
+	}
+	notices(p.Doc, func(off int) diag.Pos { return p.offsetPos(src, off) })
 	p.Fragments = map[string]*Fragment{}
 	frag := func(key, text string, field ...string) {
 		if strings.TrimSpace(text) == "" {
 			return
 		}
-		p.Fragments[key] = &Fragment{Doc: md.Parse([]byte(text)), Line: p.FieldPos(field...).Line}
+		f := &Fragment{Doc: md.Parse([]byte(text)), Line: p.FieldPos(field...).Line}
+		notices(f.Doc, func(int) diag.Pos { return diag.Pos{File: file, Line: f.Line, Col: 1} })
+		p.Fragments[key] = f
 	}
 	if in := p.FM.Indicator; in != nil {
 		for _, name := range IndicatorTexts {
@@ -445,7 +517,9 @@ func (s *Site) assemble(l *diag.List) {
 	// Sections: every folder of each language, with or without _index.md.
 	for _, lang := range s.Langs {
 		home := s.byPath[lang+"/_index.md"]
-		if home == nil {
+		if home == nil && s.FailedFile(lang, "_index.md") != "" {
+			home = s.implicit(lang, "") // its own error says why it is missing
+		} else if home == nil {
 			l.Errorf(diag.Pos{File: "content/" + lang + "/_index.md"}, "missing home page of language %q", lang)
 			home = s.implicit(lang, "")
 		}

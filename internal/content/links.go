@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 )
 
@@ -13,6 +14,9 @@ type Target struct {
 	Anchor   string // element ID in the page, or ""
 	Static   string // a static file, as a site path such as "images/logo.svg"
 	External string // an absolute URL left as written
+	// Unread is the file of a page that exists but could not be read (its own error says
+	// why): the link cannot be checked, and it is not reported as broken.
+	Unread string
 }
 
 // Resolve interprets a link destination written in from: a path to another Markdown source
@@ -35,11 +39,26 @@ func (s *Site) Resolve(from *Page, dest string, static func(string) bool) (Targe
 	if strings.HasPrefix(p, "/") {
 		name := strings.TrimPrefix(path.Clean(p), "/")
 		if static == nil || !static(name) {
+			if q := s.byAddress(name); q != nil && q.Lang != from.Lang {
+				return Target{}, fmt.Sprintf("link %q is the address of a page in another language (%s): pages link to pages of their own language, and each page's language switch leads to its translation", dest, q.File)
+			}
+			if q := s.byAddress(name); q != nil {
+				return Target{}, fmt.Sprintf("link %q is the page's address on the site: links to pages are written as paths to their .md source, here %s", dest, sourceLink(from, q, anchor))
+			}
+			if lang, _, _ := strings.Cut(name, "/"); slices.Contains(s.Langs, lang) {
+				return Target{}, fmt.Sprintf("broken link %q: no page has this address, and links to pages are written as paths to their .md source (../methode/cadrer.md)", dest)
+			}
 			return Target{}, fmt.Sprintf("broken link %q: no such file in static/", dest)
 		}
 		return Target{Static: name}, ""
 	}
 	if !strings.HasSuffix(p, ".md") {
+		if q := s.byAddress(path.Join(from.URL, p)); q != nil && from.URL != "" {
+			return Target{}, fmt.Sprintf("link %q is written as an address: links to pages are written as paths to their .md source, here %s", dest, sourceLink(from, q, anchor))
+		}
+		if isImage(p) {
+			return Target{}, fmt.Sprintf("link %q: images and documents are published from static/, not content/: move the file to static/images/%s and write /images/%s", dest, path.Base(p), path.Base(p))
+		}
 		return Target{}, fmt.Sprintf("link %q: write links to pages as paths to their .md source (../methode/cadrer.md) and links to static files from the site root (/images/x.svg)", dest)
 	}
 	joined := path.Join(from.Dir(), p)
@@ -48,6 +67,9 @@ func (s *Site) Resolve(from *Page, dest string, static func(string) bool) (Targe
 	}
 	target := s.Page(from.Lang, joined)
 	if target == nil {
+		if f := s.FailedFile(from.Lang, joined); f != "" {
+			return Target{Unread: f}, ""
+		}
 		for _, d := range s.Drafts {
 			if d.Lang == from.Lang && d.Path == joined {
 				return Target{}, fmt.Sprintf("link %q points at a draft", dest)
@@ -59,6 +81,42 @@ func (s *Site) Resolve(from *Page, dest string, static func(string) bool) (Targe
 		return Target{}, fmt.Sprintf("broken anchor %q: content/%s/%s has no heading or element with this ID", dest, from.Lang, joined)
 	}
 	return Target{Page: target, Anchor: anchor}, ""
+}
+
+// byAddress returns the page published at the site path name ("fr/methode/cadrer", with or
+// without the final slash or index.html), or nil.
+func (s *Site) byAddress(name string) *Page {
+	name = strings.TrimSuffix(strings.TrimSuffix(name, "index.html"), "/") + "/"
+	for _, q := range s.Pages {
+		if q.URL == name && !q.Implicit {
+			return q
+		}
+	}
+	return nil
+}
+
+// sourceLink returns how from links to q, a page of its language: the path of q's source
+// relative to from's folder.
+func sourceLink(from, q *Page, anchor string) string {
+	rel := q.Path
+	if d := from.Dir(); d != "" {
+		rel = strings.Repeat("../", strings.Count(d, "/")+1) + q.Path
+		if strings.HasPrefix(q.Path, d+"/") {
+			rel = strings.TrimPrefix(q.Path, d+"/")
+		}
+	}
+	if anchor != "" {
+		rel += "#" + anchor
+	}
+	return rel
+}
+
+func isImage(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf", ".avif":
+		return true
+	}
+	return false
 }
 
 // RelURL returns the relative URL from the page at site path from (such as "fr/a/b/") to the

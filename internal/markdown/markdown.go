@@ -35,6 +35,7 @@ type Options struct {
 // Markdown parses and renders the Markdown of one language. It is safe for concurrent use.
 type Markdown struct {
 	lang    string
+	rawHTML bool // raw HTML passes through; otherwise it is shown as text, with a notice
 	md      goldmark.Markdown
 	nolinks parser.Parser // md's parser without linkify, for texts where it cannot find a link
 	seed    maphash.Seed  // of the hashes that make link placeholders
@@ -140,7 +141,7 @@ func New(o Options) *Markdown {
 			goldmark.WithRendererOptions(rendererOpts...),
 		)
 	}
-	return &Markdown{lang: o.Lang, md: build(true), nolinks: build(false).Parser(), seed: maphash.MakeSeed()}
+	return &Markdown{lang: o.Lang, rawHTML: o.AllowRawHTML, md: build(true), nolinks: build(false).Parser(), seed: maphash.MakeSeed()}
 }
 
 // Lang returns the language of m.
@@ -171,6 +172,7 @@ type Doc struct {
 	Headings []Heading
 	Links    []Link
 	Callouts []*Callout // the callouts, for checking their kinds
+	Notices  []Notice   // what the author should know of the text: raw syntax shown as text
 	Text     string     // the text without markup, typography applied (short documents only)
 	Sections []Section  // the text of the document cut at its level 2 headings, for search
 	html     []byte     // the body's HTML, with d.linkToken(i) in place of the address of link i
@@ -197,7 +199,7 @@ func (m *Markdown) parseWith(p parser.Parser, src []byte, allTexts bool) *Doc {
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
 	root := p.Parse(text.NewReader(src), parser.WithContext(pc))
 	d := &Doc{Source: src, token: m.tokenFor(src)}
-	d.collect(root)
+	d.collect(root, m.rawHTML)
 	d.Sections = sections(root, src, allTexts)
 	if len(src) < 4096 {
 		// Short texts (front matter fields) also keep their plain text, for downloads.
@@ -282,14 +284,26 @@ func (m *Markdown) tokenFor(src []byte) string {
 
 var tokenEnd = []byte("zz")
 
-// collect records the headings, links and callouts of a document, and puts a placeholder in
-// place of each link's address.
-func (d *Doc) collect(root ast.Node) {
+// collect records the headings, links, callouts and notices of a document, and puts a
+// placeholder in place of each link's address. rawHTML says whether raw HTML passes through.
+func (d *Doc) collect(root ast.Node, rawHTML bool) {
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
+		case *ast.CodeSpan, *ast.FencedCodeBlock, *ast.CodeBlock:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			d.shortcodes(n.Segment.Start, n.Segment.Stop)
+		case *ast.RawHTML:
+			if !rawHTML && n.Segments.Len() > 0 {
+				d.rawHTML(n.Segments.At(0).Start)
+			}
+		case *ast.HTMLBlock:
+			if !rawHTML && n.Lines().Len() > 0 {
+				d.rawHTML(n.Lines().At(0).Start)
+			}
 		case *ast.Heading:
 			id := ""
 			if v, ok := n.AttributeString("id"); ok {
@@ -309,6 +323,75 @@ func (d *Doc) collect(root ast.Node) {
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// Notice is something in a document the author should know about, at a byte offset of its
+// source: a Hugo shortcode (an error: it would be printed as it is) or raw HTML shown as text.
+type Notice struct {
+	Offset  int
+	Warning bool // a warning; otherwise an error
+	Msg     string
+}
+
+// shortcodes records the Hugo shortcodes ({{< name … >}} and {{% name … %}}) that start in
+// src[start:stop]; a closing one ({{< /name >}}) goes with its opening one.
+func (d *Doc) shortcodes(start, stop int) {
+	src := d.Source
+	for i := start; i+2 < len(src) && i < stop; i++ {
+		if src[i] != '{' || src[i+1] != '{' || (src[i+2] != '<' && src[i+2] != '%') {
+			continue
+		}
+		rest := bytes.TrimLeft(src[i+3:min(len(src), i+3+64)], " ")
+		if bytes.HasPrefix(rest, []byte("/")) {
+			continue
+		}
+		name := rest
+		if j := bytes.IndexAny(name, " \t\n>%"); j >= 0 {
+			name = name[:j]
+		}
+		d.Notices = append(d.Notices, Notice{Offset: i, Msg: shortcodeAdvice(string(name), src[i+2])})
+		i += 2
+	}
+}
+
+// shortcodeAdvice says what to write instead of the Hugo shortcode name.
+func shortcodeAdvice(name string, delim byte) string {
+	end := delim
+	if delim == '<' {
+		end = '>'
+	}
+	code := "{{" + string(delim) + " " + name + " " + string(end) + "}}"
+	var instead string
+	switch name {
+	case "ref", "relref":
+		instead = "links to pages are written as paths to their .md source: [text](../methode/page.md#anchor)"
+	case "figure", "img", "image":
+		instead = "write the image in Markdown, ![what it shows](/images/name.png), with the file in static/images/"
+	case "notice", "hint", "alert", "callout", "admonition", "note", "tip", "warning", "info":
+		instead = "write a callout: a block quote whose first line is > [!NOTE] (or TIP, WARNING, EXERCISE, EXAMPLE, GOALS, REMEMBER, FACILITATOR)"
+	case "youtube", "vimeo", "video", "tweet", "x", "instagram", "gist":
+		instead = "link to it instead: [title](https://…); the site loads nothing from other sites"
+	case "highlight", "code":
+		instead = "write a fenced code block between ``` lines"
+	case "param", "site":
+		instead = "write the text itself"
+	default:
+		instead = "replace it with Markdown (docs/authoring.md lists what Markdown can do)"
+	}
+	return "Hugo shortcode " + code + " is not supported (it would be printed as it is): " + instead
+}
+
+// rawHTML records raw HTML at offset i that is shown as text.
+func (d *Doc) rawHTML(i int) {
+	tag := d.Source[i:min(len(d.Source), i+40)]
+	if bytes.HasPrefix(tag, []byte("</")) {
+		return // the opening tag was reported
+	}
+	if j := bytes.IndexAny(tag, " \t\n>"); j >= 0 {
+		tag = tag[:j]
+	}
+	d.Notices = append(d.Notices, Notice{Offset: i, Warning: true,
+		Msg: "raw HTML " + string(tag) + "> is shown as text because allowRawHTML is off in site.yaml; write it in Markdown, or set allowRawHTML: true"})
 }
 
 // offsetOf returns the byte offset of the start of an inline node, as near as it can tell.

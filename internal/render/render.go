@@ -64,6 +64,7 @@ func (r *Renderer) Links(l *diag.List, workers int) {
 		texts  texts
 		links  map[string]string
 		linked []*content.Page // the pages linked to, in order of first link
+		unread []string        // the files of unreadable pages linked to, once per link
 		diags  diag.List
 	}
 	pages := r.site.Pages
@@ -89,6 +90,11 @@ func (r *Renderer) Links(l *diag.List, workers int) {
 				m[dest] = dest
 				return
 			}
+			if t.Unread != "" {
+				res.unread = append(res.unread, t.Unread)
+				m[dest] = dest
+				return
+			}
 			m[dest] = r.targetURL(p, t)
 			if t.Page != nil && t.Page != p && !slices.Contains(res.linked, t.Page) {
 				res.linked = append(res.linked, t.Page)
@@ -110,6 +116,10 @@ func (r *Renderer) Links(l *diag.List, workers int) {
 		}
 		for i, h := range p.FM.Handouts {
 			t, problem := r.site.Resolve(p, h, nil)
+			if t.Unread != "" {
+				res.unread = append(res.unread, t.Unread)
+				continue
+			}
 			if problem == "" && t.Page == nil {
 				problem = fmt.Sprintf("handout %q is not a page of the kit", h)
 			}
@@ -119,8 +129,12 @@ func (r *Renderer) Links(l *diag.List, workers int) {
 		}
 	}
 	parallel.For(len(pages), workers, resolve)
+	unread := map[string]int{}
 	for i, p := range pages {
 		res := &results[i]
+		for _, f := range res.unread {
+			unread[f]++
+		}
 		r.texts[p] = res.texts
 		r.links[p] = res.links
 		r.forward[p] = res.linked
@@ -128,6 +142,13 @@ func (r *Renderer) Links(l *diag.List, workers int) {
 			r.backlinks[q] = append(r.backlinks[q], p)
 		}
 		l.Merge(&res.diags)
+	}
+	for f, n := range unread {
+		links := "1 link"
+		if n > 1 {
+			links = fmt.Sprintf("%d links", n)
+		}
+		l.Add(diag.Diagnostic{Pos: diag.Pos{File: f}, Severity: diag.Note, Stage: diag.Read, Msg: fmt.Sprintf("%s to this page from other pages could not be checked until it can be read", links)})
 	}
 }
 

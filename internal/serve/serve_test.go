@@ -269,7 +269,7 @@ func TestServeShowsErrorsAndKeepsTheLastGoodSite(t *testing.T) {
 	nextEvent(t, events)
 	writeFiles(t, root, map[string]string{"content/fr/methode/cadrer.md": "---\ntitle: [Cadrer\n---\nCassé.\n"})
 	e := waitFor(t, events, "errors", `content/fr/methode/cadrer.md:`)
-	if !strings.Contains(e, `"msg":"yaml:`) {
+	if !strings.Contains(e, `"msg":"front matter: the list opened with [`) {
 		t.Errorf("errors event %q", e)
 	}
 	if _, page := get(t, r.url+"/fr/methode/cadrer/"); !strings.Contains(page, "Premier texte") {
@@ -347,4 +347,28 @@ func BenchmarkSaveToReloadGenerated(b *testing.B) {
 		b.Fatal(err)
 	}
 	saveToReload(b, root, "content/fr/methode/page-00010.md", "fr/methode/page-00010/index.html")
+}
+
+// TestServeReportsTheCauseFirst breaks a page that another page links to: the log and the
+// overlay's errors start with the page's own error, and the link to it is not called broken.
+func TestServeReportsTheCauseFirst(t *testing.T) {
+	root := t.TempDir()
+	writeFiles(t, root, siteFiles)
+	writeFiles(t, root, map[string]string{"content/fr/methode/_index.md": "---\ntitle: Méthode\ntitle: Encore\n\tdescription: x\n---\n"})
+	var log strings.Builder
+	srv := New(build.Options{FS: os.DirFS(root)}, &log)
+	if res := srv.build(nil); !res.Diags.HasErrors() {
+		t.Fatal("the broken page built")
+	}
+	lines := strings.Split(strings.TrimSpace(log.String()), "\n")
+	if !strings.HasPrefix(lines[0], "content/fr/methode/_index.md:4:1: front matter: a tab") {
+		t.Errorf("the log does not start with the page's error:\n%s", log.String())
+	}
+	if strings.Contains(log.String(), "broken link") {
+		t.Errorf("the link to the unreadable page is reported as broken:\n%s", log.String())
+	}
+	e := srv.errorsEvent()
+	if i := strings.Index(e.data, `"pos":`); i < 0 || !strings.HasPrefix(e.data[i:], `"pos":"content/fr/methode/_index.md:4:1"`) {
+		t.Errorf("the overlay's first error is not the page's: %s", e.data)
+	}
 }
