@@ -167,7 +167,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	printDiags(stderr, &res.Diags)
 	if res.Diags.HasErrors() {
-		fmt.Fprintf(stderr, "vises build: %s; nothing was written\n", count(res.Diags.Count(diag.Error), "error"))
+		fmt.Fprintf(stderr, "vises build: %s, %s; nothing was written\n", count(res.Diags.Count(diag.Error), "error"), count(res.Diags.Count(diag.Warning), "warning"))
 		return 1
 	}
 	if res.UpToDate {
@@ -210,7 +210,6 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		FS:        sitefs.Dir("."),
 		Config:    f.config,
 		Overrides: config.Overrides{BaseURL: f.baseURL},
-		Check:     true,
 	})
 	printDiags(stderr, &res.Diags)
 	errs, warns := res.Diags.Count(diag.Error), res.Diags.Count(diag.Warning)

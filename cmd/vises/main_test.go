@@ -114,7 +114,7 @@ func TestBuildErrorsArePrintedSortedWithPositions(t *testing.T) {
 	for k, v := range goodSite {
 		files[k] = v
 	}
-	files["content/nl/b.md"] = "---\ntitle: B\nkleur: rood\n---\n[x](nergens.md)\n"
+	files["content/nl/a.md"] = "---\ntitle: B\nkleur: rood\n---\n[x](nergens.md)\n"
 	files["content/fr/a.md"] = "---\ntitle: A\n---\nTexte.\n\nVoir [y](absente.md#z).\n"
 	writeSite(t, files)
 	code, stdout, stderr := runCLI("build")
@@ -122,9 +122,9 @@ func TestBuildErrorsArePrintedSortedWithPositions(t *testing.T) {
 		t.Fatalf("exit %d, want 1", code)
 	}
 	want := `content/fr/a.md:6:6: broken link "absente.md#z": no page content/fr/absente.md
-content/nl/b.md:3:1: front matter: unknown key "kleur"
-content/nl/b.md:5:1: broken link "nergens.md": no page content/nl/nergens.md
-vises build: 3 errors; nothing was written
+content/nl/a.md:3:1: front matter: unknown key "kleur"
+content/nl/a.md:5:1: broken link "nergens.md": no page content/nl/nergens.md
+vises build: 3 errors, 0 warnings; nothing was written
 `
 	if stderr != want || stdout != "" {
 		t.Errorf("stderr:\n%s\nwant:\n%s\nstdout: %q", stderr, want, stdout)

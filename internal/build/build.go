@@ -37,7 +37,6 @@ type Options struct {
 	Config    string           // configuration file in FS, "site.yaml" by default
 	Overrides config.Overrides // command-line values
 	Publish   bool             // write the output folder (false for check)
-	Check     bool             // also run the checks of vises check
 	PDF       bool             // print the session packs to PDF with a Chromium found on the machine
 	Chromium  func() string    // finds the Chromium to print with; pdf.Find when nil
 	Out       Output           // where a build for serve goes (instead of Publish's folder)
@@ -251,9 +250,8 @@ func (b *Builder) Build() *Result {
 			l.Errorf(diag.Pos{File: o.Config}, "partner.logo: no file static/%s", logo)
 		}
 	}
-	if o.Check {
-		check.Site(site, ui, l)
-	}
+	// Build and check report the same warnings: translations, drafts, UI strings.
+	check.Site(site, ui, l)
 
 	// Decide what to render: everything, or only the pages whose text changed.
 	snap := &snapshot{inputs: inputs}

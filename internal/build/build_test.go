@@ -82,7 +82,7 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			out := filepath.Join(t.TempDir(), "public")
-			res := Run(Options{FS: site(a), Publish: true, Check: strings.Contains(string(a.Comment), "check"),
+			res := Run(Options{FS: site(a), Publish: true,
 				Overrides: config.Overrides{OutDir: out}})
 			have := map[string][]byte{}
 			if msgs := res.Diags.String(); msgs != "" {

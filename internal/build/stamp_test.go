@@ -26,7 +26,7 @@ func TestUpToDate(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	build := func(fsys fstest.MapFS, tool, baseURL string) *Result {
 		t.Helper()
-		res := Run(Options{FS: fsys, Publish: true, Check: true, Tool: tool,
+		res := Run(Options{FS: fsys, Publish: true, Tool: tool,
 			Overrides: config.Overrides{OutDir: out, BaseURL: baseURL}})
 		if res.Diags.HasErrors() {
 			t.Fatalf("build failed:\n%s", res.Diags.String())

@@ -109,7 +109,7 @@ func (b *Bundle) Missing() []diag.Diagnostic {
 			}
 			sort.Strings(ids)
 			for _, id := range ids {
-				ds = append(ds, diag.Diagnostic{Pos: diag.Pos{File: b.ids[other][id]}, Msg: fmt.Sprintf("UI string %q has no %s translation", id, lang)})
+				ds = append(ds, diag.Diagnostic{Pos: diag.Pos{File: b.ids[other][id]}, Severity: diag.Warning, Msg: fmt.Sprintf("UI string %q has no %s translation", id, lang)})
 			}
 		}
 	}
