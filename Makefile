@@ -2,12 +2,16 @@
 GO ?= go
 BIN := bin/vises
 
-.PHONY: all build site serve test test-deps check bench bench-go clean
+.PHONY: all build install site serve test test-deps check bench bench-go clean
 
 all: build
 
 build:
 	$(GO) build -o $(BIN) ./cmd/vises
+
+# install puts vises on the PATH, in $(go env GOPATH)/bin (or GOBIN).
+install:
+	$(GO) install ./cmd/vises
 
 site: build
 	./$(BIN) build
