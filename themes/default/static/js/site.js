@@ -18,8 +18,12 @@
     store(lang);
   }
   if (document.body.classList.contains("kind-root")) {
+    // The stored value is compared with the page's languages, never put into a selector.
     var choice = stored();
-    var part = choice && document.querySelector('.bilingual-part[data-lang="' + choice + '"]');
+    var part = null;
+    document.querySelectorAll(".bilingual-part[data-lang]").forEach(function (p) {
+      if (!part && choice && p.getAttribute("data-lang") === choice) { part = p; }
+    });
     if (part) {
       part.classList.add("chosen");
       part.parentNode.insertBefore(part, part.parentNode.firstChild);
