@@ -1,14 +1,12 @@
 // Progressive enhancement for every page: remember the reader's language choice so that the
-// bilingual entry page can offer it first. Nothing leaves the browser.
+// bilingual entry page can offer it first. Nothing leaves the browser. The helpers come from
+// common.js (window.vises).
 (function () {
   "use strict";
   var KEY = "vises.lang";
-  function store(lang) {
-    try { window.localStorage.setItem(KEY, lang); } catch (e) { /* storage may be disabled */ }
-  }
-  function stored() {
-    try { return window.localStorage.getItem(KEY); } catch (e) { return null; }
-  }
+  var storage = window.vises.storage;
+  function store(lang) { storage.set(KEY, lang); } // storage may be disabled: nothing to say
+  function stored() { return storage.get(KEY); }
   document.addEventListener("click", function (ev) {
     var a = ev.target.closest && ev.target.closest("[data-lang-choice]");
     if (a) { store(a.getAttribute("data-lang-choice")); }
