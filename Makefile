@@ -1,6 +1,8 @@
 # Makefile of vises. `make serve` previews the kit; `make test` runs every test CI runs.
 GO ?= go
 BIN := bin/vises
+# staticcheck runs at a pinned version through the module proxy, so a fresh machine needs no install.
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
 .PHONY: all build install site serve test test-deps check bench bench-go clean
 
@@ -28,6 +30,7 @@ test-deps:
 check:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt: files above need formatting"; exit 1; }
 	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
 	$(GO) run ./cmd/vises check
 
 # bench compares vises with Hugo on a generated site (HUGO=1 installs Hugo first) and writes

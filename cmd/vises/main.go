@@ -56,6 +56,16 @@ func commands() []command {
 	}
 }
 
+// usageOf returns the usage line of the command called name.
+func usageOf(name string) string {
+	for _, c := range commands() {
+		if c.name == name {
+			return c.usage
+		}
+	}
+	panic("vises: no command " + name)
+}
+
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
@@ -114,9 +124,8 @@ func newFlagSet(name, usageLine string, stderr io.Writer, withOut bool) (*flag.F
 
 func parse(fs *flag.FlagSet, args []string) (ok bool, code int) {
 	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return false, 2
-		}
+		// The flag package has printed the error, or the usage for -h (flag.ErrHelp); both
+		// are usage errors.
 		return false, 2
 	}
 	if fs.NArg() > 0 {
@@ -128,7 +137,7 @@ func parse(fs *flag.FlagSet, args []string) (ok bool, code int) {
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs, f := newFlagSet("build", commands()[0].usage, stderr, true)
+	fs, f := newFlagSet("build", usageOf("build"), stderr, true)
 	if ok, code := parse(fs, args); !ok {
 		return code
 	}
@@ -202,7 +211,7 @@ func toolStamp() string {
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs, f := newFlagSet("check", commands()[1].usage, stderr, false)
+	fs, f := newFlagSet("check", usageOf("check"), stderr, false)
 	if ok, code := parse(fs, args); !ok {
 		return code
 	}
@@ -227,7 +236,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	bind := fs.String("bind", "127.0.0.1", "`address` to listen on (loopback only unless you say otherwise)")
 	port := fs.Int("port", 1313, "`port` to listen on (0 picks a free one)")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: %s\n\n", commands()[2].usage)
+		fmt.Fprintf(stderr, "usage: %s\n\n", usageOf("serve"))
 		fs.PrintDefaults()
 	}
 	if ok, code := parse(fs, args); !ok {
@@ -257,7 +266,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 
 func runVersion(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
-		fmt.Fprintln(stderr, "usage: vises version")
+		fmt.Fprintf(stderr, "usage: %s\n", usageOf("version"))
 		return 2
 	}
 	v := version

@@ -169,3 +169,12 @@ func TestServeListensOnLoopbackByDefault(t *testing.T) {
 		t.Errorf("serve -h (exit %d):\n%s", code, stderr)
 	}
 }
+
+func TestHelpPrintsTheCommandsOwnUsage(t *testing.T) {
+	for _, c := range commands() {
+		code, _, stderr := runCLI(c.name, "-h")
+		if code != 2 || !strings.HasPrefix(stderr, "usage: "+c.usage+"\n") {
+			t.Errorf("%s -h (exit %d):\n%s", c.name, code, stderr)
+		}
+	}
+}

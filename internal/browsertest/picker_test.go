@@ -251,6 +251,25 @@ func TestPickerWarnsPastTwelveIndicators(t *testing.T) {
 	}
 }
 
+// TestPickerReportsAFullStorage checks that a basket the browser refuses to keep is said so in
+// the basket, and that a search typed as a chip shows as typed.
+func TestPickerReportsAFullStorage(t *testing.T) {
+	k := BuildKit(t)
+	b := NewBrowser(t, 1280, 900)
+	openCatalogue(t, b, k.URL+"/fr/indicateurs/")
+	Eval[int](t, b, `Storage.prototype.setItem = function () { throw new DOMException("full", "QuotaExceededError"); }, 0`)
+	b.Do(t, chromedp.Click(chromedp.CSS(`.picker-toggle[data-id="SOC-01"]`)))
+	status := Eval[string](t, b, `document.querySelector(".picker-basket-status").textContent`)
+	if !strings.HasPrefix(status, "1 indicateur sélectionné.") || !strings.Contains(status, "pas pu enregistrer la sélection") {
+		t.Errorf("basket status %q", status)
+	}
+	// A query with "$&" in it is shown as typed (it is no pattern of String.replace).
+	Eval[int](t, b, `(q => { q.value = "a$&b"; q.dispatchEvent(new Event("input")); })(document.getElementById("picker-q")), 0`)
+	if chip := Eval[string](t, b, `document.querySelector(".picker-chip").textContent`); !strings.Contains(chip, "a$&b") {
+		t.Errorf("chip %q", chip)
+	}
+}
+
 func TestPickerWithTheKeyboardOnly(t *testing.T) {
 	k := BuildKit(t)
 	b := NewBrowser(t, 1280, 900)

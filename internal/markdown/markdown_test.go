@@ -156,9 +156,7 @@ func TestSpacingMatchesReference(t *testing.T) {
 	_ = filepath.WalkDir("../../content", func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
 			if data, err := os.ReadFile(p); err == nil {
-				for _, line := range strings.Split(string(data), "\n") {
-					texts = append(texts, line)
-				}
+				texts = append(texts, strings.Split(string(data), "\n")...)
 			}
 		}
 		return nil

@@ -65,6 +65,7 @@ func writeBase(c *Ctx, b *bytes.Buffer, l goLayout) error {
 		{`<link rel="stylesheet" href="`, "css/site.css", "\">\n"},
 		{`<link rel="stylesheet" href="`, "css/print.css", "\" media=\"print\">\n"},
 		{`<link rel="icon" href="`, "images/favicon.svg", "\" type=\"image/svg+xml\">\n"},
+		{`<script src="`, "js/common.js", "\" defer></script>\n"},
 		{`<script src="`, "js/site.js", "\" defer></script>\n"},
 		{`<script src="`, "js/search.js", "\" defer></script>\n"},
 	} {

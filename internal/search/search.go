@@ -1,7 +1,8 @@
 // Package search builds the search index of each language at build time: every page (methods
 // chapters section by section), every glossary term (with its terms in the other languages)
 // and every indicator, as light-stemmed words that the browser matches as the reader types.
-// The same normalization and stemming are written in Go here and in search.js.
+// The same normalization and stemming are written in Go here and in the theme's JavaScript
+// (fold in common.js, stem in search.js).
 package search
 
 import (

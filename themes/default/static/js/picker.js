@@ -2,9 +2,13 @@
 // the browser (localStorage) and in the address (so a link restores the same view), and the
 // export of the selection as a data-collection plan. It enhances the catalogue page, which
 // lists every indicator without JavaScript, and adds an add/remove button to indicator pages.
-// Nothing is sent anywhere. The data comes from picker-data.js (window.VISES_PICKER).
+// Nothing is sent anywhere. The data comes from picker-data.js (window.VISES_PICKER); the
+// helpers from common.js (window.vises).
 (function () {
   "use strict";
+
+  var fold = window.vises.fold, format = window.vises.format, countText = window.vises.countText;
+  var storage = window.vises.storage, el = window.vises.el;
 
   var BASKET_KEY = "vises.basket";
   var PREVIOUS_KEY = "vises.basket.previous";
@@ -15,24 +19,16 @@
   // ---- Basket storage -------------------------------------------------------------------
 
   function readStored(key) {
-    try {
-      var raw = window.localStorage.getItem(key);
-      if (!raw) { return []; }
-      var rec = JSON.parse(raw);
-      if (!rec || rec.v !== BASKET_VERSION || !Array.isArray(rec.ids)) { return []; }
-      return rec.ids.filter(function (id) { return typeof id === "string" && ID_RE.test(id); });
-    } catch (e) {
-      return [];
-    }
+    var raw = storage.get(key);
+    if (!raw) { return []; }
+    var rec = null;
+    try { rec = JSON.parse(raw); } catch (e) { rec = null; }
+    if (!rec || rec.v !== BASKET_VERSION || !Array.isArray(rec.ids)) { return []; }
+    return rec.ids.filter(function (id) { return typeof id === "string" && ID_RE.test(id); });
   }
 
   function writeStored(key, ids) {
-    try {
-      window.localStorage.setItem(key, JSON.stringify({ v: BASKET_VERSION, ids: ids }));
-      return true;
-    } catch (e) {
-      return false;
-    }
+    return storage.set(key, JSON.stringify({ v: BASKET_VERSION, ids: ids }));
   }
 
   function uniq(list) {
@@ -42,28 +38,6 @@
       seen[x] = true;
       return true;
     });
-  }
-
-  // ---- Text helpers ---------------------------------------------------------------------
-
-  function fold(s) {
-    return String(s || "").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
-      .replace(/œ/g, "oe").replace(/æ/g, "ae").replace(/ß/g, "ss");
-  }
-
-  function fmt(template, n) {
-    return String(template).replace(/\{n\}/g, String(n));
-  }
-
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    if (attrs) {
-      Object.keys(attrs).forEach(function (k) {
-        if (k === "text") { node.textContent = attrs[k]; } else if (attrs[k] !== null && attrs[k] !== undefined) { node.setAttribute(k, attrs[k]); }
-      });
-    }
-    (children || []).forEach(function (c) { if (c) { node.appendChild(c); } });
-    return node;
   }
 
   // ---- Indicator pages: add or remove this indicator ------------------------------------
@@ -80,7 +54,7 @@
       button.textContent = box.getAttribute(on ? "data-label-remove" : "data-label-add");
       status.textContent = "";
       if (ids.length > 0) {
-        var link = el("a", { href: box.getAttribute("data-catalogue") + "#sel=" + ids.join(","), text: fmt(box.getAttribute("data-label-count"), ids.length) });
+        var link = el("a", { href: box.getAttribute("data-catalogue") + "#sel=" + ids.join(","), text: format(box.getAttribute("data-label-count"), { n: ids.length }) });
         status.appendChild(link);
       }
     }
@@ -236,7 +210,7 @@
         var box = el("input", { type: "checkbox", id: id, value: v.code });
         box.addEventListener("change", function () { self.toggleFilter(f.name, v.code, box.checked); });
         var count = el("span", { "class": "picker-option-count" });
-        list.appendChild(el("li", null, [box, el("label", { "for": id }, [document.createTextNode(v.label + " "), count])]));
+        list.appendChild(el("li", null, [box, el("label", { "for": id }, [v.label + " ", count])]));
         self.facetBoxes[f.name][v.code] = { box: box, count: count };
       });
       fs.appendChild(list);
@@ -330,12 +304,12 @@
     var any = false;
     if (st.q) {
       any = true;
-      this.chips.appendChild(this.chip(this.t("picker.chip.query").replace("{q}", st.q), function () { st.q = ""; self.q.value = ""; }));
+      this.chips.appendChild(this.chip(format(this.t("picker.chip.query"), { q: st.q }), function () { st.q = ""; self.q.value = ""; }));
     }
     this.data.facets.forEach(function (f) {
       (st.filters[f.name] || []).forEach(function (code) {
         any = true;
-        self.chips.appendChild(self.chip(self.t("picker.chip.facet").replace("{facet}", f.label).replace("{value}", self.labels[f.name][code]), function () {
+        self.chips.appendChild(self.chip(format(self.t("picker.chip.facet"), { facet: f.label, value: self.labels[f.name][code] }), function () {
           st.filters[f.name] = st.filters[f.name].filter(function (c) { return c !== code; });
         }));
       });
@@ -348,8 +322,7 @@
 
     // Results.
     var shown = items.filter(function (it) { return self.matches(it); });
-    this.count.textContent = shown.length === 0 ? this.t("picker.none") :
-      fmt(shown.length === 1 ? this.t("picker.count.one") : this.t("picker.count.other"), shown.length);
+    this.count.textContent = countText(shown.length, this.t("picker.none"), this.t("picker.count.one"), this.t("picker.count.other"));
     this.results.textContent = "";
     shown.forEach(function (it) {
       var on = st.sel.indexOf(it.id) >= 0;
@@ -359,7 +332,7 @@
       b.addEventListener("click", function () { self.toggleSel(it.id); self.focusToggle(it.id); });
       b.setAttribute("data-id", it.id);
       self.results.appendChild(el("li", { "class": "picker-result" + (on ? " selected" : "") }, [
-        el("p", { "class": "indicator-item-title" }, [el("span", { "class": "indicator-code", text: it.id }), document.createTextNode(" "), el("a", { href: it.url, text: it.name })]),
+        el("p", { "class": "indicator-item-title" }, [el("span", { "class": "indicator-code", text: it.id }), " ", el("a", { href: it.url, text: it.name })]),
         el("p", { "class": "indicator-item-def", text: it.def }),
         el("p", { "class": "indicator-item-meta", text: [self.labels.dimension[it.f.dimension[0]], self.labels.level[it.f.level[0]], self.labels.effort[it.f.effort[0]]].join(" · ") }),
         b
@@ -372,14 +345,13 @@
       var it = self.byId[id];
       var rm = el("button", { type: "button", "class": "picker-remove", "aria-label": self.t("picker.remove") + " " + id + " " + it.name, text: "×" });
       rm.addEventListener("click", function () { self.toggleSel(id); });
-      self.basketList.appendChild(el("li", null, [el("a", { href: it.url, text: id + " · " + it.name }), document.createTextNode(" "), rm]));
+      self.basketList.appendChild(el("li", null, [el("a", { href: it.url, text: id + " · " + it.name }), " ", rm]));
     });
-    this.basketStatus.textContent = st.sel.length === 0 ? this.t("picker.basket.empty") :
-      fmt(st.sel.length === 1 ? this.t("picker.basket.one") : this.t("picker.basket.other"), st.sel.length);
+    this.basketStatus.textContent = countText(st.sel.length, this.t("picker.basket.empty"), this.t("picker.basket.one"), this.t("picker.basket.other"));
     if (this.storageOK === false) {
       this.basketStatus.textContent += " " + this.t("picker.storage.failed");
     }
-    this.basketWarn.textContent = st.sel.length > WARN_AT ? fmt(this.t("picker.warning"), st.sel.length) : "";
+    this.basketWarn.textContent = st.sel.length > WARN_AT ? format(this.t("picker.warning"), { n: st.sel.length }) : "";
     this.basketWarn.hidden = st.sel.length <= WARN_AT;
     this.basket.querySelectorAll(".picker-export, .picker-plan-button, .picker-cards, .picker-clear").forEach(function (b) { b.disabled = st.sel.length === 0; });
 
@@ -409,7 +381,7 @@
       self.save();
       self.render();
     });
-    this.noticeBox.appendChild(el("p", { text: fmt(this.t("picker.shared"), this.notice) }));
+    this.noticeBox.appendChild(el("p", { text: format(this.t("picker.shared"), { n: this.notice }) }));
     this.noticeBox.appendChild(restore);
   };
 
@@ -481,7 +453,7 @@
       if (sel.indexOf(card.getAttribute("data-id")) < 0) { card.remove(); }
     });
     var status = document.querySelector(".cards-selection");
-    if (status) { status.textContent = fmt(status.getAttribute("data-template"), sheet.querySelectorAll(".card-a6").length); }
+    if (status) { status.textContent = format(status.getAttribute("data-template"), { n: sheet.querySelectorAll(".card-a6").length }); }
   }
 
   // ---- Start ----------------------------------------------------------------------------

@@ -3,9 +3,12 @@
 // used. Words are matched without case or accents, on light French and Dutch stems (the same
 // rules as internal/search), the last word as a prefix while typing. Results rank titles
 // first, then headings, then text. The box is a combobox: arrow keys move through the results,
-// Enter opens one, Escape closes the list; "/" puts the focus in the box.
+// Enter opens one, Escape closes the list; "/" puts the focus in the box. The helpers come from
+// common.js (window.vises).
 (function () {
   "use strict";
+
+  var normalize = window.vises.fold, el = window.vises.el;
 
   var form = document.querySelector("form.site-search");
   if (!form) { return; }
@@ -28,11 +31,6 @@
   var shown = [];
 
   // ---- Words and stems: the same rules as internal/search ---------------------------------
-
-  function normalize(s) {
-    return String(s).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
-      .replace(/œ/g, "oe").replace(/æ/g, "ae").replace(/ß/g, "ss");
-  }
 
   function words(s) {
     return normalize(s).split(/[^a-z0-9]+/).filter(function (w) { return w.length > 0; });
@@ -145,13 +143,7 @@
     text.split(/(\s+)/).forEach(function (part) {
       var w = words(part)[0];
       var hit = w && stems.some(function (s) { return stem(w) === s || w.indexOf(last) === 0; });
-      if (hit) {
-        var m = document.createElement("mark");
-        m.textContent = part;
-        node.appendChild(m);
-      } else {
-        node.appendChild(document.createTextNode(part));
-      }
+      node.appendChild(hit ? el("mark", { text: part }) : document.createTextNode(part));
     });
   }
 
@@ -159,37 +151,23 @@
     var ws = queryWords(q);
     var stems = ws.map(stem);
     var last = ws[ws.length - 1] || "";
-    var li = document.createElement("li");
     // In the combobox, an option is not a link (no control inside another); it goes to its
     // page on Enter or a click. On the results page, results are plain links.
-    var a = document.createElement(id ? "span" : "a");
+    var li = id ? el("li", { id: id, role: "option", "aria-selected": "false", "data-href": href(r.doc.u) }) : el("li");
     if (id) {
-      li.id = id;
-      li.setAttribute("role", "option");
-      li.setAttribute("aria-selected", "false");
-      li.setAttribute("data-href", href(r.doc.u));
-      a.className = "search-option";
       li.addEventListener("click", function () { window.location.href = li.getAttribute("data-href"); });
-    } else {
-      a.href = href(r.doc.u);
     }
-    var kind = document.createElement("span");
-    kind.className = "search-kind";
-    kind.textContent = index.kinds[r.doc.k] || r.doc.k;
-    var title = document.createElement("strong");
+    var title = el("strong");
     highlight(title, r.doc.t, stems, last);
-    a.appendChild(kind);
-    a.appendChild(document.createTextNode(" "));
-    a.appendChild(title);
+    var a = el(id ? "span" : "a", id ? { "class": "search-option" } : { href: href(r.doc.u) },
+      [el("span", { "class": "search-kind", text: index.kinds[r.doc.k] || r.doc.k }), " ", title]);
     if (r.doc.h) {
-      var h = document.createElement("span");
-      h.className = "search-heading";
+      var h = el("span", { "class": "search-heading" });
       highlight(h, " › " + r.doc.h, stems, last);
       a.appendChild(h);
     }
     if (r.doc.s) {
-      var p = document.createElement("span");
-      p.className = "search-snippet";
+      var p = el("span", { "class": "search-snippet" });
       highlight(p, r.doc.s, stems, last);
       a.appendChild(p);
     }
@@ -198,7 +176,7 @@
   }
 
   function countText(n) {
-    return n === 0 ? ui.none : (n === 1 ? ui.count1 : ui.countN).replace("{n}", String(n));
+    return window.vises.countText(n, ui.none, ui.count1, ui.countN);
   }
 
   function update() {
@@ -287,13 +265,8 @@
     if (words(q).length) {
       load(function () {
         var results = query(q);
-        var h = document.createElement("h2");
-        h.textContent = countText(results.length);
-        page.appendChild(h);
-        var ol = document.createElement("ol");
-        ol.className = "search-results-list";
-        results.forEach(function (r) { ol.appendChild(resultNode(r, q, null)); });
-        page.appendChild(ol);
+        page.appendChild(el("h2", { text: countText(results.length) }));
+        page.appendChild(el("ol", { "class": "search-results-list" }, results.map(function (r) { return resultNode(r, q, null); })));
       });
     }
   }

@@ -2,9 +2,12 @@
 // live scores with their formula, a radar drawn as inline SVG, export and import of the answers
 // as a JSON file, print and reset. The form itself works and prints without this script.
 // Bad data never replaces answers: an unreadable saved record is kept aside, and a file of
-// another worksheet, of another version or of another kind is refused with a message.
+// another worksheet, of another version or of another kind is refused with a message. The
+// helpers come from common.js (window.vises).
 (function () {
   "use strict";
+
+  var fill = window.vises.format, storage = window.vises.storage, el = window.vises.el;
 
   var FORMAT = "vises-worksheet";
   var VERSION = 1;
@@ -18,9 +21,6 @@
   var lang = document.documentElement.getAttribute("lang") || "fr";
 
   function ui(name) { return tools.getAttribute("data-" + name) || ""; }
-  function fill(s, vals) {
-    return s.replace(/\{(\w+)\}/g, function (m, k) { return vals[k] !== undefined ? String(vals[k]) : m; });
-  }
   function fmtDate(iso) {
     try {
       return new Date(iso).toLocaleString(lang === "nl" ? "nl-BE" : "fr-FR", { dateStyle: "long", timeStyle: "short" });
@@ -110,10 +110,9 @@
 
   function save() {
     state.saved = new Date().toISOString();
-    try {
-      window.localStorage.setItem(KEY, JSON.stringify(record()));
+    if (storage.set(KEY, JSON.stringify(record()))) {
       if (message.textContent === ui("quota")) { say(""); }
-    } catch (e) {
+    } else {
       state.saved = null;
       say(ui("quota"));
     }
@@ -121,10 +120,8 @@
   }
 
   function load() {
-    var raw;
-    try {
-      raw = window.localStorage.getItem(KEY);
-    } catch (e) {
+    var raw = storage.get(KEY);
+    if (raw === undefined) { // the storage cannot be read
       say(ui("quota"));
       return;
     }
@@ -132,9 +129,10 @@
     var rec = null;
     try { rec = JSON.parse(raw); } catch (e) { rec = null; }
     if (check(rec) !== "") {
-      // Keep the unreadable record aside, never overwrite it.
-      try { window.localStorage.setItem(KEY + ".unreadable." + Date.now(), raw); } catch (e) { /* the message says it */ }
-      try { window.localStorage.removeItem(KEY); } catch (e) { /* idem */ }
+      // Keep the unreadable record aside, never overwrite it. If the storage refuses, the
+      // message says it.
+      storage.set(KEY + ".unreadable." + Date.now(), raw);
+      storage.remove(KEY);
       say(ui("corrupt"));
       return;
     }
@@ -310,9 +308,7 @@
   tools.querySelector(".ws-export").addEventListener("click", function () {
     state.exported = new Date().toISOString();
     var blob = new Blob([JSON.stringify(record(), null, 2) + "\n"], { type: "application/json" });
-    var a = document.createElement("a");
-    a.href = URL.createObjectURL(blob);
-    a.download = id + "-" + state.exported.slice(0, 10) + ".json";
+    var a = el("a", { href: URL.createObjectURL(blob), download: id + "-" + state.exported.slice(0, 10) + ".json" });
     document.body.appendChild(a);
     a.click();
     setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
