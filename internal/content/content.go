@@ -403,6 +403,11 @@ func parse(lang, rel, file string, src []byte, md *markdown.Markdown, whole bool
 		}
 		return nil
 	}
+	if body == len(src) && len(fm) > 0 && bytes.HasSuffix(src, fm) {
+		// The YAML runs to the end of the file: no line --- closes it.
+		l.Readf(diag.Pos{File: file, Line: 1, Col: 1}, "front matter: the --- of line 1 is never closed; end the front matter with a line holding only ---")
+		return nil
+	}
 	var ds []diag.Diagnostic
 	wellFormed := decodeSimple(fm, &p.FM)
 	if !wellFormed {
