@@ -7,28 +7,18 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"net/url"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 
-	"vises/internal/check"
 	"vises/internal/config"
 	"vises/internal/content"
 	"vises/internal/diag"
-	"vises/internal/i18n"
-	"vises/internal/indicator"
-	"vises/internal/markdown"
 	"vises/internal/parallel"
-	"vises/internal/pdf"
-	"vises/internal/publish"
 	"vises/internal/render"
-	"vises/internal/theme"
-	"vises/themes"
 )
 
 // Options say what to build.
@@ -112,361 +102,35 @@ func (b *Builder) Changed(files []string) {
 // SetOutput sets where the next builds write (serve gives each build a fresh output).
 func (b *Builder) SetOutput(out Output) { b.o.Out = out }
 
-// Build builds the site once.
+// Build builds the site once, stage by stage: each stage hands what it made to the next
+// through a pass, and the build stops after the first stage that leaves nothing to go on with.
 func (b *Builder) Build() *Result {
-	o := b.o
-	start := time.Now()
-	res := &Result{Pages: map[string]int{}}
-	defer func() { res.Duration = time.Since(start) }()
-	l := &res.Diags
-	if o.Config == "" {
-		o.Config = "site.yaml"
+	p := &pass{start: time.Now(), b: b, o: b.o, res: &Result{Pages: map[string]int{}}}
+	p.l = &p.res.Diags
+	if p.o.Config == "" {
+		p.o.Config = "site.yaml"
 	}
-
-	// Load: configuration, theme, UI strings.
-	cfg, ds := config.Load(o.FS, o.Config, o.Overrides)
-	l.Add(ds...)
-	if cfg == nil {
-		return res
+	defer p.cleanup()
+	stages := []struct {
+		stage diag.Stage
+		run   func() bool
+	}{
+		{diag.Config, p.configure},
+		{diag.Load, p.load},
+		{diag.Parse, p.parse},
+		{diag.Assemble, p.assemble},
+		{diag.Render, p.render},
+		{diag.Publish, p.publish},
 	}
-	res.Config = cfg
-	// Everything a build reads besides content/; pages are rendered as they are parsed
-	// (callout labels come from the UI strings), so a change to it parses every page again.
-	inputs := inputsFingerprint(o.FS, o.Config, o.Overrides, o.Dev)
-	// A published build stamps its output; an output already stamped is first checked: when
-	// nothing changed since, there is nothing to do. (A first build reads the sources once:
-	// their sums are taken as they are parsed.)
-	stamping := o.Publish && !o.PDF && o.Tool != ""
-	if stamping && publish.ReadStamp(cfg.OutDir) != nil {
-		stamp := stampOf(o.Tool, inputs, readSums(o.FS, cfg.Languages, o.Workers))
-		if rec, ok := upToDate(cfg.OutDir, stamp); ok {
-			res.UpToDate, res.Pages, res.Files = true, rec.Pages, rec.Files
-			l.Add(rec.Warnings...)
-			return res
+	for _, s := range stages {
+		n := p.l.Len()
+		goOn := s.run()
+		p.l.Tag(n, s.stage)
+		if !goOn {
+			break
 		}
 	}
-	layers := []theme.Layer{}
-	if cfg.Theme != "" {
-		dir := "themes/" + cfg.Theme
-		if fi, err := fs.Stat(o.FS, dir); err != nil || !fi.IsDir() {
-			l.Errorf(diag.Pos{File: o.Config}, "theme: no folder %s", dir)
-			return res
-		}
-		sub, _ := fs.Sub(o.FS, dir)
-		layers = append(layers, theme.Layer{Name: dir, FS: sub})
-	}
-	if fi, err := fs.Stat(o.FS, "themes/default"); err == nil && fi.IsDir() {
-		sub, _ := fs.Sub(o.FS, "themes/default")
-		layers = append(layers, theme.Layer{Name: "themes/default", FS: sub})
-	}
-	layers = append(layers, theme.Layer{Name: "themes/default", FS: themes.Default()})
-	layered := theme.NewLayered(layers...)
-
-	var sources []i18n.Source
-	for i := len(layers) - 1; i >= 0; i-- {
-		if sub, err := fs.Sub(layers[i].FS, "locales"); err == nil {
-			sources = append(sources, i18n.Source{FS: sub, Name: layers[i].Name + "/locales"})
-		}
-	}
-	if sub, err := fs.Sub(o.FS, "locales"); err == nil {
-		sources = append(sources, i18n.Source{FS: sub, Name: "locales"})
-	}
-	ui, ds := i18n.Load(sources, cfg.Languages)
-	l.Add(ds...)
-
-	// Parse and assemble the content.
-	mds := content.Markdowns{}
-	for _, lang := range cfg.Languages {
-		lang := lang
-		mds[lang] = markdown.New(markdown.Options{
-			Lang:         lang,
-			AllowRawHTML: cfg.AllowRawHTML,
-			Label: func(kind string) string {
-				s, err := ui.T(lang, "callout."+kind)
-				if err != nil {
-					return kind
-				}
-				return s
-			},
-		})
-	}
-	opts := content.LoadOptions{Cache: b.cache, Key: inputs, Workers: o.Workers, Sums: stamping}
-	if hint := b.hint; hint != nil && b.last != nil {
-		opts.Unchanged = func(name string) bool { return !hint[name] }
-	}
-	b.hint = nil
-	site := content.Load(o.FS, cfg.Languages, mds, l, opts)
-	res.Site = site
-	checkWorksheets(site, l)
-	var cat *indicator.Catalogue
-	if facets := indicator.LoadFacets(o.FS, cfg.Languages, l); facets != nil || hasSection(site, indicator.Section) {
-		cat = indicator.Build(site, facets, l)
-	}
-
-	// Templates and static files.
-	tmpl, ds := theme.Load(layered, nil)
-	l.Add(ds...)
-	if tmpl == nil {
-		return res
-	}
-	min := publish.NewMinifier(cfg.Minify && !o.Dev)
-	var static []fs.FS
-	if sub, err := fs.Sub(o.FS, "static"); err == nil {
-		if _, err := fs.Stat(o.FS, "static"); err == nil {
-			static = append(static, sub)
-		}
-	}
-	for _, layer := range layered.Sub("static") {
-		static = append(static, layer.FS)
-	}
-	assets, err := publish.Assets(static, min, !o.Dev)
-	if err != nil {
-		l.Errorf(diag.Pos{File: "static"}, "%v", err)
-		return res
-	}
-	r := render.New(cfg, site, ui, tmpl, mds, assets, cat)
-	workers := o.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	r.Links(l, workers)
-	chromium := ""
-	if o.PDF && o.Publish {
-		find := o.Chromium
-		if find == nil {
-			find = pdf.Find
-		}
-		if u, err := url.Parse(cfg.BaseURL); err == nil && (u.Hostname() == "localhost" || u.Hostname() == "127.0.0.1") {
-			l.Warnf(diag.Pos{File: o.Config}, "--pdf: the QR codes of the printed packs point at %s; set baseURL (or --base-url) to the address the kit is served from", cfg.BaseURL)
-		}
-		if chromium = find(); chromium == "" {
-			l.Warnf(diag.Pos{}, "--pdf: no Chromium found (install Debian's chromium package or set VISES_CHROMIUM): the session packs were not printed to PDF")
-		} else {
-			r.LinkPDFs()
-		}
-	}
-	if logo := cfg.Partner.Logo; logo != "" {
-		if _, ok := assets[logo]; !ok {
-			l.Errorf(diag.Pos{File: o.Config}, "partner.logo: no file static/%s", logo)
-		}
-	}
-	// Build and check report the same warnings: translations, drafts, UI strings.
-	check.Site(site, ui, l)
-
-	// Decide what to render: everything, or only the pages whose text changed.
-	snap := &snapshot{inputs: inputs}
-	if !b.once {
-		snap.sigs = signatures(site, r)
-	}
-	only := b.partial(snap, site)
-	res.Full = only == nil
-	if o.Out != nil {
-		// Serve: keep the pack parts whose pages did not change.
-		if only == nil {
-			b.parts.Invalidate(nil)
-		} else {
-			b.parts.Invalidate(site.Parsed)
-		}
-		r.UsePartCache(b.parts)
-	}
-
-	// Render and publish.
-	var out *publish.Staging
-	if o.Publish {
-		if msg := unsafeOut(o.FS, cfg.OutDir); msg != "" {
-			l.Errorf(diag.Pos{}, "%s", msg)
-			return res
-		}
-		if out, err = publish.NewStaging(cfg.OutDir); err != nil {
-			l.Errorf(diag.Pos{}, "publish: %v", err)
-			return res
-		}
-		defer out.Abort()
-	}
-	var dest Output
-	var pending *pendingOutput
-	if out != nil {
-		dest = out
-	} else if o.Out != nil {
-		// Written to the live output only if the whole build succeeds.
-		pending = &pendingOutput{}
-		dest = pending
-		defer func() {
-			if l.HasErrors() {
-				return
-			}
-			// A full build replaces everything: files of removed pages must go.
-			if r, ok := o.Out.(interface{ Reset() }); ok && res.Full {
-				r.Reset()
-			}
-			pending.flush(o.Out, l)
-		}()
-	}
-	var mu sync.Mutex // guards l and res while pages are rendered in parallel
-	fail := func(err error) {
-		mu.Lock()
-		defer mu.Unlock()
-		addErr(l, err)
-	}
-	// emit hands a finished file to the output and records it.
-	emit := func(name string, data []byte, err error) {
-		if err == nil {
-			err = dest.Write(name, data)
-		}
-		mu.Lock()
-		defer mu.Unlock()
-		if err != nil {
-			l.Errorf(diag.Pos{}, "%v", err)
-			return
-		}
-		res.Written = append(res.Written, name)
-	}
-	write := func(name string, data []byte, compact ...bool) {
-		if dest == nil {
-			return
-		}
-		var err error
-		if len(compact) == 0 || !compact[0] {
-			data, err = min.File(name, data)
-		}
-		emit(name, data, err)
-	}
-	// Pages are rendered and minified in buffers used again and again; the staging folder does
-	// not keep what it is given, the memory output of serve does (it gets a copy).
-	buffers := &sync.Pool{New: func() any { return new(bytes.Buffer) }}
-	keeps := out == nil
-	// Every page and pack is filled in, minified and written on its own, in parallel: the
-	// output is the same, file by file, whatever the order.
-	var tasks []func()
-	for _, p := range site.Pages {
-		if p.Duplicate {
-			continue
-		}
-		res.Pages[p.Lang]++
-		if only != nil && !only[p.File] {
-			continue
-		}
-		tasks = append(tasks, func() {
-			page, minified := buffers.Get().(*bytes.Buffer), buffers.Get().(*bytes.Buffer)
-			defer putBuffers(buffers, page, minified)
-			name, err := r.Page(page, p)
-			if err != nil {
-				fail(err)
-				return
-			}
-			if dest == nil {
-				return
-			}
-			data, err := min.FileBuffer(minified, name, page)
-			if keeps {
-				data = bytes.Clone(data)
-			}
-			emit(name, data, err)
-		})
-	}
-	for _, po := range r.Packs() {
-		if only != nil && !packTouched(r, po, only) {
-			continue
-		}
-		tasks = append(tasks, func() {
-			data, err := r.Pack(po, nil, chromium != "")
-			if err != nil {
-				fail(err)
-				return
-			}
-			write(po.URL+"index.html", data)
-		})
-	}
-	if only != nil {
-		run(tasks, workers)
-		// The search index holds the text of every page: written again for the languages
-		// where a page changed, from the encoded documents that unchanged pages keep.
-		changedLang := map[string]bool{}
-		for f := range only {
-			if parts := strings.SplitN(f, "/", 3); len(parts) == 3 {
-				changedLang[parts[1]] = true
-			}
-		}
-		for _, x := range r.SearchIndexes(func(lang string) bool { return changedLang[lang] }) {
-			write(x.Name, x.Data, x.Compact)
-		}
-		return b.finish(res, snap)
-	}
-	// A full build also writes, alongside the pages, the search index of each language (first:
-	// the longest tasks) and the files that are not pages of the content: the bilingual root,
-	// the 404 page, per language the search results page and the indicator cards, the
-	// catalogue downloads, the sitemap, robots.txt and the static files.
-	for _, p := range site.Pages {
-		p.SearchChunk = nil
-	}
-	var more []func()
-	for _, lang := range cfg.Languages {
-		more = append(more, func() {
-			for _, x := range r.SearchIndexes(func(l string) bool { return l == lang }) {
-				write(x.Name, x.Data, x.Compact)
-			}
-		})
-	}
-	page := func(name string, render func() ([]byte, error)) func() {
-		return func() {
-			if data, err := render(); err != nil {
-				fail(err)
-			} else {
-				write(name, data)
-			}
-		}
-	}
-	more = append(more, page("index.html", r.Root), page("404.html", r.NotFound))
-	for _, u := range r.SearchPages() {
-		more = append(more, page(u+"index.html", func() ([]byte, error) { return r.SearchPage(u) }))
-	}
-	for _, u := range r.CardsPages() {
-		more = append(more, page(u+"index.html", func() ([]byte, error) { return r.Cards(u) }))
-	}
-	more = append(more, func() {
-		if extras, err := r.Extras(); err != nil {
-			fail(err)
-		} else {
-			for _, x := range extras {
-				write(x.Name, x.Data, x.Compact)
-			}
-		}
-		write("sitemap.xml", r.Sitemap())
-		write("robots.txt", r.Robots())
-		for _, a := range assets {
-			if dest == nil {
-				continue
-			}
-			err := dest.Write(a.Path, a.Data)
-			mu.Lock()
-			if err != nil {
-				l.Errorf(diag.Pos{}, "%v", err)
-			}
-			res.Written = append(res.Written, a.Path)
-			mu.Unlock()
-		}
-	})
-	run(append(more, tasks...), workers)
-	if out == nil || l.HasErrors() {
-		return b.finish(res, snap)
-	}
-	if chromium != "" {
-		if err := printPacks(chromium, r, out, min); err != nil {
-			l.Errorf(diag.Pos{}, "--pdf: %v", err)
-			return res
-		}
-	}
-	res.Files = len(out.Files())
-	if err := out.Commit(); err != nil {
-		l.Errorf(diag.Pos{}, "%v", err)
-		return b.finish(res, snap)
-	}
-	if stamping {
-		if err := writeStamp(cfg.OutDir, stampOf(o.Tool, inputs, site.Sums), res); err != nil {
-			l.Warnf(diag.Pos{}, "publish: the next build will not know the output is up to date: %v", err)
-		}
-	}
-	return b.finish(res, snap)
+	return p.res
 }
 
 // putBuffers gives buffers back to the pool, unless one grew past what a page needs.

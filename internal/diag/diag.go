@@ -26,19 +26,39 @@ const (
 )
 
 // Stage says which stage of a build found a problem. Problems are listed stage by stage
-// before position: a file that could not be read comes before the problems that follow
-// from it (such as links to the page it holds).
+// before position, in three groups: the configuration, then sources that could not be read or
+// decoded, then everything else by position. So a file that could not be read comes before
+// the problems that follow from it (such as links to the page it holds).
 type Stage uint8
 
 const (
-	// Build is the default: problems found once the sources are read (assembling, links,
-	// rendering, checks), listed by position.
-	Build Stage = iota
-	// Config is the site configuration, listed first: nothing else is built without it.
+	// Unstaged is a problem not tagged yet; the build tags it with the stage that found it.
+	Unstaged Stage = iota
+	// Config is the site configuration.
 	Config
-	// Read is a source that could not be read or decoded: listed before the build's problems.
+	// Read is a source that could not be read or decoded: its page does not exist for the
+	// rest of the build.
 	Read
+	// Load is the theme, the UI strings and the data files.
+	Load
+	// Parse is the pages: front matter values, Markdown, worksheets, indicators.
+	Parse
+	// Assemble is the site as a whole: templates, links, translations, checks.
+	Assemble
+	// Render is the pages written out.
+	Render
+	// Publish is the output folder and the PDFs.
+	Publish
 )
+
+var stageNames = [...]string{"", "config", "read", "load", "parse", "assemble", "render", "publish"}
+
+func (s Stage) String() string {
+	if int(s) < len(stageNames) {
+		return stageNames[s]
+	}
+	return fmt.Sprintf("stage(%d)", s)
+}
 
 // rank orders the stages for listing.
 func (s Stage) rank() int {
@@ -119,6 +139,18 @@ func (l *List) Notef(pos Pos, format string, args ...any) {
 // Readf records an error of a source that could not be read or decoded (stage Read).
 func (l *List) Readf(pos Pos, format string, args ...any) {
 	l.items = append(l.items, Diagnostic{Pos: pos, Severity: Error, Stage: Read, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Len returns the number of diagnostics recorded.
+func (l *List) Len() int { return len(l.items) }
+
+// Tag gives the stage s to the diagnostics recorded from index from on that have none.
+func (l *List) Tag(from int, s Stage) {
+	for i := from; i < len(l.items); i++ {
+		if l.items[i].Stage == Unstaged {
+			l.items[i].Stage = s
+		}
+	}
 }
 
 // Add records diagnostics made elsewhere.

@@ -1,0 +1,471 @@
+package build
+
+import (
+	"bytes"
+	"io/fs"
+	"net/url"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"vises/internal/check"
+	"vises/internal/config"
+	"vises/internal/content"
+	"vises/internal/diag"
+	"vises/internal/i18n"
+	"vises/internal/indicator"
+	"vises/internal/markdown"
+	"vises/internal/pdf"
+	"vises/internal/publish"
+	"vises/internal/render"
+	"vises/internal/theme"
+	"vises/themes"
+)
+
+// pass is one build in progress: what each stage made, for the stages after it. The stages
+// are its methods, in the order Build runs them; each returns false when the build cannot go
+// on (its problems are in l).
+type pass struct {
+	start time.Time
+	b     *Builder
+	o     Options
+	res   *Result
+	l     *diag.List
+
+	// configure
+	cfg      *config.Config
+	inputs   string // fingerprint of everything a build reads besides content/
+	stamping bool   // the output folder is stamped with what it was made from
+	upToDate bool   // the output folder was made from the same inputs: nothing to do
+	// load
+	layered *theme.Layered
+	ui      *i18n.Bundle
+	// parse
+	mds  content.Markdowns
+	site *content.Site
+	cat  *indicator.Catalogue
+	// assemble
+	tmpl     *theme.Templates
+	min      *publish.Minifier
+	assets   map[string]*publish.Asset
+	r        *render.Renderer
+	workers  int
+	chromium string // the Chromium that prints the packs, or ""
+	snap     *snapshot
+	only     map[string]bool // the page files to render, or nil for everything
+	// render
+	out     *publish.Staging // the output folder being written (vises build)
+	dest    Output           // where rendered files go: out, serve's pending output, or nil (check)
+	pending *pendingOutput
+	mu      sync.Mutex // guards l and res while files are rendered in parallel
+	done    func()     // cleans up after the build: the staging folder, serve's output
+}
+
+// cleanup runs when the build is over, whatever stage it stopped at.
+func (p *pass) cleanup() {
+	if p.done != nil {
+		p.done()
+	}
+	defer func() { p.res.Duration = time.Since(p.start) }()
+	if p.upToDate {
+		return
+	}
+	sort.Strings(p.res.Written)
+	if p.res.Files == 0 {
+		p.res.Files = len(p.res.Written)
+	}
+	if p.l.HasErrors() || p.snap == nil {
+		p.b.last = nil // the next build renders everything
+	} else {
+		p.b.last = p.snap
+	}
+}
+
+// configure reads the configuration and, for a stamped output, finds out whether there is
+// anything to do.
+func (p *pass) configure() bool {
+	o := p.o
+	cfg, ds := config.Load(o.FS, o.Config, o.Overrides)
+	p.l.Add(ds...)
+	if cfg == nil {
+		return false
+	}
+	p.cfg, p.res.Config = cfg, cfg
+	// Pages are rendered as they are parsed (callout labels come from the UI strings), so a
+	// change to anything but content/ parses every page again.
+	p.inputs = inputsFingerprint(o.FS, o.Config, o.Overrides, o.Dev)
+	// A published build stamps its output; an output already stamped is first checked: when
+	// nothing changed since, there is nothing to do. (A first build reads the sources once:
+	// their sums are taken as they are parsed.)
+	p.stamping = o.Publish && !o.PDF && o.Tool != ""
+	if p.stamping && publish.ReadStamp(cfg.OutDir) != nil {
+		stamp := stampOf(o.Tool, p.inputs, readSums(o.FS, cfg.Languages, o.Workers))
+		if rec, ok := upToDate(cfg.OutDir, stamp); ok {
+			p.upToDate = true
+			p.res.UpToDate, p.res.Pages, p.res.Files = true, rec.Pages, rec.Files
+			p.l.Add(rec.Warnings...)
+			return false
+		}
+	}
+	return true
+}
+
+// load layers the theme (a partner's over the site's copy of the default over the embedded
+// default) and reads the UI strings.
+func (p *pass) load() bool {
+	o := p.o
+	layers := []theme.Layer{}
+	if p.cfg.Theme != "" {
+		dir := "themes/" + p.cfg.Theme
+		if fi, err := fs.Stat(o.FS, dir); err != nil || !fi.IsDir() {
+			p.l.Errorf(diag.Pos{File: o.Config}, "theme: no folder %s", dir)
+			return false
+		}
+		sub, _ := fs.Sub(o.FS, dir)
+		layers = append(layers, theme.Layer{Name: dir, FS: sub})
+	}
+	if fi, err := fs.Stat(o.FS, "themes/default"); err == nil && fi.IsDir() {
+		sub, _ := fs.Sub(o.FS, "themes/default")
+		layers = append(layers, theme.Layer{Name: "themes/default", FS: sub})
+	}
+	layers = append(layers, theme.Layer{Name: "themes/default", FS: themes.Default()})
+	p.layered = theme.NewLayered(layers...)
+
+	var sources []i18n.Source
+	for i := len(layers) - 1; i >= 0; i-- {
+		if sub, err := fs.Sub(layers[i].FS, "locales"); err == nil {
+			sources = append(sources, i18n.Source{FS: sub, Name: layers[i].Name + "/locales"})
+		}
+	}
+	if sub, err := fs.Sub(o.FS, "locales"); err == nil {
+		sources = append(sources, i18n.Source{FS: sub, Name: "locales"})
+	}
+	ui, ds := i18n.Load(sources, p.cfg.Languages)
+	p.l.Add(ds...)
+	p.ui = ui
+	return true
+}
+
+// parse reads every page of every language (rendering its Markdown as it goes), the
+// worksheets and the indicator catalogue.
+func (p *pass) parse() bool {
+	o, cfg, ui := p.o, p.cfg, p.ui
+	mds := content.Markdowns{}
+	for _, lang := range cfg.Languages {
+		mds[lang] = markdown.New(markdown.Options{
+			Lang:         lang,
+			AllowRawHTML: cfg.AllowRawHTML,
+			Label: func(kind string) string {
+				s, err := ui.T(lang, "callout."+kind)
+				if err != nil {
+					return kind
+				}
+				return s
+			},
+		})
+	}
+	opts := content.LoadOptions{Cache: p.b.cache, Key: p.inputs, Workers: o.Workers, Sums: p.stamping}
+	if hint := p.b.hint; hint != nil && p.b.last != nil {
+		opts.Unchanged = func(name string) bool { return !hint[name] }
+	}
+	p.b.hint = nil
+	p.site = content.Load(o.FS, cfg.Languages, mds, p.l, opts)
+	p.res.Site = p.site
+	checkWorksheets(p.site, p.l)
+	if facets := indicator.LoadFacets(o.FS, cfg.Languages, p.l); facets != nil || hasSection(p.site, indicator.Section) {
+		p.cat = indicator.Build(p.site, facets, p.l)
+	}
+	p.mds = mds
+	return true
+}
+
+// assemble puts the site together: templates, static files, links between pages, the checks
+// of vises check, and what to render (everything, or the pages whose text changed).
+func (p *pass) assemble() bool {
+	o, cfg, l := p.o, p.cfg, p.l
+	tmpl, ds := theme.Load(p.layered, nil)
+	l.Add(ds...)
+	if tmpl == nil {
+		return false
+	}
+	p.tmpl = tmpl
+	p.min = publish.NewMinifier(cfg.Minify && !o.Dev)
+	var static []fs.FS
+	if sub, err := fs.Sub(o.FS, "static"); err == nil {
+		if _, err := fs.Stat(o.FS, "static"); err == nil {
+			static = append(static, sub)
+		}
+	}
+	for _, layer := range p.layered.Sub("static") {
+		static = append(static, layer.FS)
+	}
+	assets, err := publish.Assets(static, p.min, !o.Dev)
+	if err != nil {
+		l.Errorf(diag.Pos{File: "static"}, "%v", err)
+		return false
+	}
+	p.assets = assets
+	p.r = render.New(cfg, p.site, p.ui, tmpl, p.mds, assets, p.cat)
+	p.workers = o.Workers
+	if p.workers <= 0 {
+		p.workers = runtime.GOMAXPROCS(0)
+	}
+	p.r.Links(l, p.workers)
+	if o.PDF && o.Publish {
+		find := o.Chromium
+		if find == nil {
+			find = pdf.Find
+		}
+		if u, err := url.Parse(cfg.BaseURL); err == nil && (u.Hostname() == "localhost" || u.Hostname() == "127.0.0.1") {
+			l.Warnf(diag.Pos{File: o.Config}, "--pdf: the QR codes of the printed packs point at %s; set baseURL (or --base-url) to the address the kit is served from", cfg.BaseURL)
+		}
+		if p.chromium = find(); p.chromium == "" {
+			l.Warnf(diag.Pos{}, "--pdf: no Chromium found (install Debian's chromium package or set VISES_CHROMIUM): the session packs were not printed to PDF")
+		} else {
+			p.r.LinkPDFs()
+		}
+	}
+	if logo := cfg.Partner.Logo; logo != "" {
+		if _, ok := assets[logo]; !ok {
+			l.Errorf(diag.Pos{File: o.Config}, "partner.logo: no file static/%s", logo)
+		}
+	}
+	// Build and check report the same warnings: translations, drafts, UI strings.
+	check.Site(p.site, p.ui, l)
+
+	// Decide what to render: everything, or only the pages whose text changed.
+	p.snap = &snapshot{inputs: p.inputs}
+	if !p.b.once {
+		p.snap.sigs = signatures(p.site, p.r)
+	}
+	p.only = p.b.partial(p.snap, p.site)
+	p.res.Full = p.only == nil
+	if o.Out != nil {
+		// Serve: keep the pack parts whose pages did not change.
+		if p.only == nil {
+			p.b.parts.Invalidate(nil)
+		} else {
+			p.b.parts.Invalidate(p.site.Parsed)
+		}
+		p.r.UsePartCache(p.b.parts)
+	}
+	return true
+}
+
+// render renders every page, pack and file of the site (or only the pages whose text changed)
+// in parallel, minifies them and hands them to the output: the staging folder of vises
+// build, serve's memory (once the whole build succeeded), or nothing for vises check.
+func (p *pass) render() bool {
+	o, l := p.o, p.l
+	if o.Publish {
+		if msg := unsafeOut(o.FS, p.cfg.OutDir); msg != "" {
+			l.Errorf(diag.Pos{}, "%s", msg)
+			return false
+		}
+		out, err := publish.NewStaging(p.cfg.OutDir)
+		if err != nil {
+			l.Errorf(diag.Pos{}, "publish: %v", err)
+			return false
+		}
+		p.out, p.dest = out, out
+		p.done = out.Abort
+	} else if o.Out != nil {
+		// Written to the live output only if the whole build succeeds.
+		p.pending = &pendingOutput{}
+		p.dest = p.pending
+		p.done = func() {
+			if l.HasErrors() {
+				return
+			}
+			// A full build replaces everything: files of removed pages must go.
+			if r, ok := o.Out.(interface{ Reset() }); ok && p.res.Full {
+				r.Reset()
+			}
+			p.pending.flush(o.Out, l)
+		}
+	}
+	tasks := p.pageTasks()
+	if p.only != nil {
+		run(tasks, p.workers)
+		p.searchIndexes(p.only)
+		return false
+	}
+	for _, pg := range p.site.Pages {
+		pg.SearchChunk = nil
+	}
+	// The search indexes first (the longest tasks), then the files that are not pages of the
+	// content, alongside the pages.
+	run(append(p.siteTasks(), tasks...), p.workers)
+	return p.out != nil && !l.HasErrors()
+}
+
+// publish prints the packs to PDF when asked, swaps the staging folder in place of the
+// output folder and stamps it.
+func (p *pass) publish() bool {
+	l := p.l
+	if p.chromium != "" {
+		if err := printPacks(p.chromium, p.r, p.out, p.min); err != nil {
+			l.Errorf(diag.Pos{}, "--pdf: %v", err)
+			return false
+		}
+	}
+	p.res.Files = len(p.out.Files())
+	if err := p.out.Commit(); err != nil {
+		l.Errorf(diag.Pos{}, "%v", err)
+		return false
+	}
+	if p.stamping {
+		if err := writeStamp(p.cfg.OutDir, stampOf(p.o.Tool, p.inputs, p.site.Sums), p.res); err != nil {
+			l.Warnf(diag.Pos{}, "publish: the next build will not know the output is up to date: %v", err)
+		}
+	}
+	return true
+}
+
+// fail records an error met while rendering in parallel.
+func (p *pass) fail(err error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	addErr(p.l, err)
+}
+
+// emit hands a finished file to the output and records it.
+func (p *pass) emit(name string, data []byte, err error) {
+	if err == nil {
+		err = p.dest.Write(name, data)
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if err != nil {
+		p.l.Errorf(diag.Pos{}, "%v", err)
+		return
+	}
+	p.res.Written = append(p.res.Written, name)
+}
+
+// write minifies a file (unless it is already compact) and hands it to the output.
+func (p *pass) write(name string, data []byte, compact bool) {
+	if p.dest == nil {
+		return
+	}
+	var err error
+	if !compact {
+		data, err = p.min.File(name, data)
+	}
+	p.emit(name, data, err)
+}
+
+// pageTasks returns a task per page and pack to render: every one, or those whose text changed.
+// Each is filled in, minified and written on its own: the output is the same, file by file,
+// whatever the order.
+func (p *pass) pageTasks() []func() {
+	// Pages are rendered and minified in buffers used again and again; the staging folder does
+	// not keep what it is given, the memory output of serve does (it gets a copy).
+	buffers := &sync.Pool{New: func() any { return new(bytes.Buffer) }}
+	keeps := p.out == nil
+	var tasks []func()
+	for _, pg := range p.site.Pages {
+		if pg.Duplicate {
+			continue
+		}
+		p.res.Pages[pg.Lang]++
+		if p.only != nil && !p.only[pg.File] {
+			continue
+		}
+		tasks = append(tasks, func() {
+			page, minified := buffers.Get().(*bytes.Buffer), buffers.Get().(*bytes.Buffer)
+			defer putBuffers(buffers, page, minified)
+			name, err := p.r.Page(page, pg)
+			if err != nil {
+				p.fail(err)
+				return
+			}
+			if p.dest == nil {
+				return
+			}
+			data, err := p.min.FileBuffer(minified, name, page)
+			if keeps {
+				data = bytes.Clone(data)
+			}
+			p.emit(name, data, err)
+		})
+	}
+	for _, po := range p.r.Packs() {
+		if p.only != nil && !packTouched(p.r, po, p.only) {
+			continue
+		}
+		tasks = append(tasks, func() {
+			data, err := p.r.Pack(po, nil, p.chromium != "")
+			if err != nil {
+				p.fail(err)
+				return
+			}
+			p.write(po.URL+"index.html", data, false)
+		})
+	}
+	return tasks
+}
+
+// searchIndexes writes again the search index of the languages where a page of only changed:
+// it holds the text of every page, taken from the encoded documents unchanged pages keep.
+func (p *pass) searchIndexes(only map[string]bool) {
+	changed := map[string]bool{}
+	for f := range only {
+		if parts := strings.SplitN(f, "/", 3); len(parts) == 3 {
+			changed[parts[1]] = true
+		}
+	}
+	for _, x := range p.r.SearchIndexes(func(lang string) bool { return changed[lang] }) {
+		p.write(x.Name, x.Data, x.Compact)
+	}
+}
+
+// siteTasks returns the tasks of a full build besides the pages: the search index of each
+// language, the bilingual root, the 404 page, per language the search results page and the
+// indicator cards, the catalogue downloads, the sitemap, robots.txt and the static files.
+func (p *pass) siteTasks() []func() {
+	r := p.r
+	var tasks []func()
+	for _, lang := range p.cfg.Languages {
+		tasks = append(tasks, func() {
+			for _, x := range r.SearchIndexes(func(l string) bool { return l == lang }) {
+				p.write(x.Name, x.Data, x.Compact)
+			}
+		})
+	}
+	page := func(name string, render func() ([]byte, error)) func() {
+		return func() {
+			if data, err := render(); err != nil {
+				p.fail(err)
+			} else {
+				p.write(name, data, false)
+			}
+		}
+	}
+	tasks = append(tasks, page("index.html", r.Root), page("404.html", r.NotFound))
+	for _, u := range r.SearchPages() {
+		tasks = append(tasks, page(u+"index.html", func() ([]byte, error) { return r.SearchPage(u) }))
+	}
+	for _, u := range r.CardsPages() {
+		tasks = append(tasks, page(u+"index.html", func() ([]byte, error) { return r.Cards(u) }))
+	}
+	tasks = append(tasks, func() {
+		if extras, err := r.Extras(); err != nil {
+			p.fail(err)
+		} else {
+			for _, x := range extras {
+				p.write(x.Name, x.Data, x.Compact)
+			}
+		}
+		p.write("sitemap.xml", r.Sitemap(), false)
+		p.write("robots.txt", r.Robots(), false)
+		for _, a := range p.assets {
+			if p.dest != nil {
+				p.emit(a.Path, a.Data, nil)
+			}
+		}
+	})
+	return tasks
+}
