@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
-	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -280,7 +279,7 @@ func (b *Builder) Build() *Result {
 			return res
 		}
 		if out, err = publish.NewStaging(cfg.OutDir); err != nil {
-			l.Errorf(diag.Pos{}, "publish: %v", err)
+			l.Errorf(diag.Pos{}, "%v", err)
 			return res
 		}
 		defer out.Abort()
@@ -565,7 +564,8 @@ func addErr(l *diag.List, err error) {
 	l.Errorf(diag.Pos{}, "%v", err)
 }
 
-// unsafeOut refuses output folders that would replace the site's own files.
+// unsafeOut refuses output folders that would replace the site's own files. (An output folder
+// holding files that vises did not write is refused by publish.NewStaging.)
 func unsafeOut(fsys fs.FS, out string) string {
 	abs, err := filepath.Abs(out)
 	if err != nil {
@@ -583,9 +583,7 @@ func unsafeOut(fsys fs.FS, out string) string {
 			}
 		}
 	}
-	if fi, err := os.Stat(abs); err == nil && !fi.IsDir() {
-		return fmt.Sprintf("--out %s is a file, not a folder", out)
-	}
+	// What the output folder may hold is publish's to say (publish.Owned).
 	return ""
 }
 

@@ -1,0 +1,157 @@
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+)
+
+// Nothing but the site's own output is ever deleted. An output folder is replaced only when it
+// is missing, empty, or holds nothing but files that the manifest beside it lists: the files an
+// earlier vises build wrote there (a listed file edited since is still the build's, and is
+// written again). A folder with any other file, a user's documents or photos, or files added
+// into an earlier build's output, is refused with the names of a few of them, never emptied.
+// A folder named by a symbolic link is refused too: replacing it would replace the link.
+
+// ForeignError says why an output folder is not replaced: it holds files that vises did not
+// write there.
+type ForeignError struct {
+	Out   string   // the output folder, as given
+	Files []string // a few of the files (and empty folders, ending in "/") vises did not write
+	Total int      // how many there are in all
+	Built bool     // an earlier vises build wrote the folder, and files were added to it since
+}
+
+func (e *ForeignError) Error() string {
+	if e.Built {
+		return fmt.Sprintf("--out %s: the folder holds files that the vises build that wrote it did not write (%s); move them out of it, or choose another folder",
+			e.Out, e.List())
+	}
+	return fmt.Sprintf("--out %s: the folder holds files that vises did not write (%s); choose an empty or new folder, or the folder of an earlier vises build",
+		e.Out, e.List())
+}
+
+// List names a few of the foreign files, and how many more there are.
+func (e *ForeignError) List() string {
+	s := strings.Join(e.Files, ", ")
+	if more := e.Total - len(e.Files); more > 0 {
+		s += fmt.Sprintf(", and %d more", more)
+	}
+	return s
+}
+
+// shown is how many foreign files an error names.
+const shown = 3
+
+// Owned returns nil when the output folder out may be replaced by a build: it does not exist,
+// is empty, or holds only files an earlier vises build wrote there (see ForeignError). It
+// returns a *ForeignError when the folder holds other files, and another error when out is not
+// a folder or cannot be read.
+func Owned(out string) error {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return err
+	}
+	fi, err := os.Lstat(abs)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if fi.Mode()&fs.ModeSymlink != 0 {
+		target, _ := os.Readlink(abs)
+		return fmt.Errorf("--out %s is a symbolic link (to %s); give the folder itself, which a build replaces", out, target)
+	}
+	if !fi.IsDir() {
+		return fmt.Errorf("--out %s is a file, not a folder", out)
+	}
+	known := ownNames(abs)
+	dirs := map[string]bool{".": true}
+	for name := range known {
+		for d := filepath.Dir(name); d != "."; d = filepath.Dir(d) {
+			dirs[d] = true
+		}
+	}
+	foreign := &ForeignError{Out: out, Built: len(known) > 0}
+	err = filepath.WalkDir(abs, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(abs, p)
+		rel = filepath.ToSlash(rel)
+		switch {
+		case d.IsDir():
+			if dirs[rel] {
+				return nil
+			}
+			// A folder no build made: its files are foreign, or itself when it is empty.
+			entries, err := os.ReadDir(p)
+			if err != nil {
+				return err
+			}
+			if len(entries) > 0 {
+				return nil
+			}
+			rel += "/"
+		case known[rel] && d.Type().IsRegular():
+			return nil
+		}
+		if len(foreign.Files) < shown {
+			foreign.Files = append(foreign.Files, rel)
+		}
+		foreign.Total++
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("--out %s: %w", out, err)
+	}
+	if foreign.Total > 0 {
+		return foreign
+	}
+	return nil
+}
+
+// ownNames returns the files that the manifests beside the output folder out list: the
+// manifest of the last build and, when a build was stopped while it swapped folders, the
+// manifest of the folder it was putting in place.
+func ownNames(out string) map[string]bool {
+	names := map[string]bool{}
+	for _, m := range []string{manifestPath(out), nextManifestPath(out)} {
+		data, err := os.ReadFile(m)
+		if err != nil {
+			continue
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			if name := manifestName(line); name != "" {
+				names[name] = true
+			}
+		}
+	}
+	return names
+}
+
+var (
+	manifestLine    = regexp.MustCompile(`^-?\d+ -?\d+ (.+)$`)
+	oldManifestLine = regexp.MustCompile(`^[0-9a-f]{64} -?\d+ -?\d+ (.+)$`) // with a hash, before linking
+)
+
+// manifestName returns the file a manifest line names, in the format of today or of earlier
+// versions of vises, or "".
+func manifestName(line string) string {
+	if m := oldManifestLine.FindStringSubmatch(line); m != nil {
+		return m[1]
+	}
+	if m := manifestLine.FindStringSubmatch(line); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// nextManifestPath is where Commit writes the manifest of the folder it is about to put in
+// place of the output folder, until the folder is there.
+func nextManifestPath(out string) string { return manifestPath(out) + ".next" }
