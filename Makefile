@@ -35,5 +35,7 @@ bench:
 bench-go:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
+# clean removes bin/ and, with vises clean, public/ only if vises wrote everything in it.
 clean:
-	rm -rf bin public
+	rm -rf bin
+	$(GO) run ./cmd/vises clean

@@ -27,12 +27,19 @@ type ForeignError struct {
 }
 
 func (e *ForeignError) Error() string {
+	advice := "choose an empty or new folder, or the folder of an earlier vises build"
 	if e.Built {
-		return fmt.Sprintf("--out %s: the folder holds files that the vises build that wrote it did not write (%s); move them out of it, or choose another folder",
-			e.Out, e.List())
+		advice = "move them out of it, or choose another folder"
 	}
-	return fmt.Sprintf("--out %s: the folder holds files that vises did not write (%s); choose an empty or new folder, or the folder of an earlier vises build",
-		e.Out, e.List())
+	return fmt.Sprintf("--out %s: the folder holds %s (%s); %s", e.Out, e.What(), e.List(), advice)
+}
+
+// What says whose the foreign files are not.
+func (e *ForeignError) What() string {
+	if e.Built {
+		return "files that the vises build that wrote it did not write"
+	}
+	return "files that vises did not write"
 }
 
 // List names a few of the foreign files, and how many more there are.
@@ -155,3 +162,29 @@ func manifestName(line string) string {
 // nextManifestPath is where Commit writes the manifest of the folder it is about to put in
 // place of the output folder, until the folder is there.
 func nextManifestPath(out string) string { return manifestPath(out) + ".next" }
+
+// Remove removes the output folder out and what builds keep beside it: the manifest, the stamp
+// and the leftovers of stopped builds. It first checks the folder as a build does (Owned) and
+// leaves a folder holding files vises did not write as it is. It reports whether there was an
+// output folder to remove.
+func Remove(out string) (bool, error) {
+	if err := Owned(out); err != nil {
+		return false, err
+	}
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return false, err
+	}
+	removeLeftovers(abs)
+	_, err = os.Lstat(abs)
+	existed := err == nil
+	if err := os.RemoveAll(abs); err != nil {
+		return existed, err
+	}
+	for _, name := range []string{manifestPath(abs), nextManifestPath(abs), manifestPath(abs) + ".tmp", stampPath(abs), stampPath(abs) + ".tmp"} {
+		if err := os.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return existed, err
+		}
+	}
+	return existed, nil
+}
