@@ -1,12 +1,18 @@
 # Makefile of vises. `make serve` previews the kit; `make test` runs every test CI runs.
 GO ?= go
 BIN := bin/vises
+# The folder of this Makefile, so that its scripts are found from anywhere (make -f).
+ROOT := $(patsubst %/,%,$(dir $(abspath $(lastword $(MAKEFILE_LIST)))))
 
-.PHONY: all build site serve test test-deps check bench bench-go clean
+.PHONY: all go-version build site serve test test-deps check bench bench-go clean
 
 all: build
 
-build:
+# go-version stops early, with the version needed, when Go is older than go.mod's go line.
+go-version:
+	@$(ROOT)/tools/go-version "$(GO)"
+
+build: go-version
 	$(GO) build -o $(BIN) ./cmd/vises
 
 site: build
@@ -15,27 +21,27 @@ site: build
 serve: build
 	./$(BIN) serve
 
-test: test-deps check
+test: go-version test-deps check
 	$(GO) test ./...
 
-test-deps:
+test-deps: go-version
 	./tools/test-deps
 
-check:
+check: go-version
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt: files above need formatting"; exit 1; }
 	$(GO) vet ./...
 	$(GO) run ./cmd/vises check
 
 # bench compares vises with Hugo on a generated site (HUGO=1 installs Hugo first) and writes
 # BENCHMARKS.md; bench-go runs the Go benchmarks of each stage, the picker and serve.
-bench:
+bench: go-version
 	@if [ -n "$(HUGO)" ] && ! command -v hugo >/dev/null; then apt-get update -qq && apt-get install -y -qq hugo; fi
 	$(GO) run ./tools/bench -pages $${PAGES:-5000} -runs $${RUNS:-5}
 
-bench-go:
+bench-go: go-version
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 # clean removes bin/ and, with vises clean, public/ only if vises wrote everything in it.
-clean:
+clean: go-version
 	rm -rf bin
 	$(GO) run ./cmd/vises clean
