@@ -22,12 +22,15 @@ serve: build
 	./$(BIN) serve
 
 test: go-version test-deps check
+	@echo "make test: go test ./... (a line per package as it finishes; the browser tests take a few minutes)"
 	$(GO) test ./...
 
 test-deps: go-version
-	./tools/test-deps
+	@echo "make test: what the tests need beyond Go (tools/test-deps)"
+	@$(ROOT)/tools/test-deps
 
 check: go-version
+	@echo "make check: gofmt, go vet, vises check on the kit"
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt: files above need formatting"; exit 1; }
 	$(GO) vet ./...
 	$(GO) run ./cmd/vises check
