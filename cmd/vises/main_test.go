@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"fmt"
+	"net"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -247,5 +249,21 @@ func TestBuildIntoAnEmptyFolderAndCleanIt(t *testing.T) {
 	code, stdout, _ = runCLI("clean", "--out", "site")
 	if code != 0 || stdout != "vises clean: no folder site; nothing to remove\n" {
 		t.Errorf("vises clean again: exit %d, stdout %q", code, stdout)
+	}
+}
+
+// TestServeOnABusyPort: vises serve on a port in use says so and suggests --port.
+func TestServeOnABusyPort(t *testing.T) {
+	writeSite(t, goodSite)
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
+	port := busy.Addr().(*net.TCPAddr).Port
+	code, stdout, stderr := runCLI("serve", "--port", fmt.Sprint(port))
+	want := regexp.MustCompile(fmt.Sprintf(`^vises serve: port %d is in use \(another vises serve\?\); choose another with --port (\d+|, or --port 0 for any free one)\n$`, port))
+	if code != 1 || stdout != "" || !want.MatchString(stderr) {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 1 and %s", code, stdout, stderr, want)
 	}
 }
