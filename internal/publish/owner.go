@@ -6,7 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -22,7 +22,7 @@ import (
 type ForeignError struct {
 	Out   string   // the output folder, as given
 	Files []string // a few of the files (and empty folders, ending in "/") vises did not write
-	Total int      // how many there are in all
+	More  bool     // there are more
 	Built bool     // an earlier vises build wrote the folder, and files were added to it since
 }
 
@@ -42,11 +42,11 @@ func (e *ForeignError) What() string {
 	return "files that vises did not write"
 }
 
-// List names a few of the foreign files, and how many more there are.
+// List names a few of the foreign files, and "…" when there are more.
 func (e *ForeignError) List() string {
 	s := strings.Join(e.Files, ", ")
-	if more := e.Total - len(e.Files); more > 0 {
-		s += fmt.Sprintf(", and %d more", more)
+	if e.More {
+		s += ", …"
 	}
 	return s
 }
@@ -108,16 +108,18 @@ func Owned(out string) error {
 		case known[rel] && d.Type().IsRegular():
 			return nil
 		}
-		if len(foreign.Files) < shown {
-			foreign.Files = append(foreign.Files, rel)
+		if len(foreign.Files) == shown {
+			// Enough to say: the rest of a large folder (a home folder) is not read.
+			foreign.More = true
+			return fs.SkipAll
 		}
-		foreign.Total++
+		foreign.Files = append(foreign.Files, rel)
 		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("--out %s: %w", out, err)
 	}
-	if foreign.Total > 0 {
+	if len(foreign.Files) > 0 {
 		return foreign
 	}
 	return nil
@@ -142,21 +144,26 @@ func ownNames(out string) map[string]bool {
 	return names
 }
 
-var (
-	manifestLine    = regexp.MustCompile(`^-?\d+ -?\d+ (.+)$`)
-	oldManifestLine = regexp.MustCompile(`^[0-9a-f]{64} -?\d+ -?\d+ (.+)$`) // with a hash, before linking
-)
-
-// manifestName returns the file a manifest line names, in the format of today or of earlier
-// versions of vises, or "".
+// manifestName returns the file a manifest line names, in the format of today ("SIZE MTIME
+// NAME") or of earlier versions of vises ("SHA256 SIZE MTIME NAME"), or "".
 func manifestName(line string) string {
-	if m := oldManifestLine.FindStringSubmatch(line); m != nil {
-		return m[1]
+	f := strings.SplitN(line, " ", 4)
+	if len(f) == 4 && len(f[0]) == 64 && isHex(f[0]) && isInt(f[1]) && isInt(f[2]) {
+		return f[3]
 	}
-	if m := manifestLine.FindStringSubmatch(line); m != nil {
-		return m[1]
+	if len(f) >= 3 && isInt(f[0]) && isInt(f[1]) {
+		return strings.SplitN(line, " ", 3)[2]
 	}
 	return ""
+}
+
+func isInt(s string) bool {
+	_, err := strconv.ParseInt(s, 10, 64)
+	return err == nil
+}
+
+func isHex(s string) bool {
+	return strings.Trim(s, "0123456789abcdef") == ""
 }
 
 // nextManifestPath is where Commit writes the manifest of the folder it is about to put in

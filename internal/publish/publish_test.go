@@ -129,7 +129,7 @@ func TestOwned(t *testing.T) {
 		}, "--out OUT: the folder holds files that vises did not write (notes/doc.txt, photo.jpg); choose an empty or new folder, or the folder of an earlier vises build", false},
 		{"a user's folder of many files", func(t *testing.T, out string) {
 			writeFiles(t, out, map[string]string{"a.jpg": "", "b.jpg": "", "c.jpg": "", "d.jpg": "", "e/": ""})
-		}, "(a.jpg, b.jpg, c.jpg, and 2 more)", false},
+		}, "(a.jpg, b.jpg, c.jpg, …)", false},
 		{"a user's empty folder in it", func(t *testing.T, out string) {
 			writeFiles(t, out, map[string]string{"sub/": ""})
 		}, "(sub/)", false},
