@@ -186,12 +186,20 @@ type Staging struct {
 	dirs    map[string]*sync.Once // folders made, or being made
 }
 
-// NewStaging creates an empty staging folder next to out. It refuses an output folder that
-// holds files vises did not write (see Owned), and removes what stopped builds of out left
-// beside it.
+// NewStaging creates an empty staging folder next to out, and removes what stopped builds of
+// out left beside it. It refuses at once an output folder that no build wrote (no manifest
+// beside it) and that is not empty; a folder a build wrote is checked by Commit, just before it
+// is replaced (see Owned), which reads it once, and late enough to see files added meanwhile.
 func NewStaging(out string) (*Staging, error) {
-	if err := Owned(out); err != nil {
+	abs, err := filepath.Abs(out)
+	if err != nil {
 		return nil, err
+	}
+	if fi, err := os.Lstat(abs); err != nil || !fi.IsDir() || len(ownNames(abs)) == 0 {
+		// Cheap: without a manifest, the walk stops at the first files it names.
+		if err := Owned(out); err != nil {
+			return nil, err
+		}
 	}
 	s, err := newStaging(out)
 	if err != nil {

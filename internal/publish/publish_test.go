@@ -199,6 +199,11 @@ func TestBuildKeepsAUsersFolder(t *testing.T) {
 				writeFiles(t, out, files)
 			}
 			before := tree(t, parent)
+			// Refused before the build's work, not only when it is put in place.
+			if s, err := NewStaging(out); err == nil {
+				s.Abort()
+				t.Error("NewStaging accepted the folder")
+			}
 			if err := tryPublish(out, site); err == nil {
 				t.Error("publishing replaced the folder")
 			}
