@@ -16,6 +16,8 @@ import (
 // written again). A folder with any other file, a user's documents or photos, or files added
 // into an earlier build's output, is refused with the names of a few of them, never emptied.
 // A folder named by a symbolic link is refused too: replacing it would replace the link.
+// The proof is the manifest beside the folder, matched file by file, and no marker inside it:
+// a marker would be published with the site, and would say nothing of files added since.
 
 // ForeignError says why an output folder is not replaced: it holds files that vises did not
 // write there.
