@@ -3,16 +3,22 @@ GO ?= go
 BIN := bin/vises
 # staticcheck runs at a pinned version through the module proxy, so a fresh machine needs no install.
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+# The folder of this Makefile, so that its scripts are found from anywhere (make -f).
+ROOT := $(patsubst %/,%,$(dir $(abspath $(lastword $(MAKEFILE_LIST)))))
 
-.PHONY: all build install site serve test test-deps check bench bench-go clean
+.PHONY: all go-version build install site serve test test-deps check bench bench-go clean
 
 all: build
 
-build:
+# go-version stops early, with the version needed, when Go is older than go.mod's go line.
+go-version:
+	@$(ROOT)/tools/go-version "$(GO)"
+
+build: go-version
 	$(GO) build -o $(BIN) ./cmd/vises
 
 # install puts vises on the PATH, in $(go env GOPATH)/bin (or GOBIN).
-install:
+install: go-version
 	$(GO) install ./cmd/vises
 
 site: build
@@ -21,13 +27,16 @@ site: build
 serve: build
 	./$(BIN) serve
 
-test: test-deps check
+test: go-version test-deps check
+	@echo "make test: go test ./... (a line per package as it finishes; the browser tests take a few minutes)"
 	$(GO) test ./...
 
-test-deps:
-	./tools/test-deps
+test-deps: go-version
+	@echo "make test: what the tests need beyond Go (tools/test-deps)"
+	@$(ROOT)/tools/test-deps
 
-check:
+check: go-version
+	@echo "make check: gofmt, go vet, staticcheck, vises check on the kit"
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt: files above need formatting"; exit 1; }
 	$(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
@@ -35,12 +44,14 @@ check:
 
 # bench compares vises with Hugo on a generated site (HUGO=1 installs Hugo first) and writes
 # BENCHMARKS.md; bench-go runs the Go benchmarks of each stage, the picker and serve.
-bench:
+bench: go-version
 	@if [ -n "$(HUGO)" ] && ! command -v hugo >/dev/null; then apt-get update -qq && apt-get install -y -qq hugo; fi
 	$(GO) run ./tools/bench -pages $${PAGES:-5000} -runs $${RUNS:-5}
 
-bench-go:
+bench-go: go-version
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
-clean:
-	rm -rf bin public
+# clean removes bin/ and, with vises clean, public/ only if vises wrote everything in it.
+clean: go-version
+	rm -rf bin
+	$(GO) run ./cmd/vises clean

@@ -7,6 +7,7 @@
 //	vises build [--config site.yaml] [--out public] [--base-url URL] [--offline] [--pdf]
 //	vises check [--config site.yaml] [--base-url URL]
 //	vises serve [--config site.yaml] [--bind 127.0.0.1] [--port 1313]
+//	vises clean [--out public]
 //	vises version
 //
 // Exit status: 0 on success, 1 when the build or check finds errors, 2 on a usage error.
@@ -16,6 +17,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -33,6 +35,7 @@ import (
 	"vises/internal/build"
 	"vises/internal/config"
 	"vises/internal/diag"
+	"vises/internal/publish"
 	"vises/internal/serve"
 	"vises/internal/sitefs"
 )
@@ -52,6 +55,7 @@ func commands() []command {
 		{"build", "vises build [--config site.yaml] [--out public] [--base-url URL] [--offline] [--pdf] [--cpuprofile FILE] [--memprofile FILE]", "build the site into the output folder", runBuild},
 		{"check", "vises check [--config site.yaml] [--base-url URL]", "check translations, links, anchors and UI strings without writing anything", runCheck},
 		{"serve", "vises serve [--config site.yaml] [--bind 127.0.0.1] [--port 1313]", "preview the site, rebuilt and reloaded on every change", runServe},
+		{"clean", "vises clean [--out public]", "remove the output folder, if vises wrote everything in it", runClean},
 		{"version", "vises version", "print the version", runVersion},
 	}
 }
@@ -260,6 +264,34 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if err := srv.Run(ctx, ln, "."); err != nil {
 		fmt.Fprintf(stderr, "vises serve: %v\n", err)
 		return 1
+	}
+	return 0
+}
+
+func runClean(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("clean", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	out := fs.String("out", "public", "output `folder` to remove")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: %s\n\n", commands()[3].usage)
+		fs.PrintDefaults()
+	}
+	if ok, code := parse(fs, args); !ok {
+		return code
+	}
+	existed, err := publish.Remove(*out)
+	var foreign *publish.ForeignError
+	switch {
+	case errors.As(err, &foreign):
+		fmt.Fprintf(stderr, "vises clean: %s holds %s (%s); nothing was removed\n", *out, foreign.What(), foreign.List())
+		return 1
+	case err != nil:
+		fmt.Fprintf(stderr, "vises clean: %v\n", err)
+		return 1
+	case existed:
+		fmt.Fprintf(stdout, "vises clean: removed %s\n", *out)
+	default:
+		fmt.Fprintf(stdout, "vises clean: no folder %s; nothing to remove\n", *out)
 	}
 	return 0
 }

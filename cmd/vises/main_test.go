@@ -2,8 +2,11 @@ package main
 
 import (
 	"bytes"
+	"fmt"
+	"net"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -176,5 +179,100 @@ func TestHelpPrintsTheCommandsOwnUsage(t *testing.T) {
 		if code != 2 || !strings.HasPrefix(stderr, "usage: "+c.usage+"\n") {
 			t.Errorf("%s -h (exit %d):\n%s", c.name, code, stderr)
 		}
+	}
+}
+
+// readAll returns every file and folder below dir with its content (folders as "/").
+func readAll(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.Walk(dir, func(p string, fi os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if fi.IsDir() {
+			out[rel+"/"] = "/"
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		out[rel] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestBuildKeepsAUsersFolder passes a folder of a user's files as --out: build (with --pdf
+// too) and clean refuse it, say why, and leave it and what is beside it untouched.
+func TestBuildKeepsAUsersFolder(t *testing.T) {
+	files := map[string]string{"photos/photo.jpg": "jpeg", "photos/notes/doc.txt": "notes"}
+	for k, v := range goodSite {
+		files[k] = v
+	}
+	dir := writeSite(t, files)
+	refusal := "--out photos: the folder holds files that vises did not write (notes/doc.txt, photo.jpg); choose an empty or new folder, or the folder of an earlier vises build\n"
+	tests := []struct {
+		args   []string
+		stderr string
+	}{
+		{[]string{"build", "--out", "photos"}, refusal + "vises build: 1 error, 0 warnings; nothing was written\n"},
+		{[]string{"build", "--pdf", "--base-url", "https://kit.example/", "--out", "photos"}, refusal + "vises build: 1 error, 0 warnings; nothing was written\n"},
+		{[]string{"clean", "--out", "photos"}, "vises clean: photos holds files that vises did not write (notes/doc.txt, photo.jpg); nothing was removed\n"},
+	}
+	for _, tt := range tests {
+		before := readAll(t, dir)
+		code, _, stderr := runCLI(tt.args...)
+		if code != 1 || stderr != tt.stderr {
+			t.Errorf("vises %s: exit %d, stderr\n%s\nwant 1 and\n%s", strings.Join(tt.args, " "), code, stderr, tt.stderr)
+		}
+		if after := readAll(t, dir); !reflect.DeepEqual(after, before) {
+			t.Errorf("vises %s changed the site's folder:\n%v\nwant\n%v", strings.Join(tt.args, " "), after, before)
+		}
+	}
+}
+
+// TestBuildIntoAnEmptyFolderAndCleanIt: an empty folder is fine as --out, is replaced by
+// later builds, and vises clean removes it with what the build kept beside it.
+func TestBuildIntoAnEmptyFolderAndCleanIt(t *testing.T) {
+	dir := writeSite(t, goodSite)
+	if err := os.Mkdir("site", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"build", "--out", "site"}, {"build", "--out", "site", "--base-url", "https://x.example/"}} {
+		if code, _, stderr := runCLI(args...); code != 0 {
+			t.Fatalf("vises %s: exit %d\n%s", strings.Join(args, " "), code, stderr)
+		}
+	}
+	code, stdout, stderr := runCLI("clean", "--out", "site")
+	if code != 0 || stdout != "vises clean: removed site\n" {
+		t.Errorf("vises clean: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	for name := range readAll(t, dir) {
+		if strings.HasPrefix(name, "site/") || strings.HasPrefix(name, ".site.") {
+			t.Errorf("vises clean left %s", name)
+		}
+	}
+	code, stdout, _ = runCLI("clean", "--out", "site")
+	if code != 0 || stdout != "vises clean: no folder site; nothing to remove\n" {
+		t.Errorf("vises clean again: exit %d, stdout %q", code, stdout)
+	}
+}
+
+// TestServeOnABusyPort: vises serve on a port in use says so and suggests --port.
+func TestServeOnABusyPort(t *testing.T) {
+	writeSite(t, goodSite)
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
+	port := busy.Addr().(*net.TCPAddr).Port
+	code, stdout, stderr := runCLI("serve", "--port", fmt.Sprint(port))
+	want := regexp.MustCompile(fmt.Sprintf(`^vises serve: port %d is in use \(another vises serve\?\); choose another with --port (\d+|, or --port 0 for any free one)\n$`, port))
+	if code != 1 || stdout != "" || !want.MatchString(stderr) {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 1 and %s", code, stdout, stderr, want)
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -227,7 +226,8 @@ func addErr(l *diag.List, err error) {
 	l.Errorf(diag.Pos{}, "%v", err)
 }
 
-// unsafeOut refuses output folders that would replace the site's own files.
+// unsafeOut refuses output folders that would replace the site's own files. (An output folder
+// holding files that vises did not write is refused by publish.NewStaging.)
 func unsafeOut(fsys fs.FS, out string) string {
 	abs, err := filepath.Abs(out)
 	if err != nil {
@@ -245,9 +245,7 @@ func unsafeOut(fsys fs.FS, out string) string {
 			}
 		}
 	}
-	if fi, err := os.Stat(abs); err == nil && !fi.IsDir() {
-		return fmt.Sprintf("--out %s is a file, not a folder", out)
-	}
+	// What the output folder may hold is publish's to say (publish.Owned).
 	return ""
 }
 

@@ -66,19 +66,19 @@ func TestFailedBuildLeavesPreviousOutputUntouched(t *testing.T) {
 func TestFilesFromEarlierBuildsDoNotLinger(t *testing.T) {
 	fsys := archive(t, "basic.txtar")
 	out := filepath.Join(t.TempDir(), "public")
-	buildInto(t, fsys, out, config.Overrides{})
-	stale := filepath.Join(out, "fr", "ancienne-page", "index.html")
-	if err := os.MkdirAll(filepath.Dir(stale), 0o755); err != nil {
+	if res := buildInto(t, fsys, out, config.Overrides{}); res.Diags.HasErrors() {
+		t.Fatal(res.Diags.String())
+	}
+	stale := filepath.Join(out, "fr", "methode", "outils", "grille", "index.html")
+	if _, err := os.Stat(stale); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(stale, []byte("old"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	delete(fsys, "content/fr/methode/outils/grille.md")
 	if res := buildInto(t, fsys, out, config.Overrides{}); res.Diags.HasErrors() {
 		t.Fatal(res.Diags.String())
 	}
 	if _, err := os.Stat(stale); err == nil {
-		t.Error("a file from an earlier build is still in the output")
+		t.Error("the page of a removed source is still in the output")
 	}
 }
 

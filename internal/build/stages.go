@@ -266,7 +266,7 @@ func (p *pass) render() bool {
 		}
 		out, err := publish.NewStaging(p.cfg.OutDir)
 		if err != nil {
-			l.Errorf(diag.Pos{}, "publish: %v", err)
+			l.Errorf(diag.Pos{}, "%v", err)
 			return false
 		}
 		p.out, p.dest = out, out

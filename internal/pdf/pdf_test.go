@@ -62,3 +62,49 @@ func TestPrintFindsThePageOfEachAnchor(t *testing.T) {
 		t.Error("printing the same page twice gives different bytes")
 	}
 }
+
+// TestPrinterRemovesOnlyItsOwnProfile starts printers, one that fails and, with a Chromium,
+// one that works, in a temporary folder that holds a user's folder named as profiles are:
+// each printer removes the profile it made, and nothing else.
+func TestPrinterRemovesOnlyItsOwnProfile(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	mine := filepath.Join(tmp, "vises-chromium-mine", "doc.txt")
+	if err := os.MkdirAll(filepath.Dir(mine), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(mine, []byte("notes"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	check := func(what string) {
+		t.Helper()
+		entries, err := os.ReadDir(tmp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// (Chromium leaves a folder of its own, org.chromium.Chromium.*: not a profile.)
+		var profiles []string
+		for _, e := range entries {
+			if strings.HasPrefix(e.Name(), "vises-chromium-") {
+				profiles = append(profiles, e.Name())
+			}
+		}
+		if len(profiles) != 1 || profiles[0] != "vises-chromium-mine" {
+			t.Errorf("%s: the temporary folder holds the profiles %v; want only the user's vises-chromium-mine", what, profiles)
+		}
+		if data, err := os.ReadFile(mine); err != nil || string(data) != "notes" {
+			t.Errorf("%s: the user's file is gone or changed: %q, %v", what, data, err)
+		}
+	}
+	if p, err := NewPrinter("/bin/false"); err == nil {
+		p.Close()
+		t.Error("a printer started with /bin/false")
+	}
+	check("a printer that failed to start")
+	p, err := NewPrinter(chromium(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Close()
+	check("a printer closed")
+}

@@ -172,8 +172,11 @@ func Assets(layers []fs.FS, m *Minifier, fingerprint bool) (map[string]*Asset, e
 // instead of written again: creating files is what costs most on many file systems. The bytes
 // are compared with the file itself, so a file edited in place is never trusted.
 type Staging struct {
-	out      string
-	dir      string
+	given    string           // the output folder as given
+	out      string           // the output folder, absolute
+	dir      string           // the staging folder
+	marker   *os.File         // the staging folder's marker, locked while the build runs
+	done     bool             // committed or aborted: the folder is no longer the staging's
 	previous map[string]entry // the manifest of the output folder being replaced
 	manifest map[string]entry // what this staging folder holds
 	reads    sync.Pool        // *[]byte: files of the previous output being compared
@@ -183,8 +186,29 @@ type Staging struct {
 	dirs    map[string]*sync.Once // folders made, or being made
 }
 
-// NewStaging creates an empty staging folder next to out.
+// NewStaging creates an empty staging folder next to out, and removes what stopped builds of
+// out left beside it. It refuses at once an output folder that no build wrote (no manifest
+// beside it) and that is not empty; a folder a build wrote is checked by Commit, just before it
+// is replaced (see Owned), which reads it once, and late enough to see files added meanwhile.
 func NewStaging(out string) (*Staging, error) {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return nil, err
+	}
+	if fi, err := os.Lstat(abs); err != nil || !fi.IsDir() || len(ownNames(abs)) == 0 {
+		// Cheap: without a manifest, the walk stops at the first files it names.
+		if err := Owned(out); err != nil {
+			return nil, err
+		}
+	}
+	s, err := newStaging(out)
+	if err != nil {
+		return nil, fmt.Errorf("publish: %w", err)
+	}
+	return s, nil
+}
+
+func newStaging(out string) (*Staging, error) {
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		return nil, err
@@ -193,14 +217,21 @@ func NewStaging(out string) (*Staging, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
+	removeLeftovers(abs)
 	dir, err := os.MkdirTemp(parent, "."+filepath.Base(abs)+".staging-")
 	if err != nil {
 		return nil, err
 	}
 	if err := os.Chmod(dir, 0o755); err != nil {
+		_ = os.Remove(dir)
 		return nil, err
 	}
-	s := &Staging{out: abs, dir: dir, written: map[string]bool{}, dirs: map[string]*sync.Once{}, manifest: map[string]entry{}}
+	marker, err := mark(dir)
+	if err != nil {
+		_ = os.RemoveAll(dir)
+		return nil, err
+	}
+	s := &Staging{given: out, out: abs, dir: dir, marker: marker, written: map[string]bool{}, dirs: map[string]*sync.Once{}, manifest: map[string]entry{}}
 	if _, err := os.Stat(abs); err == nil {
 		s.previous = readManifest(manifestPath(abs))
 	}
@@ -262,7 +293,7 @@ func writeManifest(name string, m map[string]entry) error {
 // Write writes one file, given its slash-separated path in the output folder.
 func (s *Staging) Write(name string, data []byte) error {
 	name = path.Clean(name)
-	if name == "." || strings.HasPrefix(name, "../") || path.IsAbs(name) {
+	if name == "." || name == ".." || strings.HasPrefix(name, "../") || path.IsAbs(name) || strings.HasPrefix(name, markerName) {
 		return fmt.Errorf("publish: bad output path %q", name)
 	}
 	s.mu.Lock()
@@ -377,10 +408,31 @@ func (s *Staging) Files() []string {
 	return out
 }
 
-// Commit replaces the output folder with the staging folder.
+// Commit replaces the output folder with the staging folder. The output folder is checked
+// again first (see Owned): files put into it while the build ran are never removed.
 func (s *Staging) Commit() error {
+	if s.done {
+		return fmt.Errorf("publish: the staging folder of %s was committed or aborted", s.given)
+	}
+	if err := Owned(s.given); err != nil {
+		s.Abort()
+		return err
+	}
 	// The stamp describes the folder being replaced: gone first, so that it never outlives it.
 	if err := os.Remove(stampPath(s.out)); err != nil && !os.IsNotExist(err) {
+		s.Abort()
+		return fmt.Errorf("publish: %w", err)
+	}
+	// Until the new manifest is in place, the one of the folder being put in place says which
+	// files are the build's (see Owned), should the build stop in between.
+	next := nextManifestPath(s.out)
+	if err := writeManifest(next, s.manifest); err != nil {
+		s.Abort()
+		return fmt.Errorf("publish: %w", err)
+	}
+	// The marker must not be published: it goes before the swap (a build stopped from here on
+	// leaves an unmarked staging folder, which is never removed).
+	if err := os.Remove(filepath.Join(s.dir, markerName)); err != nil {
 		s.Abort()
 		return fmt.Errorf("publish: %w", err)
 	}
@@ -391,15 +443,22 @@ func (s *Staging) Commit() error {
 			s.Abort()
 			return fmt.Errorf("publish: %w", err)
 		}
+		// Marked as a leftover, in case the build stops before it is removed.
+		if f, err := mark(old); err == nil {
+			defer f.Close()
+		}
 	}
 	if err := os.Rename(s.dir, s.out); err != nil {
 		if old != "" {
+			_ = os.Remove(filepath.Join(old, markerName))
 			_ = os.Rename(old, s.out)
 		}
 		s.Abort()
 		return fmt.Errorf("publish: %w", err)
 	}
-	if err := writeManifest(manifestPath(s.out), s.manifest); err != nil {
+	s.done = true
+	s.marker.Close()
+	if err := os.Rename(next, manifestPath(s.out)); err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
 	if old != "" {
@@ -473,5 +532,12 @@ func Intact(out string) bool {
 	return err == nil && files == len(m)
 }
 
-// Abort removes the staging folder.
-func (s *Staging) Abort() { _ = os.RemoveAll(s.dir) }
+// Abort removes the staging folder, unless it was committed (it is then the output folder).
+func (s *Staging) Abort() {
+	if s.done {
+		return
+	}
+	s.done = true
+	_ = os.RemoveAll(s.dir)
+	s.marker.Close()
+}

@@ -8,6 +8,7 @@ import (
 	"context"
 	"embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"mime"
@@ -17,6 +18,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"vises/internal/build"
@@ -259,9 +261,38 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// Listen opens the address bind:port; port 0 picks a free one.
+// Listen opens the address bind:port; port 0 picks a free one. When the port is taken, the
+// error is a *PortInUseError.
 func Listen(bind string, port int) (net.Listener, error) {
-	return net.Listen("tcp", net.JoinHostPort(bind, fmt.Sprint(port)))
+	ln, err := net.Listen("tcp", net.JoinHostPort(bind, fmt.Sprint(port)))
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return nil, &PortInUseError{Port: port, Free: freePort(bind, port)}
+	}
+	return ln, err
+}
+
+// PortInUseError says that the port asked for is taken, and suggests another.
+type PortInUseError struct {
+	Port int
+	Free int // a port found free just after, or 0
+}
+
+func (e *PortInUseError) Error() string {
+	if e.Free == 0 {
+		return fmt.Sprintf("port %d is in use (another vises serve?); choose another with --port, or --port 0 for any free one", e.Port)
+	}
+	return fmt.Sprintf("port %d is in use (another vises serve?); choose another with --port %d", e.Port, e.Free)
+}
+
+// freePort returns the first of the ports after port that bind:port can listen on, or 0.
+func freePort(bind string, port int) int {
+	for p := port + 1; p <= port+20 && p < 1<<16; p++ {
+		if ln, err := net.Listen("tcp", net.JoinHostPort(bind, fmt.Sprint(p))); err == nil {
+			ln.Close()
+			return p
+		}
+	}
+	return 0
 }
 
 // Run builds the site, serves it on ln and rebuilds on every change of the sources under

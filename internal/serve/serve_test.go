@@ -3,10 +3,15 @@ package serve
 import (
 	"bufio"
 	"context"
+	"errors"
+	"fmt"
 	"io"
+	"io/fs"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"strconv"
 	"strings"
@@ -370,5 +375,75 @@ func TestServeReportsTheCauseFirst(t *testing.T) {
 	e := srv.errorsEvent()
 	if i := strings.Index(e.data, `"pos":`); i < 0 || !strings.HasPrefix(e.data[i:], `"pos":"content/fr/methode/_index.md:4:1"`) {
 		t.Errorf("the overlay's first error is not the page's: %s", e.data)
+	}
+}
+
+// TestListenOnABusyPort occupies a port and asks Listen for it: the error names the port and
+// suggests a free one.
+func TestListenOnABusyPort(t *testing.T) {
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
+	port := busy.Addr().(*net.TCPAddr).Port
+	ln, err := Listen("127.0.0.1", port)
+	if err == nil {
+		ln.Close()
+		t.Fatalf("Listen on the busy port %d succeeded", port)
+	}
+	var inUse *PortInUseError
+	if !errors.As(err, &inUse) || inUse.Port != port {
+		t.Fatalf("Listen: %v; want a *PortInUseError for port %d", err, port)
+	}
+	want := fmt.Sprintf("port %d is in use (another vises serve?); choose another with --port ", port)
+	if !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("error %q does not start with %q", err, want)
+	}
+	if inUse.Free != 0 && (inUse.Free <= port || !strings.HasSuffix(err.Error(), fmt.Sprint(inUse.Free))) {
+		t.Errorf("error %q suggests port %d", err, inUse.Free)
+	}
+}
+
+// TestServeWritesNothingToDisk serves a site whose folder holds a public/ of a user's files
+// and checks that nothing in the site's folder changed.
+func TestServeWritesNothingToDisk(t *testing.T) {
+	root := t.TempDir()
+	for name, data := range map[string]string{
+		"site.yaml":            "languages: [fr, nl]\ntitle: {fr: Kit, nl: Kit}\n",
+		"content/fr/_index.md": "---\ntitle: Accueil\n---\nBonjour.\n",
+		"content/nl/_index.md": "---\ntitle: Start\n---\nHallo.\n",
+		"public/photo.jpg":     "jpeg",
+		"public/notes/doc.txt": "notes",
+	} {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	snapshot := func() map[string]string {
+		m := map[string]string{}
+		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			data, _ := os.ReadFile(p)
+			m[p] = string(data)
+			return nil
+		})
+		return m
+	}
+	before := snapshot()
+	r := start(t, root)
+	resp, err := http.Get(r.url + "/fr/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if after := snapshot(); !reflect.DeepEqual(after, before) {
+		t.Errorf("serve changed the site's folder:\n%v\nwant\n%v", after, before)
 	}
 }

@@ -159,8 +159,10 @@ func newMeasurement(site string, n int, outdir, vises, hugo string) *measurement
 		ru: result{tool: "vises, rebuild with nothing edited", pages: n},
 		re: result{tool: "vises, rebuild with one page edited", pages: n}}
 	if outdir != "" {
-		m.dir = filepath.Join(outdir, fmt.Sprintf("vises-bench-%d", n))
-		check(os.MkdirAll(m.dir, 0o755))
+		// A new folder of its own: finish removes it, and nothing else of outdir.
+		var err error
+		m.dir, err = os.MkdirTemp(outdir, fmt.Sprintf("vises-bench-%d-", n))
+		check(err)
 	} else {
 		m.dir, m.fresh = filepath.Join(filepath.Dir(site), fmt.Sprintf("out-%d", n)), true
 		check(os.MkdirAll(m.dir, 0o755))
