@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -168,20 +167,6 @@ func (p *pendingOutput) flush(out Output, l *diag.List) {
 // run runs tasks on workers goroutines and waits for them.
 func run(tasks []func(), workers int) {
 	parallel.For(len(tasks), workers, func(i int) { tasks[i]() })
-}
-
-// finish remembers a good build for the next one.
-func (b *Builder) finish(res *Result, snap *snapshot) *Result {
-	sort.Strings(res.Written)
-	if res.Files == 0 {
-		res.Files = len(res.Written)
-	}
-	if res.Diags.HasErrors() {
-		b.last = nil // the next build renders everything
-	} else {
-		b.last = snap
-	}
-	return res
 }
 
 // partial returns the pages to render again when only the text of some pages changed since

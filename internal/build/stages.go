@@ -212,7 +212,7 @@ func (p *pass) assemble() bool {
 	if p.workers <= 0 {
 		p.workers = runtime.GOMAXPROCS(0)
 	}
-	p.r.Links(l, p.workers)
+	p.r.Links(p.workers)
 	if o.PDF && o.Publish {
 		find := o.Chromium
 		if find == nil {
@@ -233,7 +233,8 @@ func (p *pass) assemble() bool {
 		}
 	}
 	// Build and check report the same warnings: translations, drafts, UI strings.
-	check.Site(p.site, p.ui, l)
+	published := func(name string) bool { _, ok := assets[name]; return ok }
+	check.Site(p.site, p.ui, published, p.workers, l)
 
 	// Decide what to render: everything, or only the pages whose text changed.
 	p.snap = &snapshot{inputs: p.inputs}

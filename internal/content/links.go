@@ -5,7 +5,10 @@ import (
 	"net/url"
 	"path"
 	"slices"
+	"sort"
 	"strings"
+
+	"vises/internal/diag"
 )
 
 // Target is what a link written in a page points at.
@@ -81,6 +84,25 @@ func (s *Site) Resolve(from *Page, dest string, static func(string) bool) (Targe
 		return Target{}, fmt.Sprintf("broken anchor %q: content/%s/%s has no heading or element with this ID", dest, from.Lang, joined)
 	}
 	return Target{Page: target, Anchor: anchor}, ""
+}
+
+// EachLink calls f with the destination and the position of every link of the page: those of
+// its text, then those of its front matter texts (by field name, each at its field's line).
+func (p *Page) EachLink(f func(dest string, pos diag.Pos)) {
+	for i, link := range p.Doc.Links {
+		f(link.Dest, p.LinkPos(i))
+	}
+	keys := make([]string, 0, len(p.Fragments))
+	for k := range p.Fragments {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fr := p.Fragments[k]
+		for _, link := range fr.Doc.Links {
+			f(link.Dest, diag.Pos{File: p.File, Line: fr.Line, Col: 1})
+		}
+	}
 }
 
 // byAddress returns the page published at the site path name ("fr/methode/cadrer", with or

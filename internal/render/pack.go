@@ -254,7 +254,7 @@ func (r *Renderer) partHTML(set *template.Template, p *content.Page, po PackOutp
 	static := func(name string) bool { _, ok := r.assets[name]; return ok }
 	resolve := func(dest string) string {
 		t, problem := r.site.Resolve(p, dest, static)
-		if problem != "" {
+		if problem != "" || t.Unread != "" {
 			return dest
 		}
 		switch {

@@ -56,16 +56,15 @@ func New(cfg *config.Config, site *content.Site, ui *i18n.Bundle, tmpl *theme.Te
 // LinkPDFs says that PDFs of the session packs are made, so that session pages link to them.
 func (r *Renderer) LinkPDFs() { r.pdf = true }
 
-// Links resolves every link of every page and reports the broken ones, on workers
+// Links resolves every link of every page into the address written in its HTML, on workers
 // goroutines; the results are gathered in site order, so that they do not depend on workers.
-func (r *Renderer) Links(l *diag.List, workers int) {
+// A link that does not resolve keeps its destination: vises check (check.Links) reports it.
+func (r *Renderer) Links(workers int) {
 	static := func(name string) bool { _, ok := r.assets[name]; return ok }
 	type result struct {
 		texts  texts
 		links  map[string]string
 		linked []*content.Page // the pages linked to, in order of first link
-		unread []string        // the files of unreadable pages linked to, once per link
-		diags  diag.List
 	}
 	pages := r.site.Pages
 	results := make([]result, len(pages))
@@ -83,15 +82,9 @@ func (r *Renderer) Links(l *diag.List, workers int) {
 		res.texts = t
 		m := make(map[string]string, len(p.Doc.Links))
 		res.links = m
-		check := func(dest string, pos diag.Pos) {
+		p.EachLink(func(dest string, _ diag.Pos) {
 			t, problem := r.site.Resolve(p, dest, static)
-			if problem != "" {
-				res.diags.Errorf(pos, "%s", problem)
-				m[dest] = dest
-				return
-			}
-			if t.Unread != "" {
-				res.unread = append(res.unread, t.Unread)
+			if problem != "" || t.Unread != "" {
 				m[dest] = dest
 				return
 			}
@@ -99,56 +92,17 @@ func (r *Renderer) Links(l *diag.List, workers int) {
 			if t.Page != nil && t.Page != p && !slices.Contains(res.linked, t.Page) {
 				res.linked = append(res.linked, t.Page)
 			}
-		}
-		for i, link := range p.Doc.Links {
-			check(link.Dest, p.LinkPos(i))
-		}
-		keys := make([]string, 0, len(p.Fragments))
-		for k := range p.Fragments {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			f := p.Fragments[k]
-			for _, link := range f.Doc.Links {
-				check(link.Dest, diag.Pos{File: p.File, Line: f.Line, Col: 1})
-			}
-		}
-		for i, h := range p.FM.Handouts {
-			t, problem := r.site.Resolve(p, h, nil)
-			if t.Unread != "" {
-				res.unread = append(res.unread, t.Unread)
-				continue
-			}
-			if problem == "" && t.Page == nil {
-				problem = fmt.Sprintf("handout %q is not a page of the kit", h)
-			}
-			if problem != "" {
-				res.diags.Errorf(p.FieldPos("handouts", fmt.Sprint(i)), "handouts: %s", problem)
-			}
-		}
+		})
 	}
 	parallel.For(len(pages), workers, resolve)
-	unread := map[string]int{}
 	for i, p := range pages {
 		res := &results[i]
-		for _, f := range res.unread {
-			unread[f]++
-		}
 		r.texts[p] = res.texts
 		r.links[p] = res.links
 		r.forward[p] = res.linked
 		for _, q := range res.linked {
 			r.backlinks[q] = append(r.backlinks[q], p)
 		}
-		l.Merge(&res.diags)
-	}
-	for f, n := range unread {
-		links := "1 link"
-		if n > 1 {
-			links = fmt.Sprintf("%d links", n)
-		}
-		l.Add(diag.Diagnostic{Pos: diag.Pos{File: f}, Severity: diag.Note, Stage: diag.Read, Msg: fmt.Sprintf("%s to this page from other pages could not be checked until it can be read", links)})
 	}
 }
 
