@@ -518,7 +518,8 @@ func (m *Markdown) RenderString(d *Doc, resolve func(string) string, inline bool
 // Spacing applies the typography of lang to plain text (a title, a UI string): typographic
 // apostrophes in both languages; in French, narrow no-break spaces before ; : ! ? and » and
 // after «, in place of the space the author typed or where there was none (before ! and ?,
-// after a word). Text without any of these characters is returned as it is.
+// after a word), and in place of the space between a number and % (so that 58 % never
+// breaks). Text without any of these characters is returned as it is.
 func Spacing(lang, s string) string {
 	if lang == "fr" && !hasSpacingChar(s) || lang != "fr" && strings.IndexByte(s, '\'') < 0 {
 		return s
@@ -546,7 +547,7 @@ func Spacing(lang, s string) string {
 			if j < len(s) {
 				next, _ = utf8.DecodeRuneInString(s[j:])
 			}
-			if next >= 0 && strings.ContainsRune(";:!?»", next) && prev != '«' {
+			if next >= 0 && (strings.ContainsRune(";:!?»", next) || next == '%' && unicode.IsDigit(prev)) && prev != '«' {
 				b.WriteRune('\u202f')
 			} else if prev == '«' {
 				// Already written with the guillemet.
@@ -623,7 +624,7 @@ func SpacingHTML(out *bytes.Buffer, lang string, h []byte) []byte {
 }
 
 // spacingChars are the characters Spacing may change something around, in either language.
-const spacingChars = "';:!?«»"
+const spacingChars = "';:!?«»%"
 
 // spacingBytes marks the bytes that start one of spacingChars.
 var spacingBytes = func() (t [256]bool) {

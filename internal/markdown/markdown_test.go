@@ -112,7 +112,7 @@ func TestSpacingHTMLLeavesCodeAndEntitiesAlone(t *testing.T) {
 
 // refSpacing is Spacing as first written, on runes: the byte version must give the same text.
 func refSpacing(lang, s string) string {
-	if !strings.ContainsAny(s, "'") && (lang != "fr" || !strings.ContainsAny(s, ";:!?«»")) {
+	if !strings.ContainsAny(s, "'") && (lang != "fr" || !strings.ContainsAny(s, ";:!?«»%")) {
 		return s
 	}
 	fr := lang == "fr"
@@ -128,7 +128,7 @@ func refSpacing(lang, s string) string {
 			for j < len(rs) && isSpace(rs[j]) {
 				j++
 			}
-			if j < len(rs) && strings.ContainsRune(";:!?»", rs[j]) && (i == 0 || rs[i-1] != '«') {
+			if j < len(rs) && (strings.ContainsRune(";:!?»", rs[j]) || rs[j] == '%' && i > 0 && unicode.IsDigit(rs[i-1])) && (i == 0 || rs[i-1] != '«') {
 				b.WriteRune('\u202f')
 			} else if i > 0 && rs[i-1] == '«' {
 			} else {
@@ -152,7 +152,7 @@ func refSpacing(lang, s string) string {
 
 func TestSpacingMatchesReference(t *testing.T) {
 	texts := []string{"", "'", "l'ESS", "« Bonjour »", "«\u00a0x\u00a0»", "Quoi ?!", "Fin !", "(a)?", "x : y", "x  ;  y", " : ", "«  : »",
-		"a\xff'b", "\xff!", "l’\u202f:", "Het is 's avonds", "1!2", "tab\t? ok"}
+		"a\xff'b", "\xff!", "l’\u202f:", "Het is 's avonds", "1!2", "tab\t? ok", "58 %", "a %", "58  %", "5\u00a0%"}
 	_ = filepath.WalkDir("../../content", func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
 			if data, err := os.ReadFile(p); err == nil {
