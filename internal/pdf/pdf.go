@@ -195,6 +195,50 @@ func (d *Doc) Dests() map[string]int {
 	return out
 }
 
+// Link is a link annotation of a PDF: it goes to a named destination of the document, or to
+// an address.
+type Link struct {
+	Dest string // a named destination of the document (such as "part-3"), or ""
+	URI  string // an address (such as "https://kit.example/fr/"), or ""
+}
+
+var (
+	linkAnnot = regexp.MustCompile(`/Subtype\s*/Link\b`)
+	linkDest  = regexp.MustCompile(`/Dest\s*/([^\s/\[\]()<>]+)`)
+	linkURI   = regexp.MustCompile(`/URI\s*\(((?:[^()\\]|\\.)*)\)`)
+)
+
+// Links returns the link annotations of the document, in no particular order.
+func (d *Doc) Links() []Link {
+	var out []Link
+	for _, obj := range d.objects {
+		if !linkAnnot.Match(obj) {
+			continue
+		}
+		var l Link
+		if m := linkDest.FindSubmatch(obj); m != nil {
+			l.Dest = unescapeName(string(m[1]))
+		}
+		if m := linkURI.FindSubmatch(obj); m != nil {
+			l.URI = unescapeString(m[1])
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// unescapeString decodes the backslash escapes of a PDF literal string.
+func unescapeString(b []byte) string {
+	var out []byte
+	for i := 0; i < len(b); i++ {
+		if b[i] == '\\' && i+1 < len(b) {
+			i++
+		}
+		out = append(out, b[i])
+	}
+	return string(out)
+}
+
 // unescapeName decodes the #xx escapes of a PDF name.
 func unescapeName(s string) string {
 	var b []byte

@@ -108,3 +108,39 @@ func TestPrinterRemovesOnlyItsOwnProfile(t *testing.T) {
 	p.Close()
 	check("a printer closed")
 }
+
+// TestLinksReadsChromiumAnnotations prints a page with a link inside the document and a link
+// to an address, and reads both back.
+func TestLinksReadsChromiumAnnotations(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "page.html")
+	html := `<!DOCTYPE html><html lang="fr"><title>t</title><body><p><a href="#loin">Plus bas</a> et <a href="https://kit.example/fr/a(b)/">le site</a>.</p><div style="height:2000px"></div><h2 id="loin">Loin</h2></body></html>`
+	if err := os.WriteFile(file, []byte(html), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := NewPrinter(chromium(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	data, err := p.Print("file://" + file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dests, uris []string
+	for _, l := range doc.Links() {
+		if l.Dest != "" {
+			dests = append(dests, l.Dest)
+		}
+		if l.URI != "" {
+			uris = append(uris, l.URI)
+		}
+	}
+	if len(dests) != 1 || dests[0] != "loin" || len(uris) != 1 || uris[0] != "https://kit.example/fr/a(b)/" {
+		t.Errorf("links: dests %q, uris %q; want [loin] and [https://kit.example/fr/a(b)/]", dests, uris)
+	}
+}
