@@ -170,6 +170,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		Overrides: config.Overrides{OutDir: f.out, BaseURL: f.baseURL, Offline: f.offline},
 		Publish:   true,
 		PDF:       f.pdf,
+		Progress:  pdfProgress(stderr),
 		Tool:      toolStamp(),
 	})
 	if f.memprofile != "" {
@@ -189,10 +190,40 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			count(res.Diags.Count(diag.Warning), "warning"), res.Duration.Round(time.Millisecond))
 		return 0
 	}
-	fmt.Fprintf(stdout, "vises build: %s; %s written to %s; %s in %s\n",
-		pagesLine(res.Pages), count(res.Files, "file"), res.Config.OutDir,
+	printed := ""
+	if res.PDFs > 0 {
+		printed = fmt.Sprintf(" (%s printed in %s)", count(res.PDFs, "PDF"), res.Printing.Round(100*time.Millisecond))
+	}
+	fmt.Fprintf(stdout, "vises build: %s; %s written to %s%s; %s in %s\n",
+		pagesLine(res.Pages), count(res.Files, "file"), res.Config.OutDir, printed,
 		count(res.Diags.Count(diag.Warning), "warning"), res.Duration.Round(time.Millisecond))
 	return 0
+}
+
+// pdfProgress returns what shows the packs being printed on a terminal: one line, rewritten
+// for each pack and cleared after the last; nil when w is not a terminal (a log keeps only the
+// summary).
+func pdfProgress(w io.Writer) func(n, total int, name string) {
+	f, ok := w.(*os.File)
+	if !ok {
+		return nil
+	}
+	if fi, err := f.Stat(); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		return nil
+	}
+	return progressLine(w)
+}
+
+// progressLine writes each pack's progress over the previous one ("\r" and erase to the end of
+// the line) and erases the line after the last pack.
+func progressLine(w io.Writer) func(n, total int, name string) {
+	return func(n, total int, name string) {
+		fmt.Fprintf(w, "\r\033[Kvises build --pdf: printing pack %d of %d: %s", n, total, name)
+		if n == total {
+			// The last pack's line stays until it is printed; the summary follows on its own line.
+			fmt.Fprint(w, "\n")
+		}
+	}
 }
 
 // toolStamp names the running program by the hash of its executable, so that an output folder

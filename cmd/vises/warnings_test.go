@@ -45,3 +45,20 @@ func TestBuildAndCheckReportTheSameWarnings(t *testing.T) {
 		}
 	}
 }
+
+// TestPDFProgressOnATerminalOnly: the progress of --pdf goes over one line of a terminal, and
+// a writer that is not a terminal (a log, a pipe) gets none.
+func TestPDFProgressOnATerminalOnly(t *testing.T) {
+	var b strings.Builder
+	if pdfProgress(&b) != nil {
+		t.Error("progress shown on a writer that is not a terminal")
+	}
+	show := progressLine(&b)
+	show(1, 2, "fr/formation/a/livret.pdf")
+	show(2, 2, "fr/formation/a/livret-animateur.pdf")
+	want := "\r\x1b[Kvises build --pdf: printing pack 1 of 2: fr/formation/a/livret.pdf" +
+		"\r\x1b[Kvises build --pdf: printing pack 2 of 2: fr/formation/a/livret-animateur.pdf\n"
+	if b.String() != want {
+		t.Errorf("progress %q, want %q", b.String(), want)
+	}
+}

@@ -26,6 +26,9 @@ type Options struct {
 	Overrides config.Overrides // command-line values
 	Publish   bool             // write the output folder (false for check)
 	PDF       bool             // print the session packs to PDF with a Chromium found on the machine
+	// Progress, when set, is told about each pack as it is printed to PDF (the n-th of total,
+	// counting from 1, and the PDF's path in the site), so that a terminal can show it.
+	Progress func(n, total int, name string)
 	Chromium  func() string    // finds the Chromium to print with; pdf.Find when nil
 	Out       Output           // where a build for serve goes (instead of Publish's folder)
 	Dev       bool             // for serve: no minification, no fingerprints in file names
@@ -51,6 +54,8 @@ type Result struct {
 	Pages    map[string]int // published pages per language
 	Files    int            // files written
 	Duration time.Duration
+	PDFs     int           // packs printed to PDF
+	Printing time.Duration // time spent printing them
 	Full     bool     // everything was rendered (not only the pages whose source changed)
 	Written  []string // the files this build wrote, sorted
 	UpToDate bool     // the output folder was made from the same inputs: nothing was written

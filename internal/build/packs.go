@@ -11,13 +11,18 @@ import (
 // printPacks prints every session pack to PDF. Each pack is printed once to find the page on
 // which each part starts, rendered again with those page numbers in its table of contents, and
 // printed again; the two printings must agree, or the contents would lie.
-func printPacks(chromium string, r *render.Renderer, out *publish.Staging, min *publish.Minifier) error {
+// progress, when not nil, is told about each pack before it is printed.
+func printPacks(chromium string, r *render.Renderer, out *publish.Staging, min *publish.Minifier, progress func(n, total int, name string)) error {
 	printer, err := pdf.NewPrinter(chromium)
 	if err != nil {
 		return err
 	}
 	defer printer.Close()
-	for _, po := range r.Packs() {
+	packs := r.Packs()
+	for i, po := range packs {
+		if progress != nil {
+			progress(i+1, len(packs), po.PDF)
+		}
 		page := po.URL + "index.html"
 		pages := map[string]int{}
 		var data []byte

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -41,15 +42,46 @@ func kitWithPDFs(t *testing.T) string {
 		dir, _ := os.MkdirTemp("", "vises-pdf-")
 		pdfOut = filepath.Join(dir, "public")
 		res := Run(Options{FS: os.DirFS("../.."), Publish: true, PDF: true,
-			Overrides: config.Overrides{OutDir: pdfOut, BaseURL: "https://kit.example/"}})
+			Overrides: config.Overrides{OutDir: pdfOut, BaseURL: "https://kit.example/"},
+			Progress: func(n, total int, name string) {
+				pdfProgress = append(pdfProgress, fmt.Sprintf("%d/%d %s", n, total, name))
+			}})
 		if res.Diags.HasErrors() || res.Diags.Count(1) > 0 {
 			pdfErr = res.Diags.String()
 		}
+		pdfsPrinted = res.PDFs
 	})
 	if pdfErr != "" {
 		t.Fatal(pdfErr)
 	}
 	return pdfOut
+}
+
+// pdfProgress is what the build of kitWithPDFs said as it printed, and pdfsPrinted how many
+// PDFs it counted.
+var (
+	pdfProgress []string
+	pdfsPrinted int
+)
+
+// TestPDFProgressNamesEveryPack: the build says which pack it prints, in order, each once.
+func TestPDFProgressNamesEveryPack(t *testing.T) {
+	out := kitWithPDFs(t)
+	all := packs(t, out)
+	if len(pdfProgress) != len(all) || pdfsPrinted != len(all) {
+		t.Fatalf("%d progress lines and %d PDFs counted for %d packs", len(pdfProgress), pdfsPrinted, len(all))
+	}
+	for i, line := range pdfProgress {
+		prefix := fmt.Sprintf("%d/%d ", i+1, len(all))
+		name := strings.TrimPrefix(line, prefix)
+		if !strings.HasPrefix(line, prefix) || !strings.HasSuffix(name, ".pdf") {
+			t.Errorf("progress line %q", line)
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(name))); err != nil {
+			t.Errorf("progress names %s, which was not written", name)
+		}
+	}
 }
 
 func pdftotext(t *testing.T, file string, page int) string {

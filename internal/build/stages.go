@@ -307,10 +307,12 @@ func (p *pass) render() bool {
 func (p *pass) publish() bool {
 	l := p.l
 	if p.chromium != "" {
-		if err := printPacks(p.chromium, p.r, p.out, p.min); err != nil {
+		start := time.Now()
+		if err := printPacks(p.chromium, p.r, p.out, p.min, p.o.Progress); err != nil {
 			l.Errorf(diag.Pos{}, "--pdf: %v", err)
 			return false
 		}
+		p.res.PDFs, p.res.Printing = len(p.r.Packs()), time.Since(start)
 	}
 	p.res.Files = len(p.out.Files())
 	if err := p.out.Commit(); err != nil {
