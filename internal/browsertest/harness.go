@@ -69,6 +69,15 @@ func NewBrowser(t testing.TB, width, height int) *Browser {
 	return b
 }
 
+// Phone makes the browser's pages width x height CSS pixels, as a phone's screen (a desktop
+// window cannot be made narrower than about 500 px).
+func (b *Browser) Phone(t testing.TB, width, height int) {
+	t.Helper()
+	if err := chromedp.Do(b.ctx, chromedp.EmulateViewport(int64(width), int64(height), chromedp.EmulateMobile)); err != nil {
+		t.Fatalf("emulate a phone: %v", err)
+	}
+}
+
 // AllowDownloads makes the browser save downloads into b.Download.
 func (b *Browser) AllowDownloads(t testing.TB) {
 	t.Helper()

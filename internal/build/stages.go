@@ -154,9 +154,11 @@ func (p *pass) parse() bool {
 	o, cfg, ui := p.o, p.cfg, p.ui
 	mds := content.Markdowns{}
 	for _, lang := range cfg.Languages {
+		tableLabel, _ := ui.T(lang, "table.label")
 		mds[lang] = markdown.New(markdown.Options{
 			Lang:         lang,
 			AllowRawHTML: cfg.AllowRawHTML,
+			TableLabel:   tableLabel,
 			Label: func(kind string) string {
 				s, err := ui.T(lang, "callout."+kind)
 				if err != nil {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
@@ -33,6 +34,41 @@ func (n *Callout) Kind() ast.NodeKind { return KindCallout }
 // Dump implements ast.Node.
 func (n *Callout) Dump(src []byte, level int) {
 	ast.DumpHelper(n, src, level, map[string]string{"Variant": n.Variant, "Title": n.Title}, nil)
+}
+
+// KindTableScroll is the node kind of the region that holds a table.
+var KindTableScroll = ast.NewNodeKind("TableScroll")
+
+// TableScroll holds a table: on a narrow screen the table scrolls inside it, and it is a labelled
+// region that the keyboard can reach, so that its hidden part can be scrolled into view.
+type TableScroll struct{ ast.BaseBlock }
+
+// Kind implements ast.Node.
+func (n *TableScroll) Kind() ast.NodeKind { return KindTableScroll }
+
+// Dump implements ast.Node.
+func (n *TableScroll) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
+
+// tableTransformer puts every table in a TableScroll.
+type tableTransformer struct{}
+
+func (tableTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	var tables []ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && n.Kind() == east.KindTable {
+			tables = append(tables, n)
+			return ast.WalkSkipChildren, nil
+		}
+		if c := n.FirstChild(); c != nil && c.Type() == ast.TypeInline {
+			return ast.WalkSkipChildren, nil // a paragraph's text holds no table
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, t := range tables {
+		w := &TableScroll{}
+		t.Parent().ReplaceChild(t.Parent(), t, w)
+		w.AppendChild(w, t)
+	}
 }
 
 var calloutMarker = regexp.MustCompile(`^\[!([A-Za-z]+)\][ \t]*(.*)$`)
@@ -117,13 +153,15 @@ func inlineStart(n ast.Node) int {
 
 // nodeRenderer renders callouts and, unless raw HTML is allowed, shows raw HTML as text.
 type nodeRenderer struct {
-	lang    string
-	label   func(kind string) string
-	rawHTML bool
+	lang       string
+	label      func(kind string) string
+	tableLabel string // the accessible name of the region around a table
+	rawHTML    bool
 }
 
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindCallout, r.renderCallout)
+	reg.Register(KindTableScroll, r.renderTableScroll)
 	if !r.rawHTML {
 		reg.Register(ast.KindRawHTML, r.renderRawHTML)
 		reg.Register(ast.KindHTMLBlock, r.renderHTMLBlock)
@@ -143,6 +181,15 @@ func (r *nodeRenderer) renderCallout(w util.BufWriter, src []byte, n ast.Node, e
 		_, _ = w.WriteString(` <span class="callout-name">` + html.EscapeString(Spacing(r.lang, c.Title)) + `</span>`)
 	}
 	_, _ = w.WriteString("</p>\n")
+	return ast.WalkContinue, nil
+}
+
+func (r *nodeRenderer) renderTableScroll(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		_, _ = w.WriteString("</div>\n")
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString(`<div class="table-scroll" role="region" tabindex="0" aria-label="` + html.EscapeString(Spacing(r.lang, r.tableLabel)) + `">` + "\n")
 	return ast.WalkContinue, nil
 }
 

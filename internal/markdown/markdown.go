@@ -30,6 +30,7 @@ type Options struct {
 	Lang         string                   // "fr" or "nl": selects the typography
 	AllowRawHTML bool                     // pass raw HTML through; by default it is shown as text
 	Label        func(kind string) string // translated label of a callout kind ("note", "exercise", ...)
+	TableLabel   string                   // accessible name of the scrolling region around each table
 }
 
 // Markdown parses and renders the Markdown of one language. It is safe for concurrent use.
@@ -96,6 +97,10 @@ func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\
 
 // New returns the Markdown of one language.
 func New(o Options) *Markdown {
+	tableLabel := o.TableLabel
+	if tableLabel == "" {
+		tableLabel = "table"
+	}
 	label := o.Label
 	if label == nil {
 		label = func(kind string) string { return kind }
@@ -119,7 +124,7 @@ func New(o Options) *Markdown {
 		subs[extension.RightAngleQuote] = "\u202f»"
 	}
 	rendererOpts := []renderer.Option{
-		renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{lang: o.Lang, label: label, rawHTML: o.AllowRawHTML}, 100)),
+		renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{lang: o.Lang, label: label, tableLabel: tableLabel, rawHTML: o.AllowRawHTML}, 100)),
 		html.WithWriter(textWriter{html.DefaultWriter}),
 	}
 	if o.AllowRawHTML {
@@ -136,7 +141,7 @@ func New(o Options) *Markdown {
 			goldmark.WithParserOptions(
 				parser.WithAttribute(),
 				parser.WithAutoHeadingID(),
-				parser.WithASTTransformers(util.Prioritized(calloutTransformer{}, 100)),
+				parser.WithASTTransformers(util.Prioritized(calloutTransformer{}, 100), util.Prioritized(tableTransformer{}, 200)),
 			),
 			goldmark.WithRendererOptions(rendererOpts...),
 		)
