@@ -29,10 +29,10 @@ type Options struct {
 	// Progress, when set, is told about each pack as it is printed to PDF (the n-th of total,
 	// counting from 1, and the PDF's path in the site), so that a terminal can show it.
 	Progress func(n, total int, name string)
-	Chromium  func() string    // finds the Chromium to print with; pdf.Find when nil
-	Out       Output           // where a build for serve goes (instead of Publish's folder)
-	Dev       bool             // for serve: no minification, no fingerprints in file names
-	Workers   int              // goroutines that parse and render; 0 means one per CPU, 1 none
+	Chromium func() string // finds the Chromium to print with; pdf.Find when nil
+	Out      Output        // where a build for serve goes (instead of Publish's folder)
+	Dev      bool          // for serve: no minification, no fingerprints in file names
+	Workers  int           // goroutines that parse and render; 0 means one per CPU, 1 none
 	// Tool names the program that builds, such as a hash of its executable. When set, a
 	// published build without PDF stamps the output folder with it and with the inputs, and a
 	// later build from the same stamp finds the folder up to date and writes nothing.
@@ -56,9 +56,9 @@ type Result struct {
 	Duration time.Duration
 	PDFs     int           // packs printed to PDF
 	Printing time.Duration // time spent printing them
-	Full     bool     // everything was rendered (not only the pages whose source changed)
-	Written  []string // the files this build wrote, sorted
-	UpToDate bool     // the output folder was made from the same inputs: nothing was written
+	Full     bool          // everything was rendered (not only the pages whose source changed)
+	Written  []string      // the files this build wrote, sorted
+	UpToDate bool          // the output folder was made from the same inputs: nothing was written
 }
 
 // Run builds the site. Problems are in Result.Diags; the output folder is replaced only when
