@@ -3,10 +3,12 @@ package build
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -252,6 +254,44 @@ func TestIndicatorCardsPrintFourPerSheet(t *testing.T) {
 		first := pdftotext(t, file, 1)
 		if n := len(regexp.MustCompile(`(SOC|ECO|POL|ENV)-\d\d`).FindAllString(first, -1)); n != 4 {
 			t.Errorf("%s: %d indicator ids on the first sheet, want 4", page, n)
+		}
+	}
+}
+
+// bboxWord is a word of `pdftotext -bbox`: its height is the size of its type, as printed.
+var bboxWord = regexp.MustCompile(`<word xMin="[0-9.]+" yMin="([0-9.]+)" xMax="[0-9.]+" yMax="([0-9.]+)">`)
+
+// typeSize returns the height of the most common words of a PDF (its body text), in points.
+func typeSize(t *testing.T, file string) float64 {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-bbox", file, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext -bbox %s: %v", file, err)
+	}
+	var heights []float64
+	for _, m := range bboxWord.FindAllSubmatch(out, -1) {
+		y0, _ := strconv.ParseFloat(string(m[1]), 64)
+		y1, _ := strconv.ParseFloat(string(m[2]), 64)
+		heights = append(heights, y1-y0)
+	}
+	if len(heights) < 100 {
+		t.Fatalf("%s: only %d words", file, len(heights))
+	}
+	sort.Float64s(heights)
+	return heights[len(heights)/2]
+}
+
+// TestPacksPrintAtTheSameTypeSize: no pack is scaled down to fit a wide table or a long word
+// on the page (Chromium shrinks the whole document then): the body text of every pack prints
+// at the size of the first one.
+func TestPacksPrintAtTheSameTypeSize(t *testing.T) {
+	out := kitWithPDFs(t)
+	all := packs(t, out)
+	want := typeSize(t, all[0].pdf)
+	for _, p := range all {
+		if got := typeSize(t, p.pdf); math.Abs(got-want)/want > 0.01 {
+			t.Errorf("%s prints its text at %.2f pt high, %s at %.2f: it was scaled to %.0f %%",
+				strings.TrimPrefix(p.pdf, out+"/"), got, strings.TrimPrefix(all[0].pdf, out+"/"), want, 100*got/want)
 		}
 	}
 }
