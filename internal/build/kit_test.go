@@ -231,8 +231,10 @@ func TestKitCatalogueDownloads(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if n := gz(idx); n > 150*1024 {
-			t.Errorf("%s search index: %d bytes gzipped, budget 150 KB", lang, n)
+		// The budget grows with the kit: 150 KB for 218 pages, 175 KB since the second edition
+		// (242 pages: step 3, rigour of collection, session materials, case F).
+		if n := gz(idx); n > 175*1024 {
+			t.Errorf("%s search index: %d bytes gzipped, budget 175 KB", lang, n)
 		} else {
 			t.Logf("%s search index: %d bytes gzipped", lang, n)
 		}

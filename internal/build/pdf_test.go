@@ -114,6 +114,9 @@ func packs(t *testing.T, out string) []pack {
 		sessions, _ := filepath.Glob(filepath.Join(out, c.dir, "*", "index.html"))
 		for _, s := range sessions {
 			dir := filepath.Dir(s)
+			if _, err := os.Stat(filepath.Join(dir, c.participants, "index.html")); err != nil {
+				continue // a page of the training section that is not a session (the materials)
+			}
 			ps = append(ps,
 				pack{c.lang, filepath.Join(dir, c.participants, "index.html"), filepath.Join(dir, c.participants+".pdf"), false},
 				pack{c.lang, filepath.Join(dir, c.trainer, "index.html"), filepath.Join(dir, c.trainer+".pdf"), true})
