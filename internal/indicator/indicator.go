@@ -25,7 +25,8 @@ const Section = "indicateurs"
 var FacetNames = []string{"dimension", "theme", "stakeholders", "level", "type", "methods", "effort", "structures"}
 
 // Required lists the texts every indicator must have in every language.
-var Required = []string{"definition", "why", "formula", "unit", "sources", "frequency", "pitfalls"}
+var Required = []string{"definition", "why", "formula", "unit", "sources", "frequency",
+	"owner", "timeCost", "minN", "disaggregation", "baseline", "target", "pitfalls"}
 
 // Value is one value of a facet, with its label per language.
 type Value struct {
