@@ -103,6 +103,14 @@ func LoadFacets(fsys fs.FS, langs []string, l *diag.List) *Facets {
 				l.Errorf(diag.Pos{File: name, Line: cv.Line, Col: cv.Column}, "facets: %s.%s: expected labels such as {fr: …, nl: …}", k.Value, ck.Value)
 				continue
 			}
+			for _, lk := range sortedKeys(val.Labels) {
+				if !contains(langs, lk) && strings.TrimSpace(val.Labels[lk]) == "" {
+					// An unquoted label with a comma, {fr: Climat, énergie}, reads as a
+					// second key without a value; say so rather than show a cut label. Labels
+					// in languages the site does not build are fine (a one-language site).
+					l.Errorf(diag.Pos{File: name, Line: cv.Line, Col: cv.Column}, "facets: %s.%s: %q is not a language (%s); quote a label that holds a comma", k.Value, ck.Value, lk, strings.Join(langs, ", "))
+				}
+			}
 			for _, lang := range langs {
 				if strings.TrimSpace(val.Labels[lang]) == "" {
 					l.Errorf(diag.Pos{File: name, Line: ck.Line, Col: ck.Column}, "facets: %s.%s has no %s label", k.Value, ck.Value, lang)
@@ -350,3 +358,12 @@ func contains(list []string, s string) bool {
 
 // String describes an entry for messages.
 func (e *Entry) String() string { return fmt.Sprintf("%s (%s)", e.In.ID, e.Page.Lang) }
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
