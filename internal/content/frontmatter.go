@@ -43,12 +43,27 @@ type Indicator struct {
 	Unit         string   `yaml:"unit"`
 	Sources      string   `yaml:"sources"`
 	Frequency    string   `yaml:"frequency"`
-	Pitfalls     string   `yaml:"pitfalls"`
-	Example      string   `yaml:"example"`
+	// The follow-up texts come from the method's indicator identity card: who keeps the
+	// indicator, what a collection costs, the smallest group worth a figure, how to break it
+	// down, and how a structure sets its own baseline and target (values are the structure's,
+	// so the card says how to set them, not what they are).
+	Owner          string `yaml:"owner"`
+	TimeCost       string `yaml:"timeCost"`
+	MinN           string `yaml:"minN"`
+	Disaggregation string `yaml:"disaggregation"`
+	Baseline       string `yaml:"baseline"`
+	Target         string `yaml:"target"`
+	Pitfalls       string `yaml:"pitfalls"`
+	Example        string `yaml:"example"`
 }
 
 // IndicatorTexts lists the Markdown fields of an indicator, in display order.
-var IndicatorTexts = []string{"definition", "why", "formula", "unit", "sources", "frequency", "pitfalls", "example"}
+var IndicatorTexts = []string{"definition", "why", "formula", "unit", "sources", "frequency",
+	"owner", "timeCost", "minN", "disaggregation", "baseline", "target", "pitfalls", "example"}
+
+// IndicatorFollowUp lists the texts of IndicatorTexts that set up the follow-up of an
+// indicator (the method's identity card); pages show them together.
+var IndicatorFollowUp = []string{"owner", "timeCost", "minN", "disaggregation", "baseline", "target"}
 
 // Text returns the indicator's Markdown field named name (one of IndicatorTexts).
 func (in *Indicator) Text(name string) string {
@@ -65,6 +80,18 @@ func (in *Indicator) Text(name string) string {
 		return in.Sources
 	case "frequency":
 		return in.Frequency
+	case "owner":
+		return in.Owner
+	case "timeCost":
+		return in.TimeCost
+	case "minN":
+		return in.MinN
+	case "disaggregation":
+		return in.Disaggregation
+	case "baseline":
+		return in.Baseline
+	case "target":
+		return in.Target
 	case "pitfalls":
 		return in.Pitfalls
 	case "example":

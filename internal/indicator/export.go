@@ -13,25 +13,31 @@ import (
 
 // Record is an indicator flattened for the downloads and the picker: plain text, no HTML.
 type Record struct {
-	ID           string   `json:"id"`
-	Name         string   `json:"name"`
-	URL          string   `json:"url"`
-	Dimension    string   `json:"dimension"`
-	Theme        string   `json:"theme"`
-	Stakeholders []string `json:"stakeholders"`
-	Level        string   `json:"level"`
-	Type         string   `json:"type"`
-	Methods      []string `json:"methods"`
-	Effort       int      `json:"effort"`
-	Structures   []string `json:"structures"`
-	Definition   string   `json:"definition"`
-	Why          string   `json:"why"`
-	Formula      string   `json:"formula"`
-	Unit         string   `json:"unit"`
-	Sources      string   `json:"sources"`
-	Frequency    string   `json:"frequency"`
-	Pitfalls     string   `json:"pitfalls"`
-	Example      string   `json:"example,omitempty"`
+	ID             string   `json:"id"`
+	Name           string   `json:"name"`
+	URL            string   `json:"url"`
+	Dimension      string   `json:"dimension"`
+	Theme          string   `json:"theme"`
+	Stakeholders   []string `json:"stakeholders"`
+	Level          string   `json:"level"`
+	Type           string   `json:"type"`
+	Methods        []string `json:"methods"`
+	Effort         int      `json:"effort"`
+	Structures     []string `json:"structures"`
+	Definition     string   `json:"definition"`
+	Why            string   `json:"why"`
+	Formula        string   `json:"formula"`
+	Unit           string   `json:"unit"`
+	Sources        string   `json:"sources"`
+	Frequency      string   `json:"frequency"`
+	Owner          string   `json:"owner"`
+	TimeCost       string   `json:"timeCost"`
+	MinN           string   `json:"minN"`
+	Disaggregation string   `json:"disaggregation"`
+	Baseline       string   `json:"baseline"`
+	Target         string   `json:"target"`
+	Pitfalls       string   `json:"pitfalls"`
+	Example        string   `json:"example,omitempty"`
 }
 
 // Records returns the indicators of lang in catalogue order. url maps a page to the URL to
@@ -52,7 +58,9 @@ func (c *Catalogue) Records(lang string, url func(*content.Page) string) []Recor
 			Dimension: in.Dimension, Theme: in.Theme, Stakeholders: nonNil(in.Stakeholders), Level: in.Level, Type: in.Type,
 			Methods: nonNil(in.Methods), Effort: in.Effort, Structures: nonNil(in.Structures),
 			Definition: text("definition"), Why: text("why"), Formula: text("formula"), Unit: text("unit"),
-			Sources: text("sources"), Frequency: text("frequency"), Pitfalls: text("pitfalls"), Example: text("example"),
+			Sources: text("sources"), Frequency: text("frequency"),
+			Owner: text("owner"), TimeCost: text("timeCost"), MinN: text("minN"), Disaggregation: text("disaggregation"),
+			Baseline: text("baseline"), Target: text("target"), Pitfalls: text("pitfalls"), Example: text("example"),
 		})
 	}
 	return out
@@ -107,7 +115,8 @@ func ExcelCSV(rows [][]string) []byte {
 // names; facet values are written as their labels.
 func (c *Catalogue) CSV(lang string, records []Record, header func(col string) string) []byte {
 	cols := []string{"id", "name", "dimension", "theme", "level", "type", "effort", "stakeholders", "methods", "structures",
-		"definition", "why", "formula", "unit", "sources", "frequency", "pitfalls", "example", "url"}
+		"definition", "why", "formula", "unit", "sources", "frequency",
+		"owner", "timeCost", "minN", "disaggregation", "baseline", "target", "pitfalls", "example", "url"}
 	rows := [][]string{make([]string, len(cols))}
 	for i, col := range cols {
 		rows[0][i] = header(col)
@@ -124,7 +133,8 @@ func (c *Catalogue) CSV(lang string, records []Record, header func(col string) s
 			r.ID, r.Name, labels("dimension", []string{r.Dimension}), labels("theme", []string{r.Theme}),
 			labels("level", []string{r.Level}), labels("type", []string{r.Type}), labels("effort", []string{strconv.Itoa(r.Effort)}),
 			labels("stakeholders", r.Stakeholders), labels("methods", r.Methods), labels("structures", r.Structures),
-			r.Definition, r.Why, r.Formula, r.Unit, r.Sources, r.Frequency, r.Pitfalls, r.Example, r.URL,
+			r.Definition, r.Why, r.Formula, r.Unit, r.Sources, r.Frequency,
+			r.Owner, r.TimeCost, r.MinN, r.Disaggregation, r.Baseline, r.Target, r.Pitfalls, r.Example, r.URL,
 		})
 	}
 	return ExcelCSV(rows)
@@ -143,16 +153,21 @@ func JSON(lang, version string, facets []FacetJSON, records []Record) []byte {
 }
 
 // PickerItem is what the picker needs of an indicator: enough to filter, search, show a
-// card and export a data-collection plan.
+// card and export a data-collection plan. The plan carries the card's suggested owner, time
+// cost, minimum group size and breakdown; baseline and target stay for the structure to fill.
 type PickerItem struct {
-	ID         string              `json:"id"`
-	Name       string              `json:"name"`
-	URL        string              `json:"url"`
-	Definition string              `json:"def"`
-	Unit       string              `json:"unit"`
-	Sources    string              `json:"src"`
-	Frequency  string              `json:"freq"`
-	Facets     map[string][]string `json:"f"`
+	ID             string              `json:"id"`
+	Name           string              `json:"name"`
+	URL            string              `json:"url"`
+	Definition     string              `json:"def"`
+	Unit           string              `json:"unit"`
+	Sources        string              `json:"src"`
+	Frequency      string              `json:"freq"`
+	Owner          string              `json:"owner"`
+	TimeCost       string              `json:"time"`
+	MinN           string              `json:"minN"`
+	Disaggregation string              `json:"disag"`
+	Facets         map[string][]string `json:"f"`
 }
 
 // PickerData returns the script that hands the picker its data: facets, indicators and the UI
@@ -162,7 +177,8 @@ func PickerData(lang string, facets []FacetJSON, records []Record, ui map[string
 	items := make([]PickerItem, len(records))
 	for i, r := range records {
 		items[i] = PickerItem{ID: r.ID, Name: r.Name, URL: r.URL, Definition: r.Definition, Unit: r.Unit,
-			Sources: r.Sources, Frequency: r.Frequency, Facets: map[string][]string{
+			Sources: r.Sources, Frequency: r.Frequency, Owner: r.Owner, TimeCost: r.TimeCost, MinN: r.MinN,
+			Disaggregation: r.Disaggregation, Facets: map[string][]string{
 				"dimension": {r.Dimension}, "theme": {r.Theme}, "stakeholders": r.Stakeholders, "level": {r.Level},
 				"type": {r.Type}, "methods": r.Methods, "effort": {strconv.Itoa(r.Effort)}, "structures": r.Structures,
 			}}

@@ -25,7 +25,8 @@ const Section = "indicateurs"
 var FacetNames = []string{"dimension", "theme", "stakeholders", "level", "type", "methods", "effort", "structures"}
 
 // Required lists the texts every indicator must have in every language.
-var Required = []string{"definition", "why", "formula", "unit", "sources", "frequency", "pitfalls"}
+var Required = []string{"definition", "why", "formula", "unit", "sources", "frequency",
+	"owner", "timeCost", "minN", "disaggregation", "baseline", "target", "pitfalls"}
 
 // Value is one value of a facet, with its label per language.
 type Value struct {
@@ -101,6 +102,14 @@ func LoadFacets(fsys fs.FS, langs []string, l *diag.List) *Facets {
 			if err := cv.Decode(&val.Labels); err != nil {
 				l.Errorf(diag.Pos{File: name, Line: cv.Line, Col: cv.Column}, "facets: %s.%s: expected labels such as {fr: …, nl: …}", k.Value, ck.Value)
 				continue
+			}
+			for _, lk := range sortedKeys(val.Labels) {
+				if !contains(langs, lk) && strings.TrimSpace(val.Labels[lk]) == "" {
+					// An unquoted label with a comma, {fr: Climat, énergie}, reads as a
+					// second key without a value; say so rather than show a cut label. Labels
+					// in languages the site does not build are fine (a one-language site).
+					l.Errorf(diag.Pos{File: name, Line: cv.Line, Col: cv.Column}, "facets: %s.%s: %q is not a language (%s); quote a label that holds a comma", k.Value, ck.Value, lk, strings.Join(langs, ", "))
+				}
 			}
 			for _, lang := range langs {
 				if strings.TrimSpace(val.Labels[lang]) == "" {
@@ -349,3 +358,12 @@ func contains(list []string, s string) bool {
 
 // String describes an entry for messages.
 func (e *Entry) String() string { return fmt.Sprintf("%s (%s)", e.In.ID, e.Page.Lang) }
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -497,13 +497,18 @@ type IndicatorField struct {
 	HTML template.HTML
 }
 
-// IndicatorFields returns the indicator's texts that are filled in, in display order.
-func (c *Ctx) IndicatorFields() ([]IndicatorField, error) {
+// IndicatorFields returns the indicator's texts of one group that are filled in, in display
+// order: "about" (what it measures and how), "followup" (content.IndicatorFollowUp: who keeps
+// it, its cost, baseline and target) and "notes" (pitfalls and example).
+func (c *Ctx) IndicatorFields(group string) ([]IndicatorField, error) {
 	if c.Page == nil || c.Page.FM.Indicator == nil {
 		return nil, nil
 	}
 	var out []IndicatorField
 	for _, name := range content.IndicatorTexts {
+		if indicatorGroup(name) != group {
+			continue
+		}
 		h, err := c.Markdown("indicator."+name, false)
 		if err != nil {
 			return nil, err
@@ -513,6 +518,20 @@ func (c *Ctx) IndicatorFields() ([]IndicatorField, error) {
 		}
 	}
 	return out, nil
+}
+
+// indicatorGroup returns the group of an indicator text on its page.
+func indicatorGroup(name string) string {
+	switch name {
+	case "pitfalls", "example":
+		return "notes"
+	}
+	for _, f := range content.IndicatorFollowUp {
+		if f == name {
+			return "followup"
+		}
+	}
+	return "about"
 }
 
 // Offline reports whether the site is built for browsing from disk.

@@ -147,6 +147,12 @@ func (r *Renderer) searchDocs(p *content.Page) []search.Doc {
 		case p.FM.Indicator != nil:
 			var texts []string
 			for _, name := range content.IndicatorTexts {
+				if followUp(name) {
+					// The follow-up texts are guidance that recurs from card to card (owner,
+					// minimum numbers, how to set a target); indexed, they would match every
+					// indicator and crowd the results.
+					continue
+				}
 				if f := p.Fragments["indicator."+name]; f != nil {
 					texts = append(texts, f.Doc.Text)
 				}
@@ -235,4 +241,14 @@ func (c *Ctx) SearchTerms() []TermGroup {
 		}
 	}
 	return out
+}
+
+// followUp reports whether an indicator text is one of content.IndicatorFollowUp.
+func followUp(name string) bool {
+	for _, f := range content.IndicatorFollowUp {
+		if f == name {
+			return true
+		}
+	}
+	return false
 }

@@ -389,12 +389,14 @@
 
   Picker.prototype.planRows = function () {
     var self = this;
-    var head = ["indicator", "definition", "method", "source", "frequency", "owner", "baseline", "target"].map(function (c) { return self.t("csv.plan." + c); });
+    // The card suggests the owner, time cost, minimum numbers and breakdown; baseline and
+    // target are the structure's own values, left empty to fill in.
+    var head = ["indicator", "definition", "method", "source", "frequency", "timeCost", "minN", "disaggregation", "owner", "baseline", "target"].map(function (c) { return self.t("csv.plan." + c); });
     var rows = [head];
     this.state.sel.forEach(function (id) {
       var it = self.byId[id];
       var methods = (it.f.methods || []).map(function (c) { return self.labels.methods[c]; }).join(", ");
-      rows.push([it.id + " " + it.name, it.def, methods, it.src, it.freq, "", "", ""]);
+      rows.push([it.id + " " + it.name, it.def, methods, it.src, it.freq, it.time || "", it.minN || "", it.disag || "", it.owner || "", "", ""]);
     });
     return rows;
   };
