@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -32,6 +33,9 @@ type Record struct {
 	Frequency    string   `json:"frequency"`
 	Pitfalls     string   `json:"pitfalls"`
 	Example      string   `json:"example,omitempty"`
+	// Keywords are the words the picker's search also finds the indicator by: its own
+	// keywords, its title and keywords in the other languages, and those a caller adds.
+	Keywords []string `json:"-"`
 }
 
 // Records returns the indicators of lang in catalogue order. url maps a page to the URL to
@@ -53,7 +57,26 @@ func (c *Catalogue) Records(lang string, url func(*content.Page) string) []Recor
 			Methods: nonNil(in.Methods), Effort: in.Effort, Structures: nonNil(in.Structures),
 			Definition: text("definition"), Why: text("why"), Formula: text("formula"), Unit: text("unit"),
 			Sources: text("sources"), Frequency: text("frequency"), Pitfalls: text("pitfalls"), Example: text("example"),
+			Keywords: keywords(e.Page),
 		})
+	}
+	return out
+}
+
+// keywords returns the keywords of an indicator's page, then the title and keywords of each of
+// its translations (in the order of the languages' codes), so that a reader finds it by a word
+// of the other language too.
+func keywords(p *content.Page) []string {
+	out := append([]string(nil), p.FM.Indicator.Keywords...)
+	langs := make([]string, 0, len(p.Translations))
+	for l := range p.Translations {
+		langs = append(langs, l)
+	}
+	slices.Sort(langs)
+	for _, l := range langs {
+		if q := p.Translations[l]; q.FM.Indicator != nil {
+			out = append(append(out, q.FM.Title), q.FM.Indicator.Keywords...)
+		}
 	}
 	return out
 }
@@ -153,6 +176,7 @@ type PickerItem struct {
 	Sources    string              `json:"src"`
 	Frequency  string              `json:"freq"`
 	Facets     map[string][]string `json:"f"`
+	Keywords   string              `json:"kw,omitempty"` // related words the search also finds it by
 }
 
 // PickerData returns the script that hands the picker its data: facets, indicators and the UI
@@ -162,7 +186,7 @@ func PickerData(lang string, facets []FacetJSON, records []Record, ui map[string
 	items := make([]PickerItem, len(records))
 	for i, r := range records {
 		items[i] = PickerItem{ID: r.ID, Name: r.Name, URL: r.URL, Definition: r.Definition, Unit: r.Unit,
-			Sources: r.Sources, Frequency: r.Frequency, Facets: map[string][]string{
+			Sources: r.Sources, Frequency: r.Frequency, Keywords: strings.Join(r.Keywords, " · "), Facets: map[string][]string{
 				"dimension": {r.Dimension}, "theme": {r.Theme}, "stakeholders": r.Stakeholders, "level": {r.Level},
 				"type": {r.Type}, "methods": r.Methods, "effort": {strconv.Itoa(r.Effort)}, "structures": r.Structures,
 			}}
