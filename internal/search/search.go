@@ -35,10 +35,14 @@ var fold = func() map[rune]string {
 	return m
 }()
 
-// foldRune returns the lowercase letters of a rune that is not ASCII, without accents.
+// foldRune returns the lowercase letters of a rune that is not ASCII, without accents; a
+// subscript digit is the digit ("CO₂" is "co2").
 func foldRune(r rune) string {
 	if f := fold[r]; f != "" {
 		return f
+	}
+	if '₀' <= r && r <= '₉' {
+		return string('0' + (r - '₀'))
 	}
 	var b strings.Builder
 	for _, c := range norm.NFD.String(string(unicode.ToLower(r))) {
@@ -49,7 +53,7 @@ func foldRune(r rune) string {
 	return b.String()
 }
 
-// Normalize lowercases a text and removes its accents (œ and æ become oe and ae).
+// Normalize lowercases a text and removes its accents (œ and æ become oe and ae, ₂ becomes 2).
 func Normalize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
