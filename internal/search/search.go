@@ -147,8 +147,8 @@ func joinStems(lang, text string, max int) string {
 	return string(b) // exactly as long as it needs: a page keeps it
 }
 
-// joinStemsFunc calls f with each distinct stem of text, in order of first appearance, at most
-// max times (without limit when max < 0). The stem passed to f is valid during the call only.
+// joinStemsFunc calls f with each distinct stem of text that is not the stem of a stop word,
+// in order of first appearance, at most max times (without limit when max < 0). The stem passed to f is valid during the call only.
 // Stems are told apart by a 64-bit hash of their bytes (FNV-1a), which spares a string per
 // stem: two stems of a text would have to share it for one to be left out.
 func joinStemsFunc(lang, text string, max int, f func([]byte)) {
@@ -179,6 +179,9 @@ func joinStemsFunc(lang, text string, max int, f func([]byte)) {
 					many[x] = struct{}{}
 				}
 			}
+		}
+		if isStop(lang, st) {
+			return true // seen once, skipped at once after
 		}
 		f(st)
 		n++
@@ -214,6 +217,36 @@ func stemBytes(lang string, w []byte) []byte {
 		}
 	}
 	return w
+}
+
+// StopWords are the words of both languages that say nothing about what is searched
+// ("impact vs résultat", "wat is een indicator"): the index leaves their stems out, and
+// search.js, which reads this list from the index, leaves them out of queries. Both lists
+// apply to both languages, since readers of one often type words of the other.
+const StopWords = "a au aux avec c ce ces comment d dans de des du elle en entre est et il je l la le les leur leurs" +
+	" ma mes mon ne nos notre on ou par pas pour pourquoi qu quand que quel quelle quelles quels qui quoi sa se ses son" +
+	" sur un une vs versus contre y aan als bij dat deze die dit een er het hoe ik in is je met mijn naar of om onze op" +
+	" te tegenover tot van voor wat waarom we welke wie zijn"
+
+// stopStems holds, per language, the stems of the stop words.
+var stopStems = func() map[string]map[string]bool {
+	m := map[string]map[string]bool{}
+	for _, lang := range []string{"fr", "nl", ""} {
+		m[lang] = map[string]bool{}
+		for _, w := range strings.Fields(StopWords) {
+			m[lang][Stem(lang, w)] = true
+		}
+	}
+	return m
+}()
+
+// isStop says whether st is the stem of a stop word in lang.
+func isStop(lang string, st []byte) bool {
+	set := stopStems[lang]
+	if set == nil {
+		set = stopStems[""]
+	}
+	return len(st) <= 9 && set[string(st)]
 }
 
 // Doc is one searchable unit: a page, a section of a page, a glossary term, an indicator.
@@ -373,13 +406,14 @@ func Script(lang string, chunks [][]byte, kinds map[string]string) []byte {
 		Lang  string            `json:"lang"`
 		Kinds map[string]string `json:"kinds"`
 	}{lang, kinds})
-	size := len(head) + 64
+	size := len(head) + len(StopWords) + 80
 	for _, c := range chunks {
 		size += len(c) + 1
 	}
 	b := make([]byte, 0, size)
 	b = append(b, "window.VISES_SEARCH = "...)
 	b = append(b, head[:len(head)-1]...)
+	b = append(b, `,"stop":"`+StopWords+`"`...)
 	b = append(b, `,"docs":[`...)
 	first := true
 	for _, c := range chunks {

@@ -47,6 +47,9 @@ func refStems(lang, text string, max int) []string {
 			continue
 		}
 		s := Stem(lang, w)
+		if stopStems[lang][s] {
+			continue
+		}
 		if !seen[s] {
 			seen[s] = true
 			out = append(out, s)
@@ -180,5 +183,22 @@ func TestWholePartsMatchesWholeOfParts(t *testing.T) {
 	}
 	if have := WholeParts("fr", []string{""}, []string{""}, []string{" "}); len(have) != 0 {
 		t.Errorf("a page without text has parts: %+v", have)
+	}
+}
+
+// TestStopWordsAreNotIndexed checks that the stop words of both languages are left out of the
+// index, whatever the page's language, and that the index hands their list to search.js.
+func TestStopWordsAreNotIndexed(t *testing.T) {
+	for _, c := range []struct{ lang, text, want string }{
+		{"fr", "L'impact vs le résultat : c'est quoi ?", "impact resultat"},
+		{"nl", "Wat is een indicator van de impact?", "indicator impact"},
+		{"nl", "impact versus résultat de la démarche", "impact resultat demarche"},
+	} {
+		if have := joinStems(c.lang, c.text, -1); have != c.want {
+			t.Errorf("joinStems(%s, %q) = %q, want %q", c.lang, c.text, have, c.want)
+		}
+	}
+	if s := string(Script("fr", nil, nil)); !strings.Contains(s, `"stop":"a au aux `) {
+		t.Errorf("the index does not hand the stop words to search.js: %s", s)
 	}
 }

@@ -56,10 +56,8 @@
 
   // Words a query can leave out, in both languages (readers of one often type the other):
   // they say nothing about what is searched ("impact vs résultat", "wat is een indicator").
-  var stopWords = " a au aux avec c ce ces comment d dans de des du elle en entre est et il je l la le les leur leurs" +
-    " ma mes mon ne nos notre on ou par pas pour pourquoi qu quand que quel quelle quelles quels qui quoi sa se ses son" +
-    " sur un une vs versus contre y aan als bij dat deze die dit een er het hoe ik in is je met mijn naar of om onze op" +
-    " te tegenover tot van voor wat waarom we welke wie zijn ";
+  // The list comes with the index (search.StopWords in Go), which leaves them out too.
+  var stopWords = " ";
 
   function queryWords(q) {
     var ws = words(q);
@@ -83,6 +81,7 @@
           own: " " + own.map(stem).join(" ") + " " };
       });
       index.kinds = data.kinds;
+      stopWords = " " + (data.stop || "") + " ";
       waiting.forEach(function (f) { f(); });
       waiting = [];
     }
