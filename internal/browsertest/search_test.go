@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -216,5 +217,31 @@ func TestSearchPageDoesNotShift(t *testing.T) {
 		if shifts > 0.02 {
 			t.Errorf("%s: layout shift %.3f, want none", page, shifts)
 		}
+	}
+}
+
+// TestSearchShowsTitlesBeforeTexts blocks the texts of the index (search-text.js): the
+// results page still lists the pages whose titles match, read from the small first file
+// alone, which holds no text.
+func TestSearchShowsTitlesBeforeTexts(t *testing.T) {
+	k := BuildKit(t)
+	b := NewBrowser(t, 1280, 900)
+	if _, err := chromedp.Call(b.Ctx(), network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(b.Ctx(), network.SetBlockedURLs, network.SetBlockedURLsParams{
+		URLPatterns: []*network.BlockPattern{{URLPattern: "*://*:*/*/search-text.js", Block: true}}}); err != nil {
+		t.Fatal(err)
+	}
+	b.Open(t, k.URL+"/fr/recherche/?q=ressourcerie")
+	Wait(t, b, `document.querySelector(".search-results-list li") !== null`)
+	if first := Eval[string](t, b, `document.querySelector(".search-results-list a").getAttribute("href")`); !strings.Contains(first, "cas/ressourcerie/") {
+		t.Errorf("first result %q", first)
+	}
+	if Eval[bool](t, b, `"VISES_SEARCH_TEXT" in window`) {
+		t.Error("the texts were not blocked")
+	}
+	if Eval[bool](t, b, `"z" in VISES_SEARCH.docs[0] || "s" in VISES_SEARCH.docs[0]`) {
+		t.Error("the first file of the index holds the texts")
 	}
 }

@@ -428,3 +428,60 @@ func Script(lang string, chunks [][]byte, kinds map[string]string) []byte {
 	}
 	return append(b, "]};\n"...)
 }
+
+// SplitScript returns the index of a language in two scripts, so that the browser can show
+// first results before it has read every text: head sets window.VISES_SEARCH as Script does,
+// with each document's address, kind, title, heading and the stems of its title and heading
+// only; text sets window.VISES_SEARCH_TEXT to the snippets and text stems of the same
+// documents, in the same order ({"s":…,"z":…}). search.js loads head, then text.
+func SplitScript(lang string, chunks [][]byte, kinds map[string]string) (head, text []byte) {
+	var heads, texts [][]byte
+	for _, c := range chunks {
+		h, t := splitDocs(c)
+		heads, texts = append(heads, h), append(texts, t)
+	}
+	head = Script(lang, heads, kinds)
+	size := 64
+	for _, t := range texts {
+		size += len(t) + 1
+	}
+	text = make([]byte, 0, size)
+	text = append(text, "window.VISES_SEARCH_TEXT = ["...)
+	first := true
+	for _, t := range texts {
+		if len(t) == 0 {
+			continue
+		}
+		if !first {
+			text = append(text, ',')
+		}
+		first = false
+		text = append(text, t...)
+	}
+	return head, append(text, "];\n"...)
+}
+
+// splitDocs splits encoded documents (see Encode) into their heads and their texts. It reads
+// the fields by their names: within a JSON string a quote is always escaped, so `,"s":"` and
+// the like only occur between fields, and the stems of "z" hold no quote.
+func splitDocs(enc []byte) (head, text []byte) {
+	for len(enc) > 0 {
+		s := bytes.Index(enc, []byte(`,"s":"`))
+		x := bytes.Index(enc, []byte(`,"x":"`))
+		z := bytes.Index(enc, []byte(`,"z":"`))
+		if s < 0 || x < s || z < x {
+			break // not a document as Encode writes it
+		}
+		end := z + len(`,"z":"`) + bytes.IndexByte(enc[z+len(`,"z":"`):], '"') + 2 // after `"}`
+		if len(head) > 0 {
+			head, text = append(head, ','), append(text, ',')
+		}
+		head = append(append(append(head, enc[:s]...), enc[x:z]...), '}')
+		text = append(append(append(text, '{'), enc[s+1:x]...), enc[z:end]...)
+		enc = enc[end:]
+		if len(enc) > 0 && enc[0] == ',' {
+			enc = enc[1:]
+		}
+	}
+	return head, text
+}

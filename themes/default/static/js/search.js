@@ -67,23 +67,45 @@
 
   // ---- The index ----------------------------------------------------------------------------
 
-  function load(done) {
-    if (index) { done(); return; }
-    waiting.push(done);
-    if (waiting.length > 1) { return; }
+  // load calls done once the index's titles and headings are read (search-index.js), or,
+  // with full, once its texts are read too (search-text.js, loaded right after): first
+  // results show before the texts are parsed, and are drawn again with them.
+  var complete = false, waitingFull = [], onComplete = [];
+  function load(done, full) {
+    if (full ? complete : index) { done(); return; }
+    (full ? waitingFull : waiting).push(done);
+    if (waiting.length + waitingFull.length > 1 || index) { return; }
     function ready() {
       var data = window.VISES_SEARCH;
       index = data.docs.map(function (d) {
         // A page's own words: its title, and the last segment of its address, which authors
         // choose ("energiecooperatie" for the energy cooperative's case).
         var tw = words(d.t), own = tw.concat(d.h ? [] : words(d.u.replace(/\/(#.*)?$/, "").replace(/^.*\//, "")));
-        return { d: d, x: " " + d.x + " ", y: " " + (d.y || "") + " ", z: " " + d.z + " ", title: " " + tw.join(" ") + " ",
+        return { d: d, x: " " + d.x + " ", y: " " + (d.y || "") + " ", z: " " + (d.z || "") + " ", title: " " + tw.join(" ") + " ",
           own: " " + own.map(stem).join(" ") + " " };
       });
       index.kinds = data.kinds;
       stopWords = " " + (data.stop || "") + " ";
-      waiting.forEach(function (f) { f(); });
+      var w = waiting;
       waiting = [];
+      w.forEach(function (f) { f(); });
+      if (window.VISES_SEARCH_TEXT || (data.docs.length && data.docs[0].z !== undefined)) { text(); return; } // read already, or one file
+      var t = document.createElement("script");
+      t.src = form.getAttribute("data-index").replace(/search-index\.js/, "search-text.js");
+      t.onload = text;
+      t.onerror = function () { index.failed = true; text(); };
+      document.head.appendChild(t);
+    }
+    function text() {
+      (window.VISES_SEARCH_TEXT || []).forEach(function (t, i) {
+        if (index[i]) { index[i].z = " " + t.z + " "; index[i].d.s = t.s; }
+      });
+      vocab = null;
+      complete = true;
+      var w = waitingFull;
+      waitingFull = [];
+      w.forEach(function (f) { f(); });
+      onComplete.forEach(function (f) { f(); });
     }
     if (window.VISES_SEARCH) { ready(); return; }
     var s = document.createElement("script");
@@ -137,7 +159,7 @@
     if (vocab) { return vocab; }
     vocab = {};
     index.forEach(function (doc) {
-      (doc.d.x + " " + (doc.d.y || "") + " " + doc.d.z).split(" ").forEach(function (w) { if (w) { vocab[w] = true; } });
+      (doc.x + doc.y + doc.z).split(" ").forEach(function (w) { if (w) { vocab[w] = true; } });
     });
     return vocab;
   }
@@ -311,6 +333,10 @@
     });
   }
 
+  // When the texts arrive, the open list is drawn again with them (unless the reader is
+  // moving through it).
+  onComplete.push(function () { if (!popup.hidden && active < 0 && words(input.value).length) { update(); } });
+
   function setActive(i) {
     active = i;
     var opts = list.querySelectorAll("[role=option]");
@@ -385,8 +411,10 @@
     if (words(q).length) {
       if (staticIndex) { staticIndex.hidden = true; }
       page.classList.add("search-active");
-      load(function () {
+      var draw = function (final) {
         var results = query(q);
+        if (!results.length && !final) { return; } // say "no result" only once the texts are read
+        page.textContent = "";
         page.appendChild(el("h2", { text: countText(results.length) }));
         if (results.length && results[0].found < results[0].of) {
           page.appendChild(el("p", { "class": "search-partial", text: page.getAttribute("data-partial") || "" }));
@@ -404,13 +432,15 @@
           return;
         }
         page.appendChild(el("ol", { "class": "search-results-list" }, results.map(function (r) { return resultNode(r, q, null); })));
-      });
+      };
+      load(function () { if (!complete) { draw(false); } });
+      load(function () { draw(true); }, true);
     }
   }
 
   window.visesSearch = {
-    query: function (q, done) { load(function () { done(query(q).map(function (r) { return r.doc.u; })); }); },
-    suggestions: function (q, done) { load(function () { done(suggestions(q).map(function (d) { return d.u; })); }); },
+    query: function (q, done) { load(function () { done(query(q).map(function (r) { return r.doc.u; })); }, true); },
+    suggestions: function (q, done) { load(function () { done(suggestions(q).map(function (d) { return d.u; })); }, true); },
     stem: stem,
     normalize: normalize
   };
