@@ -322,6 +322,7 @@
     load(function () {
       if (q !== input.value) { return; } // the reader typed on: a later call draws the list
       var results = query(q);
+      if (!results.length && !complete) { load(update, true); return; } // "no result" only once the texts are read
       shown = results.slice(0, 8);
       list.textContent = "";
       shown.forEach(function (r, i) { list.appendChild(resultNode(r, q, "search-opt-" + i)); });
