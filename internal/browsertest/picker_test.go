@@ -176,7 +176,7 @@ func TestPickerSelectionPersistsSharesAndCrossesLanguages(t *testing.T) {
 	if got := strings.Join(basket(b), ","); got != "ENV-01" {
 		t.Errorf("shared link shows %s", got)
 	}
-	b.Do(t, chromedp.Click(chromedp.CSS(".picker-restore")))
+	b.Do(t, chromedp.Click(chromedp.CSS(".picker-shared-back")))
 	if got := strings.Join(basket(b), ","); got != "SOC-01,SOC-07,SOC-09" {
 		t.Errorf("restored basket %s", got)
 	}
@@ -374,5 +374,130 @@ func TestPickerPrintsTheCardsOfTheSelection(t *testing.T) {
 	}
 	if s := Eval[string](t, b, `document.querySelector(".cards-selection").textContent`); s != "De 3 kaarten uit je selectie, klaar om af te drukken." {
 		t.Errorf("status %q", s)
+	}
+}
+
+// storedBasket returns the ids of the reader's own basket as the storage holds them.
+func storedBasket(t *testing.T, b *Browser) string {
+	return Eval[string](t, b, `(JSON.parse(localStorage.getItem("vises.basket") || '{"ids":[]}').ids || []).join(",")`)
+}
+
+func shownBasket(t *testing.T, b *Browser) string {
+	return Eval[string](t, b, `[...document.querySelectorAll(".picker-basket-list a")].map(a => a.textContent.split(" ")[0]).join(",")`)
+}
+
+// TestPickerSharedLinksNeverLoseTheOwnBasket opens several shared links in a row, changes a
+// shared selection, and fills the storage: the reader's own basket stays stored as it was
+// until she adds the shared indicators to it or goes back to it.
+func TestPickerSharedLinksNeverLoseTheOwnBasket(t *testing.T) {
+	k := BuildKit(t)
+	b := NewBrowser(t, 1280, 900)
+	openCatalogue(t, b, k.URL+"/fr/indicateurs/")
+	for _, id := range []string{"SOC-01", "SOC-07"} {
+		b.Do(t, chromedp.Click(chromedp.CSS(`.picker-toggle[data-id="`+id+`"]`)))
+	}
+	const own = "SOC-01,SOC-07"
+	for i, link := range []string{"#sel=ENV-01", "#sel=POL-06,ECO-02", "#dimension=social&sel=SOC-03"} {
+		openCatalogue(t, b, k.URL+"/fr/indicateurs/"+link)
+		if got := Eval[string](t, b, `document.getElementById("picker-basket-title").textContent`); got != "Sélection partagée avec vous" {
+			t.Errorf("link %d: basket titled %q", i, got)
+		}
+		if i == 1 { // changing the shared selection does not touch the own basket
+			b.Do(t, chromedp.Click(chromedp.CSS(`.picker-toggle[data-id="ENV-02"]`)))
+			if got := shownBasket(t, b); got != "POL-06,ECO-02,ENV-02" {
+				t.Errorf("shared selection after a change: %s", got)
+			}
+		}
+		if got := storedBasket(t, b); got != own {
+			t.Fatalf("after shared link %d the stored basket is %q, want %s", i, got, own)
+		}
+	}
+	// A shared link followed within the page (hashchange) too.
+	Eval[int](t, b, `location.hash = "#sel=ENV-05", 0`)
+	Wait(t, b, `document.querySelector(".picker-basket-list a") && document.querySelector(".picker-basket-list a").textContent.startsWith("ENV-05")`)
+	if got := storedBasket(t, b); got != own {
+		t.Fatalf("after a hash change the stored basket is %q", got)
+	}
+	b.Do(t, chromedp.Click(chromedp.CSS(".picker-shared-back")))
+	if got := shownBasket(t, b); got != own {
+		t.Errorf("back to my basket shows %s", got)
+	}
+	if got := Eval[string](t, b, `document.getElementById("picker-basket-title").textContent`); got != "Ma sélection" {
+		t.Errorf("own basket titled %q", got)
+	}
+	if !Eval[bool](t, b, `document.querySelector(".picker-notice").hidden`) {
+		t.Error("the shared notice stays")
+	}
+
+	// "Add to my basket" merges the shared selection into the own basket.
+	openCatalogue(t, b, k.URL+"/fr/indicateurs/#sel=ENV-01,SOC-01")
+	b.Do(t, chromedp.Click(chromedp.CSS(".picker-shared-add")))
+	if got := shownBasket(t, b) + " / " + storedBasket(t, b); got != "SOC-01,SOC-07,ENV-01 / SOC-01,SOC-07,ENV-01" {
+		t.Errorf("after adding the shared selection: shown / stored %s", got)
+	}
+
+	// With a full storage, adding is refused with a message, and nothing is lost.
+	openCatalogue(t, b, k.URL+"/fr/indicateurs/#sel=ENV-08")
+	fillStorage(t, b)
+	b.Do(t, chromedp.Click(chromedp.CSS(".picker-shared-add")))
+	if msg := Eval[string](t, b, `document.querySelector(".picker-notice").textContent`); !strings.Contains(msg, "pas pu enregistrer la sélection") {
+		t.Errorf("full storage: notice %q", msg)
+	}
+	if got := shownBasket(t, b) + " / " + storedBasket(t, b); got != "ENV-08 / SOC-01,SOC-07,ENV-01" {
+		t.Errorf("full storage: shown / stored %s", got)
+	}
+	// Going back needs no write: it works with a full storage.
+	b.Do(t, chromedp.Click(chromedp.CSS(".picker-shared-back")))
+	if got := shownBasket(t, b); got != "SOC-01,SOC-07,ENV-01" {
+		t.Errorf("full storage: back shows %s", got)
+	}
+
+	// An indicator page says when its button could not be saved.
+	b.Open(t, k.URL+"/fr/indicateurs/pol-06/")
+	Wait(t, b, `document.querySelector(".basket-button") !== null`)
+	fillStorage(t, b)
+	b.Do(t, chromedp.Click(chromedp.CSS(".basket-button")))
+	if s := Eval[string](t, b, `document.querySelector(".basket-status").textContent`); !strings.Contains(s, "pas pu enregistrer la sélection") {
+		t.Errorf("indicator page, full storage: status %q", s)
+	}
+	if p := Eval[string](t, b, `document.querySelector(".basket-button").getAttribute("aria-pressed")`); p != "false" {
+		t.Errorf("indicator page, full storage: aria-pressed %s", p)
+	}
+}
+
+// TestPickerFindsIndicatorsByRelatedWords searches the picker with words its indicators'
+// texts do not hold: keywords, glossary synonyms and words of the other language.
+func TestPickerFindsIndicatorsByRelatedWords(t *testing.T) {
+	k := BuildKit(t)
+	b := NewBrowser(t, 1280, 900)
+	for _, c := range []struct{ lang, q, want string }{
+		{"fr", "employabilité", "SOC-06"},
+		{"fr", "employabilite", "SOC-11"},
+		{"fr", "inzetbaarheid", "SOC-06"},
+		{"fr", "bien-être", "SOC-16"},
+		{"fr", "well-being", "SOC-16"},
+		{"fr", "welzijn", "SOC-16"},
+		{"fr", "bénévolat", "POL-06"},
+		{"fr", "vrijwilligerswerk", "POL-06"},
+		{"fr", "volunteering", "POL-06"},
+		{"nl", "inzetbaarheid", "SOC-06"},
+		{"nl", "employabilité", "SOC-11"},
+		{"nl", "welzijn", "SOC-16"},
+		{"nl", "bien-etre", "SOC-16"},
+		{"nl", "vrijwilligerswerk", "POL-06"},
+		{"nl", "benevolat", "POL-06"},
+		{"nl", "volunteering", "POL-06"},
+	} {
+		page := map[string]string{"fr": "/fr/indicateurs/", "nl": "/nl/indicatoren/"}[c.lang]
+		openCatalogue(t, b, k.URL+page)
+		b.Do(t, chromedp.SendKeys(chromedp.ID("picker-q"), c.q))
+		ids := Eval[[]string](t, b, `[...document.querySelectorAll(".picker-result .indicator-code")].map(e => e.textContent)`)
+		found := false
+		for _, id := range ids {
+			found = found || id == c.want
+		}
+		if !found || len(ids) > 10 {
+			t.Errorf("%s %q: %s not among %v", c.lang, c.q, c.want, ids)
+		}
 	}
 }

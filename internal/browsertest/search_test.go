@@ -3,10 +3,12 @@ package browsertest
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -14,7 +16,9 @@ import (
 )
 
 // TestSearchRelevance runs the queries of testdata/relevance.txt in the browser, through the
-// same code readers use, and checks that the expected page is among the first three results.
+// same code readers use, and checks that the expected page is among the first three results
+// for at least 90 % of the queries of each language (at least 40 per language), listing the
+// misses.
 func TestSearchRelevance(t *testing.T) {
 	k := BuildKit(t)
 	b := NewBrowser(t, 1280, 900)
@@ -23,7 +27,8 @@ func TestSearchRelevance(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	perLang := map[string]int{}
+	perLang, hits := map[string]int{}, map[string]int{}
+	var misses []string
 	opened := ""
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
@@ -50,14 +55,25 @@ func TestSearchRelevance(t *testing.T) {
 		for _, u := range top {
 			found = found || strings.SplitN(u, "#", 2)[0] == want
 		}
-		if !found {
-			t.Errorf("%s %q: %s not in the top 3 %v", lang, q, want, top)
-		}
 		perLang[lang]++
+		if found {
+			hits[lang]++
+		} else {
+			misses = append(misses, fmt.Sprintf("%s %q: %s not in the top 3 %v", lang, q, want, top))
+		}
+	}
+	for _, m := range misses {
+		t.Log("miss: " + m)
 	}
 	for _, lang := range []string{"fr", "nl"} {
-		if perLang[lang] < 25 {
-			t.Errorf("%s: %d queries in the relevance set, want at least 25", lang, perLang[lang])
+		n := perLang[lang]
+		if n < 40 {
+			t.Errorf("%s: %d queries in the relevance set, want at least 40", lang, n)
+			continue
+		}
+		t.Logf("%s: %d of %d queries (%.0f %%) have the expected page in the top 3", lang, hits[lang], n, 100*float64(hits[lang])/float64(n))
+		if hits[lang]*10 < n*9 {
+			t.Errorf("%s: %d of %d queries have the expected page in the top 3, want at least 90 %%", lang, hits[lang], n)
 		}
 	}
 }
@@ -142,7 +158,7 @@ func TestSearchStemsAgreeWithGo(t *testing.T) {
 	k := BuildKit(t)
 	b := NewBrowser(t, 1280, 900)
 	words := map[string][]string{
-		"fr": {"indicateurs", "coopératives", "bénévoles", "sociaux", "évaluative", "prix", "impacts", "œuvre", "données"},
+		"fr": {"indicateurs", "coopératives", "bénévoles", "sociaux", "évaluative", "prix", "impacts", "œuvre", "données", "CO₂"},
 		"nl": {"vrijwilligers", "indicatoren", "coöperaties", "organisaties", "gegevens", "gemeenschappen", "werkbladen", "doorstroom"},
 	}
 	for lang, ws := range words {
@@ -153,5 +169,79 @@ func TestSearchStemsAgreeWithGo(t *testing.T) {
 				t.Errorf("%s %q: search.js stems %q, Go %q", lang, w, got, want)
 			}
 		}
+	}
+}
+
+// TestSearchPageWithoutResultOrWithSomeWords opens the results page with a query that
+// matches nothing (two typos), then with one that matches only in part: the first says so
+// and offers the pages whose titles are closest, with the index of terms; the second lists
+// the pages holding some of the words, saying that none holds them all.
+func TestSearchPageWithoutResultOrWithSomeWords(t *testing.T) {
+	k := BuildKit(t)
+	b := NewBrowser(t, 1280, 900)
+	b.Open(t, k.URL+"/fr/recherche/?q=ressoursrie")
+	Wait(t, b, `document.querySelector("#search-results h2") !== null`)
+	if h := Eval[string](t, b, `document.querySelector("#search-results h2").textContent`); h != "Aucun résultat pour cette recherche." {
+		t.Errorf("heading %q", h)
+	}
+	near := Eval[[]string](t, b, `[...document.querySelectorAll(".search-suggestions a")].map(a => a.getAttribute("href"))`)
+	if len(near) == 0 || !strings.HasSuffix(near[0], "fr/cas/ressourcerie/") {
+		t.Errorf("suggestions %v, want the ressourcerie case first", near)
+	}
+	if Eval[bool](t, b, `document.querySelector(".search-index").hidden`) {
+		t.Error("without result the index of terms stays hidden")
+	}
+	if n := Eval[int](t, b, `document.querySelectorAll(".search-results-list li").length`); n != 0 {
+		t.Errorf("%d unrelated results", n)
+	}
+
+	b.Open(t, k.URL+"/nl/zoeken/?q=kringwinkel+zzyzx")
+	Wait(t, b, `document.querySelector(".search-results-list li") !== null`)
+	if p := Eval[string](t, b, `(document.querySelector(".search-partial") || {textContent: ""}).textContent`); !strings.HasPrefix(p, "Geen enkele pagina bevat al deze woorden") {
+		t.Errorf("partial match note %q", p)
+	}
+	if !Eval[bool](t, b, `document.querySelector(".search-index").hidden`) {
+		t.Error("the index of terms shows below the results")
+	}
+}
+
+// TestSearchPageDoesNotShift measures the layout shifts of the results page while its
+// results arrive: the index of terms below must not be pushed down.
+func TestSearchPageDoesNotShift(t *testing.T) {
+	k := BuildKit(t)
+	b := NewBrowser(t, 1280, 900)
+	for _, page := range []string{"/fr/recherche/?q=indicateurs", "/nl/zoeken/?q=vrijwilligers"} {
+		b.Open(t, k.URL+page)
+		Wait(t, b, `document.querySelector(".search-results-list li") !== null`)
+		shifts := Eval[float64](t, b, `new Promise(done => { let s = 0; new PerformanceObserver(l => l.getEntries().forEach(e => { if (!e.hadRecentInput) s += e.value; })).observe({type: "layout-shift", buffered: true}); setTimeout(() => done(s), 200); })`)
+		if shifts > 0.02 {
+			t.Errorf("%s: layout shift %.3f, want none", page, shifts)
+		}
+	}
+}
+
+// TestSearchShowsTitlesBeforeTexts blocks the texts of the index (search-text.js): the
+// results page still lists the pages whose titles match, read from the small first file
+// alone, which holds no text.
+func TestSearchShowsTitlesBeforeTexts(t *testing.T) {
+	k := BuildKit(t)
+	b := NewBrowser(t, 1280, 900)
+	if _, err := chromedp.Call(b.Ctx(), network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(b.Ctx(), network.SetBlockedURLs, network.SetBlockedURLsParams{
+		URLPatterns: []*network.BlockPattern{{URLPattern: "*://*:*/*/search-text.js", Block: true}}}); err != nil {
+		t.Fatal(err)
+	}
+	b.Open(t, k.URL+"/fr/recherche/?q=ressourcerie")
+	Wait(t, b, `document.querySelector(".search-results-list li") !== null`)
+	if first := Eval[string](t, b, `document.querySelector(".search-results-list a").getAttribute("href")`); !strings.Contains(first, "cas/ressourcerie/") {
+		t.Errorf("first result %q", first)
+	}
+	if Eval[bool](t, b, `"VISES_SEARCH_TEXT" in window`) {
+		t.Error("the texts were not blocked")
+	}
+	if Eval[bool](t, b, `"z" in VISES_SEARCH.docs[0] || "s" in VISES_SEARCH.docs[0]`) {
+		t.Error("the first file of the index holds the texts")
 	}
 }

@@ -266,3 +266,146 @@ func TestWorksheetAccessibility(t *testing.T) {
 		t.Errorf("%d fields without a label", unlabelled)
 	}
 }
+
+// importRecord imports rec (a JSON text) through the worksheet's file field, as a reader
+// choosing a file would, and returns the message shown.
+func importRecord(t *testing.T, b *Browser, name, rec string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(rec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	Eval[int](t, b, `document.querySelector(".ws-message").textContent = "", 0`)
+	b.Do(t, chromedp.SetUploadFiles(chromedp.ID("ws-import"), []string{p}))
+	Wait(t, b, `document.querySelector(".ws-message").textContent !== ""`)
+	return Eval[string](t, b, `document.querySelector(".ws-message").textContent`)
+}
+
+// TestWorksheetRefusesAnswersItCannotShow imports files whose answers are outside the scale,
+// of the wrong kind, not among an item's options or to a question the worksheet does not
+// have: each is refused with a message naming the question, and nothing current changes.
+func TestWorksheetRefusesAnswersItCannotShow(t *testing.T) {
+	k := BuildKit(t)
+	b := NewBrowser(t, 1280, 1000)
+	for _, c := range []struct {
+		page, item string
+		value      any
+		want       []string // in the message
+	}{
+		{"pret-a-evaluer", "mot-own", "153", []string{"«\u202f153\u202f»", "La démarche répond d’abord à une question"}},
+		{"pret-a-evaluer", "mot-own", 2, []string{"«\u202f2\u202f»", "La démarche répond d’abord à une question"}},
+		{"pret-a-evaluer", "mot-own", "deux", []string{"«\u202fdeux\u202f»", "La démarche répond d’abord"}},
+		{"pret-a-evaluer", "mot-own", []string{"2"}, []string{"La démarche répond d’abord"}},
+		{"pret-a-evaluer", "notes", 12, []string{"«\u202f12\u202f»"}},
+		{"pret-a-evaluer", "mot-inconnu", "2", []string{"(mot-inconnu)"}},
+		{"portrait", "practices-list", []string{"training", "yoga"}, []string{"«\u202fyoga\u202f»"}},
+		{"portrait", "practices-list", "training", []string{"«\u202ftraining\u202f»"}},
+	} {
+		openWorksheet(t, b, k.URL+"/fr/fiches/"+c.page+"/")
+		acceptDialogs(t, b)
+		first := "mot-why"
+		if c.page == "portrait" {
+			first = "practices-list"
+			Eval[int](t, b, `(b => b.checked || b.click())(document.querySelector('input[name="practices-list"][value="pay-gap"]')), 0`)
+		} else {
+			answer(t, b, first, "3")
+		}
+		stored := Eval[string](t, b, `localStorage.getItem(visesWorksheet.key)`)
+		score := Eval[string](t, b, `(document.querySelector(".ws-overall") || {textContent: ""}).textContent`)
+		var rec map[string]any
+		json.Unmarshal([]byte(Eval[string](t, b, `JSON.stringify(visesWorksheet.record())`)), &rec)
+		rec["respondents"] = []any{map[string]any{"name": "Fichier", "answers": map[string]any{c.item: c.value}}}
+		data, _ := json.Marshal(rec)
+		msg := importRecord(t, b, c.page+".json", string(data))
+		for _, w := range c.want {
+			if !strings.Contains(msg, w) {
+				t.Errorf("%s %s=%v: message %q lacks %q", c.page, c.item, c.value, msg, w)
+			}
+		}
+		if !strings.HasSuffix(msg, "Vos réponses actuelles n’ont pas changé.") {
+			t.Errorf("%s %s=%v: message %q", c.page, c.item, c.value, msg)
+		}
+		if s := Eval[string](t, b, `localStorage.getItem(visesWorksheet.key)`); s != stored {
+			t.Errorf("%s %s=%v changed the saved record", c.page, c.item, c.value)
+		}
+		if got := Eval[string](t, b, `[...document.querySelectorAll('input[name="`+first+`"]:checked')].map(i => i.value).join()`); got != map[bool]string{true: "pay-gap", false: "3"}[c.page == "portrait"] {
+			t.Errorf("%s %s=%v changed the answers: %s = %q", c.page, c.item, c.value, first, got)
+		}
+		if s := Eval[string](t, b, `(document.querySelector(".ws-overall") || {textContent: ""}).textContent`); s != score || strings.Contains(s, "NaN") {
+			t.Errorf("%s %s=%v: overall score %q, was %q", c.page, c.item, c.value, s, score)
+		}
+	}
+}
+
+// fillStorage makes every write to the page's storage fail, as a full storage does.
+func fillStorage(t *testing.T, b *Browser) {
+	Eval[int](t, b, `window.visesTestSetItem = window.visesTestSetItem || Storage.prototype.setItem, Storage.prototype.setItem = function () { throw new DOMException("full", "QuotaExceededError"); }, 0`)
+}
+
+// emptyStorage undoes fillStorage.
+func emptyStorage(t *testing.T, b *Browser) {
+	Eval[int](t, b, `Storage.prototype.setItem = window.visesTestSetItem, 0`)
+}
+
+// TestWorksheetNeverClaimsAFailedWriteSaved fills the storage, then types answers, a name,
+// switches respondent and imports a file: each failed write is reported, none is shown as
+// saved, and a refused import leaves the answers as they were.
+func TestWorksheetNeverClaimsAFailedWriteSaved(t *testing.T) {
+	k := BuildKit(t)
+	b := NewBrowser(t, 1280, 1000)
+	openWorksheet(t, b, k.URL+"/fr/fiches/pret-a-evaluer/")
+	acceptDialogs(t, b)
+	answer(t, b, "mot-why", "3")
+	exported := Eval[string](t, b, `JSON.stringify(visesWorksheet.record())`)
+	stored := Eval[string](t, b, `localStorage.getItem(visesWorksheet.key)`)
+	fillStorage(t, b)
+
+	const quota = "Le navigateur n’a pas pu enregistrer vos réponses"
+	const unsaved = "Vos dernières modifications ne sont PAS enregistrées dans ce navigateur."
+	expectUnsaved := func(what string) {
+		t.Helper()
+		if msg := Eval[string](t, b, `document.querySelector(".ws-message").textContent`); !strings.HasPrefix(msg, quota) {
+			t.Errorf("%s: message %q", what, msg)
+		}
+		if s := Eval[string](t, b, `document.querySelector(".ws-status").textContent`); !strings.HasPrefix(s, unsaved) {
+			t.Errorf("%s: status %q", what, s)
+		}
+	}
+	answer(t, b, "mot-own", "2")
+	expectUnsaved("an answer")
+	b.Do(t, chromedp.SendKeys(chromedp.ID("ws-name"), "Équipe"))
+	expectUnsaved("the name")
+	b.Do(t, chromedp.Click(chromedp.CSS(`.ws-respondent[data-respondent="1"]`)))
+	expectUnsaved("respondent B")
+	answer(t, b, "mot-why", "1")
+	expectUnsaved("an answer of respondent B")
+	b.Do(t, chromedp.Click(chromedp.CSS(`.ws-respondent[data-respondent="0"]`)))
+
+	// An import that cannot be saved says so, and the answers on screen stay.
+	var rec map[string]any
+	json.Unmarshal([]byte(exported), &rec)
+	rec["respondents"] = []any{map[string]any{"name": "Fichier", "answers": map[string]any{"mot-why": "0", "mot-use": "1"}}}
+	data, _ := json.Marshal(rec)
+	msg := importRecord(t, b, "reponses.json", string(data))
+	if !strings.HasPrefix(msg, "Le fichier n’a pas été importé\u202f: le navigateur n’a pas pu enregistrer") {
+		t.Errorf("import into a full storage: message %q", msg)
+	}
+	if got := checked(t, b, "mot-why") + checked(t, b, "mot-own") + checked(t, b, "mot-use"); got != "32" {
+		t.Errorf("import into a full storage changed the answers on screen: %q", got)
+	}
+	if s := Eval[string](t, b, `localStorage.getItem(visesWorksheet.key)`); s != stored {
+		t.Error("the saved record changed")
+	}
+	if s := Eval[string](t, b, `document.querySelector(".ws-status").textContent`); strings.HasPrefix(s, "Enregistré") {
+		t.Errorf("status %q claims the answers are saved", s)
+	}
+	// Once the storage takes writes again, the next change is saved and the warning goes.
+	emptyStorage(t, b)
+	answer(t, b, "mot-use", "1")
+	if s := Eval[string](t, b, `document.querySelector(".ws-status").textContent`); !strings.HasPrefix(s, "Enregistré dans ce navigateur le") {
+		t.Errorf("status once saved again: %q", s)
+	}
+	if msg := Eval[string](t, b, `document.querySelector(".ws-message").textContent`); strings.HasPrefix(msg, quota) {
+		t.Errorf("message once saved again: %q", msg)
+	}
+}

@@ -55,6 +55,9 @@ type Indicator struct {
 	Target         string `yaml:"target"`
 	Pitfalls       string `yaml:"pitfalls"`
 	Example        string `yaml:"example"`
+	// Keywords are words a reader may search the indicator by that its texts do not hold
+	// (employabilité, welzijn…); the picker's search finds the indicator by them.
+	Keywords []string `yaml:"keywords"`
 }
 
 // IndicatorTexts lists the Markdown fields of an indicator, in display order.

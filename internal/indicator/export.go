@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -38,6 +39,9 @@ type Record struct {
 	Target         string   `json:"target"`
 	Pitfalls       string   `json:"pitfalls"`
 	Example        string   `json:"example,omitempty"`
+	// Keywords are the words the picker's search also finds the indicator by: its own
+	// keywords, its title and keywords in the other languages, and those a caller adds.
+	Keywords []string `json:"-"`
 }
 
 // Records returns the indicators of lang in catalogue order. url maps a page to the URL to
@@ -61,7 +65,26 @@ func (c *Catalogue) Records(lang string, url func(*content.Page) string) []Recor
 			Sources: text("sources"), Frequency: text("frequency"),
 			Owner: text("owner"), TimeCost: text("timeCost"), MinN: text("minN"), Disaggregation: text("disaggregation"),
 			Baseline: text("baseline"), Target: text("target"), Pitfalls: text("pitfalls"), Example: text("example"),
+			Keywords: keywords(e.Page),
 		})
+	}
+	return out
+}
+
+// keywords returns the keywords of an indicator's page, then the title and keywords of each of
+// its translations (in the order of the languages' codes), so that a reader finds it by a word
+// of the other language too.
+func keywords(p *content.Page) []string {
+	out := append([]string(nil), p.FM.Indicator.Keywords...)
+	langs := make([]string, 0, len(p.Translations))
+	for l := range p.Translations {
+		langs = append(langs, l)
+	}
+	slices.Sort(langs)
+	for _, l := range langs {
+		if q := p.Translations[l]; q.FM.Indicator != nil {
+			out = append(append(out, q.FM.Title), q.FM.Indicator.Keywords...)
+		}
 	}
 	return out
 }
@@ -168,6 +191,7 @@ type PickerItem struct {
 	MinN           string              `json:"minN"`
 	Disaggregation string              `json:"disag"`
 	Facets         map[string][]string `json:"f"`
+	Keywords       string              `json:"kw,omitempty"` // related words the search also finds it by
 }
 
 // PickerData returns the script that hands the picker its data: facets, indicators and the UI
@@ -178,7 +202,7 @@ func PickerData(lang string, facets []FacetJSON, records []Record, ui map[string
 	for i, r := range records {
 		items[i] = PickerItem{ID: r.ID, Name: r.Name, URL: r.URL, Definition: r.Definition, Unit: r.Unit,
 			Sources: r.Sources, Frequency: r.Frequency, Owner: r.Owner, TimeCost: r.TimeCost, MinN: r.MinN,
-			Disaggregation: r.Disaggregation, Facets: map[string][]string{
+			Disaggregation: r.Disaggregation, Keywords: strings.Join(r.Keywords, " · "), Facets: map[string][]string{
 				"dimension": {r.Dimension}, "theme": {r.Theme}, "stakeholders": r.Stakeholders, "level": {r.Level},
 				"type": {r.Type}, "methods": r.Methods, "effort": {strconv.Itoa(r.Effort)}, "structures": r.Structures,
 			}}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"vises/internal/content"
 	"vises/internal/indicator"
 	"vises/internal/markdown"
+	"vises/internal/search"
 )
 
 // Output is a file rendered besides the pages.
@@ -52,6 +54,7 @@ func (r *Renderer) Extras() ([]Output, error) {
 		}
 		abs := r.cat.Records(lang, func(p *content.Page) string { return r.cfg.Abs(p.URL) })
 		rel := r.cat.Records(lang, func(p *content.Page) string { return content.RelURL(sec.URL, p.URL, r.cfg.Offline) })
+		r.glossaryKeywords(lang, rel)
 		facets := r.cat.FacetsJSON(lang, func(f string) string { return t("facet." + f) })
 		ui := map[string]string{}
 		for _, id := range r.ui.IDs(lang) {
@@ -149,3 +152,56 @@ func (c *Ctx) UsedBy() []Link {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// glossaryKeywords adds to the keywords of each indicator the glossary terms related to it,
+// with their synonyms and their terms in the other languages, so that the picker finds an
+// indicator by a word of the glossary ("bénévolat", "vrijwilligerswerk"). A term is related
+// to an indicator when its definition links to the indicator's page, or when every word of
+// the term is a word of the indicator's name.
+func (r *Renderer) glossaryKeywords(lang string, recs []indicator.Record) {
+	var gloss *content.Page
+	for _, p := range r.site.Lang(lang) {
+		if len(p.FM.Terms) > 0 {
+			gloss = p
+			break
+		}
+	}
+	if gloss == nil {
+		return
+	}
+	for i := range recs {
+		in := &recs[i]
+		name := " " + strings.Join(search.Stems(lang, in.Name), " ") + " "
+		link := "/" + strings.ToLower(in.ID) + ".md"
+		for _, t := range gloss.FM.Terms {
+			related := strings.Contains(strings.ToLower(t.Definition), link)
+			if !related {
+				ws := search.Stems(lang, t.Term)
+				related = len(ws) > 0
+				for _, w := range ws {
+					related = related && strings.Contains(name, " "+w+" ")
+				}
+			}
+			if !related {
+				continue
+			}
+			in.Keywords = append(append(in.Keywords, t.Term), t.Synonyms...)
+			for _, q := range gloss.Translations {
+				for _, o := range q.FM.Terms {
+					if o.ID == t.ID {
+						in.Keywords = append(append(in.Keywords, o.Term), o.Synonyms...)
+					}
+				}
+			}
+		}
+		seen := map[string]bool{}
+		in.Keywords = slices.DeleteFunc(in.Keywords, func(k string) bool {
+			f := search.Normalize(k)
+			if seen[f] {
+				return true
+			}
+			seen[f] = true
+			return false
+		})
+	}
+}

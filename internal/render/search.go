@@ -116,7 +116,8 @@ func (r *Renderer) SearchIndexes(want func(lang string) bool) []Output {
 			}
 			chunks = append(chunks, chunk)
 		}
-		out = append(out, Output{Name: searchIndexURL(lang), Data: search.Script(lang, chunks, labels), Compact: true})
+		head, text := search.SplitScript(lang, chunks, labels) // titles first, then texts
+		out = append(out, Output{Name: searchIndexURL(lang), Data: head, Compact: true}, Output{Name: lang + "/search-text.js", Data: text, Compact: true})
 	}
 	return out
 }

@@ -35,10 +35,14 @@ var fold = func() map[rune]string {
 	return m
 }()
 
-// foldRune returns the lowercase letters of a rune that is not ASCII, without accents.
+// foldRune returns the lowercase letters of a rune that is not ASCII, without accents; a
+// subscript digit is the digit ("CO₂" is "co2").
 func foldRune(r rune) string {
 	if f := fold[r]; f != "" {
 		return f
+	}
+	if '₀' <= r && r <= '₉' {
+		return string('0' + (r - '₀'))
 	}
 	var b strings.Builder
 	for _, c := range norm.NFD.String(string(unicode.ToLower(r))) {
@@ -49,7 +53,7 @@ func foldRune(r rune) string {
 	return b.String()
 }
 
-// Normalize lowercases a text and removes its accents (œ and æ become oe and ae).
+// Normalize lowercases a text and removes its accents (œ and æ become oe and ae, ₂ becomes 2).
 func Normalize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
@@ -143,8 +147,8 @@ func joinStems(lang, text string, max int) string {
 	return string(b) // exactly as long as it needs: a page keeps it
 }
 
-// joinStemsFunc calls f with each distinct stem of text, in order of first appearance, at most
-// max times (without limit when max < 0). The stem passed to f is valid during the call only.
+// joinStemsFunc calls f with each distinct stem of text that is not the stem of a stop word,
+// in order of first appearance, at most max times (without limit when max < 0). The stem passed to f is valid during the call only.
 // Stems are told apart by a 64-bit hash of their bytes (FNV-1a), which spares a string per
 // stem: two stems of a text would have to share it for one to be left out.
 func joinStemsFunc(lang, text string, max int, f func([]byte)) {
@@ -175,6 +179,9 @@ func joinStemsFunc(lang, text string, max int, f func([]byte)) {
 					many[x] = struct{}{}
 				}
 			}
+		}
+		if isStop(lang, st) {
+			return true // seen once, skipped at once after
 		}
 		f(st)
 		n++
@@ -210,6 +217,36 @@ func stemBytes(lang string, w []byte) []byte {
 		}
 	}
 	return w
+}
+
+// StopWords are the words of both languages that say nothing about what is searched
+// ("impact vs résultat", "wat is een indicator"): the index leaves their stems out, and
+// search.js, which reads this list from the index, leaves them out of queries. Both lists
+// apply to both languages, since readers of one often type words of the other.
+const StopWords = "a au aux avec c ce ces comment d dans de des du elle en entre est et il je l la le les leur leurs" +
+	" ma mes mon ne nos notre on ou par pas pour pourquoi qu quand que quel quelle quelles quels qui quoi sa se ses son" +
+	" sur un une vs versus contre y aan als bij dat deze die dit een er het hoe ik in is je met mijn naar of om onze op" +
+	" te tegenover tot van voor wat waarom we welke wie zijn"
+
+// stopStems holds, per language, the stems of the stop words.
+var stopStems = func() map[string]map[string]bool {
+	m := map[string]map[string]bool{}
+	for _, lang := range []string{"fr", "nl", ""} {
+		m[lang] = map[string]bool{}
+		for _, w := range strings.Fields(StopWords) {
+			m[lang][Stem(lang, w)] = true
+		}
+	}
+	return m
+}()
+
+// isStop says whether st is the stem of a stop word in lang.
+func isStop(lang string, st []byte) bool {
+	set := stopStems[lang]
+	if set == nil {
+		set = stopStems[""]
+	}
+	return len(st) <= 9 && set[string(st)]
 }
 
 // Doc is one searchable unit: a page, a section of a page, a glossary term, an indicator.
@@ -369,13 +406,14 @@ func Script(lang string, chunks [][]byte, kinds map[string]string) []byte {
 		Lang  string            `json:"lang"`
 		Kinds map[string]string `json:"kinds"`
 	}{lang, kinds})
-	size := len(head) + 64
+	size := len(head) + len(StopWords) + 80
 	for _, c := range chunks {
 		size += len(c) + 1
 	}
 	b := make([]byte, 0, size)
 	b = append(b, "window.VISES_SEARCH = "...)
 	b = append(b, head[:len(head)-1]...)
+	b = append(b, `,"stop":"`+StopWords+`"`...)
 	b = append(b, `,"docs":[`...)
 	first := true
 	for _, c := range chunks {
@@ -389,4 +427,61 @@ func Script(lang string, chunks [][]byte, kinds map[string]string) []byte {
 		b = append(b, c...)
 	}
 	return append(b, "]};\n"...)
+}
+
+// SplitScript returns the index of a language in two scripts, so that the browser can show
+// first results before it has read every text: head sets window.VISES_SEARCH as Script does,
+// with each document's address, kind, title, heading and the stems of its title and heading
+// only; text sets window.VISES_SEARCH_TEXT to the snippets and text stems of the same
+// documents, in the same order ({"s":…,"z":…}). search.js loads head, then text.
+func SplitScript(lang string, chunks [][]byte, kinds map[string]string) (head, text []byte) {
+	var heads, texts [][]byte
+	for _, c := range chunks {
+		h, t := splitDocs(c)
+		heads, texts = append(heads, h), append(texts, t)
+	}
+	head = Script(lang, heads, kinds)
+	size := 64
+	for _, t := range texts {
+		size += len(t) + 1
+	}
+	text = make([]byte, 0, size)
+	text = append(text, "window.VISES_SEARCH_TEXT = ["...)
+	first := true
+	for _, t := range texts {
+		if len(t) == 0 {
+			continue
+		}
+		if !first {
+			text = append(text, ',')
+		}
+		first = false
+		text = append(text, t...)
+	}
+	return head, append(text, "];\n"...)
+}
+
+// splitDocs splits encoded documents (see Encode) into their heads and their texts. It reads
+// the fields by their names: within a JSON string a quote is always escaped, so `,"s":"` and
+// the like only occur between fields, and the stems of "z" hold no quote.
+func splitDocs(enc []byte) (head, text []byte) {
+	for len(enc) > 0 {
+		s := bytes.Index(enc, []byte(`,"s":"`))
+		x := bytes.Index(enc, []byte(`,"x":"`))
+		z := bytes.Index(enc, []byte(`,"z":"`))
+		if s < 0 || x < s || z < x {
+			break // not a document as Encode writes it
+		}
+		end := z + len(`,"z":"`) + bytes.IndexByte(enc[z+len(`,"z":"`):], '"') + 2 // after `"}`
+		if len(head) > 0 {
+			head, text = append(head, ','), append(text, ',')
+		}
+		head = append(append(append(head, enc[:s]...), enc[x:z]...), '}')
+		text = append(append(append(text, '{'), enc[s+1:x]...), enc[z:end]...)
+		enc = enc[end:]
+		if len(enc) > 0 && enc[0] == ',' {
+			enc = enc[1:]
+		}
+	}
+	return head, text
 }

@@ -1,6 +1,8 @@
 package search
 
 import (
+	"encoding/json"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -47,6 +49,9 @@ func refStems(lang, text string, max int) []string {
 			continue
 		}
 		s := Stem(lang, w)
+		if stopStems[lang][s] {
+			continue
+		}
 		if !seen[s] {
 			seen[s] = true
 			out = append(out, s)
@@ -180,5 +185,63 @@ func TestWholePartsMatchesWholeOfParts(t *testing.T) {
 	}
 	if have := WholeParts("fr", []string{""}, []string{""}, []string{" "}); len(have) != 0 {
 		t.Errorf("a page without text has parts: %+v", have)
+	}
+}
+
+// TestStopWordsAreNotIndexed checks that the stop words of both languages are left out of the
+// index, whatever the page's language, and that the index hands their list to search.js.
+func TestStopWordsAreNotIndexed(t *testing.T) {
+	for _, c := range []struct{ lang, text, want string }{
+		{"fr", "L'impact vs le résultat : c'est quoi ?", "impact resultat"},
+		{"nl", "Wat is een indicator van de impact?", "indicator impact"},
+		{"nl", "impact versus résultat de la démarche", "impact resultat demarche"},
+	} {
+		if have := joinStems(c.lang, c.text, -1); have != c.want {
+			t.Errorf("joinStems(%s, %q) = %q, want %q", c.lang, c.text, have, c.want)
+		}
+	}
+	if s := string(Script("fr", nil, nil)); !strings.Contains(s, `"stop":"a au aux `) {
+		t.Errorf("the index does not hand the stop words to search.js: %s", s)
+	}
+}
+
+// TestSplitScriptKeepsEveryField checks that the two scripts of SplitScript hold, document
+// by document, exactly the fields of the one script of Script.
+func TestSplitScriptKeepsEveryField(t *testing.T) {
+	docs := []Doc{
+		New("fr", "fr/a/", "chapter", `Titre "cité", avec {} et ,"s":"`, "", `Texte ,"x":" et "z" : fin`),
+		New("fr", "fr/a/#b", "chapter", "Titre", "Section b", "Le texte de la section"),
+		New("nl", "nl/c/", "term", "term", "", ""),
+	}
+	chunks := [][]byte{Encode(docs[:2]), nil, Encode(docs[2:])}
+	parse := func(script []byte, prefix string) any {
+		s := strings.TrimSuffix(strings.TrimPrefix(string(script), prefix), ";\n")
+		var v any
+		if err := json.Unmarshal([]byte(s), &v); err != nil {
+			t.Fatalf("%s: %v\n%s", prefix, err, script)
+		}
+		return v
+	}
+	whole := parse(Script("fr", chunks, nil), "window.VISES_SEARCH = ").(map[string]any)["docs"].([]any)
+	head, text := SplitScript("fr", chunks, nil)
+	heads := parse(head, "window.VISES_SEARCH = ").(map[string]any)["docs"].([]any)
+	texts := parse(text, "window.VISES_SEARCH_TEXT = ").([]any)
+	if len(heads) != len(whole) || len(texts) != len(whole) {
+		t.Fatalf("%d heads and %d texts for %d documents", len(heads), len(texts), len(whole))
+	}
+	for i := range whole {
+		merged := map[string]any{}
+		for k, v := range heads[i].(map[string]any) {
+			merged[k] = v
+		}
+		for k, v := range texts[i].(map[string]any) {
+			merged[k] = v
+		}
+		if _, ok := heads[i].(map[string]any)["z"]; ok {
+			t.Errorf("document %d: the head holds the text", i)
+		}
+		if a, b := fmt.Sprint(merged), fmt.Sprint(whole[i]); a != b {
+			t.Errorf("document %d:\nsplit %s\nwhole %s", i, a, b)
+		}
 	}
 }

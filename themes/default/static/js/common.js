@@ -5,10 +5,11 @@
   "use strict";
 
   // fold lowers the case of s and takes the accents off, so that "Coopératives" finds
-  // "cooperatives". internal/search normalizes the words of the index the same way.
+  // "cooperatives"; subscript digits become digits ("CO₂" finds "co2"). internal/search normalizes the words of the index the same way.
   function fold(s) {
     return String(s === null || s === undefined ? "" : s).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
-      .replace(/œ/g, "oe").replace(/æ/g, "ae").replace(/ß/g, "ss");
+      .replace(/œ/g, "oe").replace(/æ/g, "ae").replace(/ß/g, "ss")
+      .replace(/[\u2080-\u2089]/g, function (d) { return String.fromCharCode(d.charCodeAt(0) - 0x2050); }); // CO₂ -> co2
   }
 
   // format replaces every {name} of template by vals[name]; a name without a value stays.

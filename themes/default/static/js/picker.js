@@ -1,6 +1,9 @@
-// The indicator picker: facet filters, accent-insensitive search, a selection basket kept in
-// the browser (localStorage) and in the address (so a link restores the same view), and the
-// export of the selection as a data-collection plan. It enhances the catalogue page, which
+// The indicator picker: facet filters, accent-insensitive search (also by related words:
+// keywords and glossary synonyms, written by the build), a selection basket kept in the browser
+// (localStorage) and in the address (so a link restores the same view), and the export of the
+// selection as a data-collection plan. A link with another selection (#sel=…) shows it as a
+// selection shared with the reader, leaving her own basket stored as it was until she adds the
+// shared indicators to it or goes back to it. It enhances the catalogue page, which
 // lists every indicator without JavaScript, and adds an add/remove button to indicator pages.
 // Nothing is sent anywhere. The data comes from picker-data.js (window.VISES_PICKER); the
 // helpers from common.js (window.vises).
@@ -62,8 +65,10 @@
       var ids = readStored(BASKET_KEY);
       var i = ids.indexOf(id);
       if (i >= 0) { ids.splice(i, 1); } else { ids.push(id); }
-      writeStored(BASKET_KEY, ids);
+      var ok = writeStored(BASKET_KEY, ids);
       draw();
+      // The button shows what the storage holds; a refused write is said, not hidden.
+      if (!ok) { status.insertBefore(el("span", { "class": "basket-failed", text: box.getAttribute("data-label-failed") + " " }), status.firstChild); }
     });
     window.addEventListener("storage", draw);
     box.appendChild(button);
@@ -86,10 +91,15 @@
     });
     data.items.forEach(function (it) {
       self.byId[it.id] = it;
-      it.text = fold([it.id, it.name, it.def, self.labels.theme[it.f.theme[0]]].join(" "));
+      // Related words (keywords, glossary terms and their synonyms in both languages) are
+      // searched too: "employabilité" finds the indicators of skills.
+      it.text = fold([it.id, it.name, it.def, self.labels.theme[it.f.theme[0]], it.kw || ""].join(" "));
     });
     this.state = { q: "", filters: {}, sel: [], view: "list" };
-    this.notice = null;
+    // shared is true while the page shows a selection that came with a link (#sel=…) and
+    // differs from the reader's own basket; the own basket then stays in the storage,
+    // untouched, until the reader adds the shared indicators to it or goes back to it.
+    this.shared = false;
   }
 
   Picker.prototype.t = function (id) { return this.ui[id] || id; };
@@ -138,18 +148,27 @@
     });
   };
 
-  Picker.prototype.start = function () {
-    var st = this.readHash();
-    var stored = readStored(BASKET_KEY);
+  // own returns the reader's own basket, as kept in the storage.
+  Picker.prototype.own = function () {
+    return readStored(BASKET_KEY).filter(function (id) { return this.byId[id]; }, this);
+  };
+
+  // adopt makes st the picker's state: a selection from the address that is not the reader's
+  // own basket is shown as a shared one.
+  Picker.prototype.adopt = function (st) {
+    var own = this.own();
     if (st.sel === null) {
-      st.sel = stored.filter(function (id) { return this.byId[id]; }, this);
-    } else if (stored.length && stored.join(",") !== st.sel.join(",")) {
-      // A shared link brings its own selection: show it, and keep the reader's own basket
-      // so that it can be restored.
-      writeStored(PREVIOUS_KEY, stored);
-      this.notice = stored.length;
+      st.sel = this.shared ? this.state.sel : own;
+    } else if (st.sel.join(",") !== own.join(",")) {
+      this.shared = true;
+    } else {
+      this.shared = false;
     }
     this.state = st;
+  };
+
+  Picker.prototype.start = function () {
+    this.adopt(this.readHash());
     this.build();
     this.save();
     this.render();
@@ -158,8 +177,10 @@
     if (list) { list.hidden = true; }
   };
 
+  // save keeps the view in the address and, unless a shared selection is shown, the basket
+  // in the storage; storageOK says whether the storage took it.
   Picker.prototype.save = function () {
-    this.storageOK = writeStored(BASKET_KEY, this.state.sel);
+    if (!this.shared) { this.storageOK = writeStored(BASKET_KEY, this.state.sel); }
     this.writeHash();
   };
 
@@ -229,6 +250,7 @@
     m.appendChild(this.results);
 
     var basketTitle = el("h2", { id: "picker-basket-title", text: this.t("picker.basket") });
+    this.basketTitle = basketTitle;
     this.basketList = el("ol", { "class": "picker-basket-list" });
     this.basketWarn = el("p", { "class": "picker-warning", role: "alert" });
     this.basketStatus = el("p", { "class": "picker-basket-status", role: "status" });
@@ -347,13 +369,16 @@
       rm.addEventListener("click", function () { self.toggleSel(id); });
       self.basketList.appendChild(el("li", null, [el("a", { href: it.url, text: id + " · " + it.name }), " ", rm]));
     });
+    this.basketTitle.textContent = this.t(this.shared ? "picker.shared.title" : "picker.basket");
+    this.basket.classList.toggle("picker-basket-shared", this.shared);
     this.basketStatus.textContent = countText(st.sel.length, this.t("picker.basket.empty"), this.t("picker.basket.one"), this.t("picker.basket.other"));
-    if (this.storageOK === false) {
+    if (this.storageOK === false && !this.shared) {
       this.basketStatus.textContent += " " + this.t("picker.storage.failed");
     }
     this.basketWarn.textContent = st.sel.length > WARN_AT ? format(this.t("picker.warning"), { n: st.sel.length }) : "";
     this.basketWarn.hidden = st.sel.length <= WARN_AT;
     this.basket.querySelectorAll(".picker-export, .picker-plan-button, .picker-cards, .picker-clear").forEach(function (b) { b.disabled = st.sel.length === 0; });
+    this.basket.querySelector(".picker-clear").hidden = this.shared;
 
     this.renderNotice();
     this.showPlan(st.view === "plan", true);
@@ -371,18 +396,32 @@
     return b;
   };
 
+  // renderNotice shows, while a shared selection is shown, what it is and the two ways out:
+  // add its indicators to the own basket, or go back to the own basket.
   Picker.prototype.renderNotice = function () {
     var self = this;
     this.noticeBox.textContent = "";
-    if (!this.notice) { return; }
-    var restore = this.button(this.t("picker.restore"), "picker-restore", function () {
-      self.state.sel = readStored(PREVIOUS_KEY).filter(function (id) { return self.byId[id]; });
-      self.notice = null;
-      self.save();
+    this.noticeBox.hidden = !this.shared;
+    if (!this.shared) { return; }
+    var own = this.own();
+    // leave shows sel as the own basket; write says whether it must be stored (going back to
+    // the own basket writes nothing). A write the storage refuses keeps the shared view.
+    var leave = function (sel, write) {
+      self.shared = false;
+      self.state.sel = sel;
+      if (write) { self.save(); } else { self.writeHash(); }
+      if (write && self.storageOK === false) { self.shared = true; self.state.sel = shared; self.writeHash(); }
       self.render();
-    });
-    this.noticeBox.appendChild(el("p", { text: format(this.t("picker.shared"), { n: this.notice }) }));
-    this.noticeBox.appendChild(restore);
+      self.basketTitle.setAttribute("tabindex", "-1");
+      self.basketTitle.focus();
+    };
+    var shared = this.state.sel.slice();
+    var add = this.button(this.t("picker.shared.add"), "picker-shared-add", function () { leave(uniq(own.concat(shared)), true); });
+    var back = this.button(format(this.t("picker.shared.back"), { n: own.length }), "picker-shared-back", function () { leave(own, false); });
+    add.disabled = shared.length === 0;
+    this.noticeBox.appendChild(el("p", { text: format(this.t("picker.shared"), { n: shared.length, own: own.length }) }));
+    if (this.storageOK === false) { this.noticeBox.appendChild(el("p", { text: this.t("picker.storage.failed") })); }
+    this.noticeBox.appendChild(el("div", { "class": "picker-actions" }, [add, back]));
   };
 
   // ---- The data-collection plan ---------------------------------------------------------
@@ -469,10 +508,8 @@
     window.visesPicker = picker;
     window.addEventListener("hashchange", function () {
       if (picker.hash() !== window.location.hash && window.location.hash !== "") {
-        var st = picker.readHash();
-        if (st.sel === null) { st.sel = picker.state.sel; }
-        picker.state = st;
-        picker.q.value = st.q;
+        picker.adopt(picker.readHash());
+        picker.q.value = picker.state.q;
         picker.save();
         picker.render();
       }

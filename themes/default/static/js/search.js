@@ -1,8 +1,10 @@
 // Search in the kit, in the browser: the index of the page's language (search-index.js, a
 // script file so that it also loads from file://) is loaded the first time the search box is
 // used. Words are matched without case or accents, on light French and Dutch stems (the same
-// rules as internal/search), the last word as a prefix while typing. Results rank titles
-// first, then headings, then text. The box is a combobox: arrow keys move through the results,
+// rules as internal/search), the last word as a prefix while typing, with one typo allowed in
+// words of five letters or more, Dutch compounds found by their parts, and the stop words of
+// both languages left out. Pages holding every word come first, then those holding fewer;
+// within each group titles rank first, then headings, then text. The box is a combobox: arrow keys move through the results,
 // Enter opens one, Escape closes the list; "/" puts the focus in the box. The helpers come from
 // common.js (window.vises).
 (function () {
@@ -52,33 +54,58 @@
     return w;
   }
 
-  // Words a query can leave out: they say nothing about what is searched.
-  var stopWords = {
-    fr: " a au aux d de des du en et l la le les pour par sur un une dans ",
-    nl: " de het een en van in op te voor met of is "
-  };
+  // Words a query can leave out, in both languages (readers of one often type the other):
+  // they say nothing about what is searched ("impact vs résultat", "wat is een indicator").
+  // The list comes with the index (search.StopWords in Go), which leaves them out too.
+  var stopWords = " ";
 
   function queryWords(q) {
     var ws = words(q);
-    var stop = stopWords[lang] || "";
-    var kept = ws.filter(function (w) { return w.length > 1 && stop.indexOf(" " + w + " ") < 0; });
+    var kept = ws.filter(function (w) { return w.length > 1 && stopWords.indexOf(" " + w + " ") < 0; });
     return kept.length ? kept : ws;
   }
 
   // ---- The index ----------------------------------------------------------------------------
 
-  function load(done) {
-    if (index) { done(); return; }
-    waiting.push(done);
-    if (waiting.length > 1) { return; }
+  // load calls done once the index's titles and headings are read (search-index.js), or,
+  // with full, once its texts are read too (search-text.js, loaded right after): first
+  // results show before the texts are parsed, and are drawn again with them.
+  var complete = false, waitingFull = [], onComplete = [];
+  function load(done, full) {
+    if (full ? complete : index) { done(); return; }
+    (full ? waitingFull : waiting).push(done);
+    if (waiting.length + waitingFull.length > 1 || index) { return; }
     function ready() {
       var data = window.VISES_SEARCH;
       index = data.docs.map(function (d) {
-        return { d: d, x: " " + d.x + " ", y: " " + (d.y || "") + " ", z: " " + d.z + " ", title: " " + words(d.t).join(" ") + " " };
+        // A page's own words: its title, and the last segment of its address, which authors
+        // choose ("energiecooperatie" for the energy cooperative's case).
+        var tw = words(d.t), own = tw.concat(d.h ? [] : words(d.u.replace(/\/(#.*)?$/, "").replace(/^.*\//, "")));
+        return { d: d, x: " " + d.x + " ", y: " " + (d.y || "") + " ", z: " " + (d.z || "") + " ", title: " " + tw.join(" ") + " ",
+          own: " " + own.map(stem).join(" ") + " " };
       });
       index.kinds = data.kinds;
-      waiting.forEach(function (f) { f(); });
+      stopWords = " " + (data.stop || "") + " ";
+      var w = waiting;
       waiting = [];
+      w.forEach(function (f) { f(); });
+      if (window.VISES_SEARCH_TEXT || (data.docs.length && data.docs[0].z !== undefined)) { text(); return; } // read already, or one file
+      var t = document.createElement("script");
+      t.src = form.getAttribute("data-index").replace(/search-index\.js/, "search-text.js");
+      t.onload = text;
+      t.onerror = function () { index.failed = true; text(); };
+      document.head.appendChild(t);
+    }
+    function text() {
+      (window.VISES_SEARCH_TEXT || []).forEach(function (t, i) {
+        if (index[i]) { index[i].z = " " + t.z + " "; index[i].d.s = t.s; }
+      });
+      vocab = null;
+      complete = true;
+      var w = waitingFull;
+      waitingFull = [];
+      w.forEach(function (f) { f(); });
+      onComplete.forEach(function (f) { f(); });
     }
     if (window.VISES_SEARCH) { ready(); return; }
     var s = document.createElement("script");
@@ -87,47 +114,157 @@
     document.head.appendChild(s);
   }
 
-  // score returns how well a document matches the query stems (the last one as a prefix), or 0.
-  // A title that is the query, or holds it as a phrase, comes first.
-  function score(doc, stems, last, phrase) {
-    var total = 0;
-    for (var i = 0; i < stems.length; i++) {
-      var s = stems[i];
-      var prefix = i === stems.length - 1 ? last : null;
-      var t = field(doc.x, s, prefix) * 10 + field(doc.y, s, prefix) * 5 + field(doc.z, s, prefix);
-      if (t === 0) { return 0; }
-      total += t;
+  // score returns how well a document matches the query terms, as [number of terms found,
+  // score], or null when it holds none. A title that is the query, or holds it as a phrase,
+  // comes first.
+  function score(doc, terms, phrase, define) {
+    var total = 0, found = 0;
+    for (var i = 0; i < terms.length; i++) {
+      var best = 0;
+      for (var j = 0; j < terms[i].alts.length; j++) {
+        var a = terms[i].alts[j];
+        // The page's own title (not the words indexed with it) weighs most.
+        var t = (field(doc.own, a.s, a.prefix) * 8 + field(doc.x, a.s, a.prefix) * 10 + field(doc.y, a.s, a.prefix) * 5 + field(doc.z, a.s, a.prefix)) * a.weight;
+        if (t > best) { best = t; }
+      }
+      if (best > 0) { found++; total += best; }
     }
+    if (!found) { return null; }
+    if (define && doc.d.k === "term") { total *= 1.5; } // "c'est quoi un indicateur ?"
     if (!doc.d.h) { total += 0.5; } // the start of a page before its sections
     if (doc.title === " " + phrase + " ") {
       total += 30;
     } else if (doc.title.indexOf(" " + phrase + " ") >= 0) {
       total += 15;
     }
-    return total;
+    return [found, total];
   }
 
-  // field: 1 when the field holds the stem, or a word starting with the prefix being typed.
+  // field: 1 when the field holds the stem, 0.8 for a word starting with the prefix being
+  // typed, 0.6 for a word starting with the stem, and in Dutch 0.5 for a compound holding
+  // it ("enquête" in "tevredenheidsenquête").
   function field(text, s, prefix) {
     if (text.indexOf(" " + s + " ") >= 0) { return 1; }
     if (prefix && prefix.length >= 2 && text.indexOf(" " + prefix) >= 0) { return 0.8; }
-    if (text.indexOf(" " + s) >= 0 && s.length >= 4) { return 0.6; }
+    if (s.length >= 4 && text.indexOf(" " + s) >= 0) { return 0.6; }
+    if (lang === "nl" && s.length >= 5 && text.indexOf(s) >= 0) { return 0.5; }
     return 0;
   }
 
+  // ---- Typos and compounds: the words of the index ------------------------------------------
+
+  var vocab = null;
+  // vocabulary returns the stems of the index as the keys of an object, made on first use.
+  function vocabulary() {
+    if (vocab) { return vocab; }
+    vocab = {};
+    index.forEach(function (doc) {
+      (doc.x + doc.y + doc.z).split(" ").forEach(function (w) { if (w) { vocab[w] = true; } });
+    });
+    return vocab;
+  }
+
+  // within returns whether a and b are at most max edits apart (letters inserted, deleted,
+  // replaced or two neighbours swapped).
+  function within(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) { return false; }
+    var prev2 = null, prev = [], i, j;
+    for (j = 0; j <= b.length; j++) { prev.push(j); }
+    for (i = 1; i <= a.length; i++) {
+      var cur = [i], low = i;
+      for (j = 1; j <= b.length; j++) {
+        var c = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) { c = Math.min(c, prev2[j - 2] + 1); }
+        cur.push(c);
+        if (c < low) { low = c; }
+      }
+      if (low > max) { return false; }
+      prev2 = prev;
+      prev = cur;
+    }
+    return prev[b.length] <= max;
+  }
+
+  // known says whether some word of the index is the stem s or starts with it.
+  function known(s) {
+    var v = vocabulary();
+    if (v[s]) { return true; }
+    for (var w in v) { if (w.indexOf(s) === 0) { return true; } }
+    return false;
+  }
+
+  // terms turns the words of a query into terms: each the word's stem (the last word also as
+  // a prefix while typing), and, for a word of 5 letters or more that the index does not hold,
+  // the words of the index one typo away. A Dutch compound the index does not hold becomes
+  // its parts ("impactmeting": "impact" and "meting").
+  function terms(ws) {
+    var out = [];
+    ws.forEach(function (w, i) {
+      var s = stem(w);
+      var t = { alts: [{ s: s, weight: 1, prefix: i === ws.length - 1 ? w : null }] };
+      if (w.length < 5 || known(s)) { out.push(t); return; }
+      if (lang === "nl") {
+        for (var k = w.length - 4; k >= 4; k--) {
+          var head = w.slice(0, k), tail = w.slice(w[k] === "s" && !known(stem(w.slice(k))) ? k + 1 : k);
+          if (known(head) && tail.length >= 4 && known(stem(tail))) {
+            out.push({ alts: [{ s: head, weight: 1, prefix: null }] }, { alts: [{ s: stem(tail), weight: 1, prefix: null }] });
+            return;
+          }
+        }
+      }
+      for (var v in vocabulary()) {
+        if (v.length >= 4 && within(s, v, 1)) { t.alts.push({ s: v, weight: 0.7, prefix: null }); }
+      }
+      out.push(t);
+    });
+    return out;
+  }
+
+  // query returns the documents that hold some of the query's words: first those that hold
+  // them all, then those that hold fewer, each group by score.
   function query(q) {
     var ws = queryWords(q);
     if (!ws.length || !index) { return []; }
-    var stems = ws.map(stem);
-    var last = ws[ws.length - 1];
+    var ts = terms(ws);
     var phrase = words(q).join(" ");
+    var define = / (quoi|definition|definir|signifie|veut|wat|betekent|betekenis|definitie) /.test(" " + words(q).join(" ") + " ");
     var out = [];
     index.forEach(function (doc) {
-      var sc = score(doc, stems, last, phrase);
-      if (sc > 0) { out.push({ doc: doc.d, score: sc }); }
+      var sc = score(doc, ts, phrase, define);
+      if (sc) { out.push({ doc: doc.d, found: sc[0], score: sc[1], of: ts.length }); }
     });
-    out.sort(function (a, b) { return b.score - a.score || a.doc.t.length - b.doc.t.length || (a.doc.u < b.doc.u ? -1 : 1); });
+    var order = function (a, b) { return b.found - a.found || b.score - a.score || a.doc.t.length - b.doc.t.length || (a.doc.u < b.doc.u ? -1 : 1); };
+    out.sort(order);
+    // Sections of a page already listed twice give way to other pages.
+    var per = {};
+    out.forEach(function (r) {
+      var page = r.doc.u.split("#")[0];
+      per[page] = (per[page] || 0) + 1;
+      if (per[page] > 2) { r.score /= 2; }
+    });
+    out.sort(order);
     return out;
+  }
+
+  // suggestions returns up to six documents whose title has a word close to a word of the
+  // query (two typos at most, or the same first five letters), glossary terms first: what a
+  // search without result offers instead of unrelated pages.
+  function suggestions(q) {
+    var ws = queryWords(q).filter(function (w) { return w.length >= 4; });
+    var out = [], seen = {};
+    index.forEach(function (doc) {
+      if (seen[doc.d.t]) { return; }
+      var best = 9;
+      words(doc.d.t).forEach(function (tw) {
+        ws.forEach(function (w) {
+          if (tw.length < 4) { return; }
+          if (within(w, tw, 1)) { best = Math.min(best, 1); } else if (within(w, tw, 2)) { best = Math.min(best, 2); } else if (w.slice(0, 5) === tw.slice(0, 5) && w.length >= 5) { best = Math.min(best, 3); }
+        });
+      });
+      if (best < 9) { seen[doc.d.t] = true; out.push({ doc: doc.d, rank: best - (doc.d.k === "term" ? 0.5 : 0) + (doc.d.h ? 0.2 : 0) }); }
+    });
+    out.sort(function (a, b) { return a.rank - b.rank || a.doc.t.length - b.doc.t.length; });
+    return out.slice(0, 6).map(function (r) { return r.doc; });
   }
 
   function href(u) {
@@ -185,6 +322,7 @@
     load(function () {
       if (q !== input.value) { return; } // the reader typed on: a later call draws the list
       var results = query(q);
+      if (!results.length && !complete) { load(update, true); return; } // "no result" only once the texts are read
       shown = results.slice(0, 8);
       list.textContent = "";
       shown.forEach(function (r, i) { list.appendChild(resultNode(r, q, "search-opt-" + i)); });
@@ -195,6 +333,10 @@
       setActive(-1);
     });
   }
+
+  // When the texts arrive, the open list is drawn again with them (unless the reader is
+  // moving through it).
+  onComplete.push(function () { if (!popup.hidden && active < 0 && words(input.value).length) { update(); } });
 
   function setActive(i) {
     active = i;
@@ -258,21 +400,48 @@
 
   // ---- The results page -------------------------------------------------------------------
 
+  // While results are awaited, the static index of terms below is hidden and the results
+  // region keeps the height of a screen, so that nothing jumps when they arrive. A search
+  // without result offers the pages whose titles are closest to the words typed, and shows
+  // the index of terms again.
   var page = document.getElementById("search-results");
   if (page) {
     var q = new URLSearchParams(window.location.search).get("q") || "";
+    var staticIndex = document.querySelector(".search-index");
     input.value = q;
     if (words(q).length) {
-      load(function () {
+      if (staticIndex) { staticIndex.hidden = true; }
+      page.classList.add("search-active");
+      var draw = function (final) {
         var results = query(q);
+        if (!results.length && !final) { return; } // say "no result" only once the texts are read
+        page.textContent = "";
         page.appendChild(el("h2", { text: countText(results.length) }));
+        if (results.length && results[0].found < results[0].of) {
+          page.appendChild(el("p", { "class": "search-partial", text: page.getAttribute("data-partial") || "" }));
+        }
+        if (!results.length) {
+          var near = suggestions(q);
+          if (near.length) {
+            page.appendChild(el("p", { "class": "search-suggest", text: page.getAttribute("data-suggest") || "" }));
+            page.appendChild(el("ul", { "class": "search-suggestions" }, near.map(function (d) {
+              return el("li", null, [el("a", { href: href(d.u), text: d.t + (d.h ? " › " + d.h : "") })]);
+            })));
+          }
+          if (staticIndex) { staticIndex.hidden = false; }
+          page.classList.remove("search-active");
+          return;
+        }
         page.appendChild(el("ol", { "class": "search-results-list" }, results.map(function (r) { return resultNode(r, q, null); })));
-      });
+      };
+      load(function () { if (!complete) { draw(false); } });
+      load(function () { draw(true); }, true);
     }
   }
 
   window.visesSearch = {
-    query: function (q, done) { load(function () { done(query(q).map(function (r) { return r.doc.u; })); }); },
+    query: function (q, done) { load(function () { done(query(q).map(function (r) { return r.doc.u; })); }, true); },
+    suggestions: function (q, done) { load(function () { done(suggestions(q).map(function (d) { return d.u; })); }, true); },
     stem: stem,
     normalize: normalize
   };

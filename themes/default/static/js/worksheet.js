@@ -2,7 +2,9 @@
 // live scores with their formula, a radar drawn as inline SVG, export and import of the answers
 // as a JSON file, print and reset. The form itself works and prints without this script.
 // Bad data never replaces answers: an unreadable saved record is kept aside, and a file of
-// another worksheet, of another version or of another kind is refused with a message. The
+// another worksheet, of another version or of another kind, or holding an answer the form
+// cannot show (outside the scale, of the wrong kind, to an unknown question), is refused with
+// a message naming the question. A write the storage refuses is reported, never shown as saved. The
 // helpers come from common.js (window.vises).
 (function () {
   "use strict";
@@ -43,8 +45,42 @@
   function controls() {
     return Array.prototype.slice.call(form.querySelectorAll("input[name], textarea[name]"));
   }
+  // known maps each answer key to what it accepts: its kind ("one" for radio buttons, "list"
+  // for checkboxes, "text"), the values of its buttons or boxes, and the words that name it in
+  // a message (the question, and the column and row of a table cell).
   var known = {};
-  controls().forEach(function (c) { known[c.name] = c.type === "checkbox" ? "list" : "text"; });
+  controls().forEach(function (c) {
+    var k = known[c.name];
+    if (!k) {
+      var item = c.closest(".ws-item");
+      var q = item ? item.querySelector("legend, .ws-label") : null;
+      var label = q ? q.textContent.replace(/\s+/g, " ").trim() : c.name;
+      if (c.getAttribute("aria-label")) { label += " — " + c.getAttribute("aria-label"); }
+      k = known[c.name] = { kind: c.type === "radio" ? "one" : (c.type === "checkbox" ? "list" : "text"), values: {}, label: label };
+    }
+    if (k.kind !== "text") { k.values[c.value] = true; }
+  });
+
+  // itemName returns how a message names the answer key k: its question, cut to about 90
+  // characters, or the key itself when the worksheet has no such question.
+  function itemName(k) {
+    var label = known[k] ? known[k].label : k;
+    return label.length > 90 ? label.slice(0, 88).replace(/\s+\S*$/, "") + " …" : label;
+  }
+
+  // answerProblem returns a message when v is not an answer that key k accepts, or "".
+  function answerProblem(k, v) {
+    var spec = known[k];
+    if (!spec) { return fill(ui("unknownitem"), { item: k }); }
+    var bad = function (x) { return fill(ui("badvalue"), { item: itemName(k), value: typeof x === "string" ? x : JSON.stringify(x) }); };
+    if (spec.kind === "text") { return typeof v === "string" ? "" : bad(v); }
+    if (spec.kind === "one") { return typeof v === "string" && spec.values[v] === true ? "" : bad(v); }
+    if (!Array.isArray(v)) { return bad(v); }
+    for (var i = 0; i < v.length; i++) {
+      if (typeof v[i] !== "string" || spec.values[v[i]] !== true) { return bad(v[i]); }
+    }
+    return "";
+  }
 
   function readForm() {
     var answers = {};
@@ -92,11 +128,12 @@
     for (var i = 0; i < rec.respondents.length; i++) {
       var r = rec.respondents[i];
       if (!r || typeof r !== "object" || typeof r.name !== "string" || !r.answers || typeof r.answers !== "object" || Array.isArray(r.answers)) { return ui("badfile"); }
+      // Every answer must be one the form can show: an answer outside the scale, of the wrong
+      // kind or to a question the worksheet does not have is refused, naming the question.
       for (var k in r.answers) {
         if (!Object.prototype.hasOwnProperty.call(r.answers, k)) { continue; }
-        var v = r.answers[k];
-        if (!known[k]) { return ui("oldws"); }
-        if (known[k] === "list" ? !(Array.isArray(v) && v.every(function (x) { return typeof x === "string"; })) : typeof v !== "string") { return ui("badfile"); }
+        var problem = answerProblem(k, r.answers[k]);
+        if (problem) { return problem; }
       }
     }
     return "";
@@ -108,15 +145,25 @@
     state = { respondents: rs, saved: rec.saved || null, exported: rec.exported || null };
   }
 
+  // unsaved is true while the last changes could not be written to the storage.
+  var unsaved = false;
+
+  // save writes the answers to the storage and says whether it could. A failed write is
+  // reported in the message and the status line, never shown as saved.
   function save() {
+    var before = state.saved;
     state.saved = new Date().toISOString();
-    if (storage.set(KEY, JSON.stringify(record()))) {
+    var ok = storage.set(KEY, JSON.stringify(record()));
+    if (ok) {
+      unsaved = false;
       if (message.textContent === ui("quota")) { say(""); }
     } else {
-      state.saved = null;
+      state.saved = before;
+      unsaved = true;
       say(ui("quota"));
     }
     showStatus();
+    return ok;
   }
 
   function load() {
@@ -131,15 +178,24 @@
     if (check(rec) !== "") {
       // Keep the unreadable record aside, never overwrite it. If the storage refuses, the
       // message says it.
-      storage.set(KEY + ".unreadable." + Date.now(), raw);
-      storage.remove(KEY);
-      say(ui("corrupt"));
+      if (storage.set(KEY + ".unreadable." + Date.now(), raw)) {
+        storage.remove(KEY);
+        say(ui("corrupt"));
+      } else {
+        unsaved = true;
+        say(ui("corrupt") + " " + ui("quota"));
+      }
       return;
     }
     adopt(rec);
   }
 
   function showStatus() {
+    status.classList.toggle("ws-status-unsaved", unsaved);
+    if (unsaved) {
+      status.textContent = ui("unsaved") + (state.saved ? " · " + fill(ui("saved"), { date: fmtDate(state.saved) }) : "");
+      return;
+    }
     if (!state.saved) {
       status.textContent = ui("notsaved");
       return;
@@ -326,10 +382,18 @@
     }
     var hasAnswers = state.respondents.some(function (r) { return Object.keys(r.answers).length > 0; });
     if (hasAnswers && !window.confirm(ui("replace"))) { return false; }
-    var exported = state.exported;
+    var before = state, wasUnsaved = unsaved, exported = state.exported;
     adopt(rec);
     state.exported = rec.exported || exported;
-    save();
+    if (!save()) {
+      // The storage refused the answers: keep the current ones, which are still those stored,
+      // and say that nothing was imported.
+      state = before;
+      unsaved = wasUnsaved;
+      say(ui("import-unsaved"));
+      showStatus();
+      return false;
+    }
     showRespondent(0);
     say(ui("imported"));
     return true;
