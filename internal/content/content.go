@@ -352,11 +352,7 @@ func parse(lang, rel, file string, src []byte, md *markdown.Markdown, whole bool
 		l.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "front matter: missing (a page starts with --- and a title)")
 		return nil
 	}
-	var ds []diag.Diagnostic
-	wellFormed := decodeSimple(fm, &p.FM)
-	if !wellFormed {
-		ds, wellFormed = yamldecode.Decode(file, p.fmLine, fm, &p.FM)
-	}
+	ds, wellFormed := yamldecode.Decode(file, p.fmLine, fm, &p.FM)
 	if !wellFormed {
 		l.Add(ds...)
 		return nil
