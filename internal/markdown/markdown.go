@@ -36,8 +36,8 @@ type Options struct {
 type Markdown struct {
 	lang    string
 	md      goldmark.Markdown
-	seed    maphash.Seed  // of the hashes that make link placeholders
-	scratch sync.Pool     // *scratch
+	seed    maphash.Seed // of the hashes that make link placeholders
+	scratch sync.Pool    // *scratch
 }
 
 // linkProtocols are the schemes of the addresses linkify makes links of.
