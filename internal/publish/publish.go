@@ -27,8 +27,6 @@ import (
 	"github.com/tdewolff/minify/v2/json"
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
-
-	"vises/internal/osfile"
 )
 
 // Minifier minifies output by media type; when off it passes everything through.
@@ -301,11 +299,11 @@ func (s *Staging) Write(name string, data []byte) error {
 			}
 		}
 	}
-	info, err := osfile.WriteFile(full, data)
+	e, err := writeFile(full, data)
 	if err != nil {
 		return err
 	}
-	s.record(name, entry{size: info.Size, mtime: info.ModTime})
+	s.record(name, e)
 	return nil
 }
 
@@ -334,6 +332,26 @@ func (s *Staging) holds(name string, e entry, data []byte) bool {
 	return n == len(data) && (err == io.ErrUnexpectedEOF || err == io.EOF) && bytes.Equal((*buf)[:n], data)
 }
 
+// writeFile writes data to the file name and returns what the manifest records of it.
+func writeFile(name string, data []byte) (entry, error) {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return entry{}, err
+	}
+	_, err = f.Write(data)
+	var e entry
+	if err == nil {
+		var fi os.FileInfo
+		if fi, err = f.Stat(); err == nil {
+			e = entry{size: fi.Size(), mtime: fi.ModTime().UnixNano()}
+		}
+	}
+	if err1 := f.Close(); err == nil {
+		err = err1
+	}
+	return e, err
+}
+
 func (s *Staging) record(name string, e entry) {
 	s.mu.Lock()
 	s.manifest[name] = e
@@ -351,11 +369,11 @@ func (s *Staging) Replace(name string, data []byte) error {
 	if err := os.Remove(full); err != nil {
 		return err
 	}
-	info, err := osfile.WriteFile(full, data)
+	e, err := writeFile(full, data)
 	if err != nil {
 		return err
 	}
-	s.record(name, entry{size: info.Size, mtime: info.ModTime})
+	s.record(name, e)
 	return nil
 }
 
