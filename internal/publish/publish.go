@@ -172,9 +172,7 @@ func Assets(layers []fs.FS, m *Minifier, fingerprint bool) (map[string]*Asset, e
 type Staging struct {
 	out      string
 	dir      string
-	previous map[string]entry // the manifest of the output folder being replaced
 	manifest map[string]entry // what this staging folder holds
-	reads    sync.Pool        // *[]byte: files of the previous output being compared
 
 	mu      sync.Mutex // Write may be called from several goroutines
 	written map[string]bool
@@ -198,11 +196,7 @@ func NewStaging(out string) (*Staging, error) {
 	if err := os.Chmod(dir, 0o755); err != nil {
 		return nil, err
 	}
-	s := &Staging{out: abs, dir: dir, written: map[string]bool{}, dirs: map[string]*sync.Once{}, manifest: map[string]entry{}}
-	if _, err := os.Stat(abs); err == nil {
-		s.previous = readManifest(manifestPath(abs))
-	}
-	return s, nil
+	return &Staging{out: abs, dir: dir, written: map[string]bool{}, dirs: map[string]*sync.Once{}, manifest: map[string]entry{}}, nil
 }
 
 // entry is what the manifest records of an output file.
@@ -290,46 +284,12 @@ func (s *Staging) Write(name string, data []byte) error {
 		return err
 	}
 	full := filepath.Join(s.dir, filepath.FromSlash(name))
-	if prev, ok := s.previous[name]; ok && prev.size == int64(len(data)) {
-		old := filepath.Join(s.out, filepath.FromSlash(name))
-		if s.holds(old, prev, data) {
-			if err := os.Link(old, full); err == nil {
-				s.record(name, prev)
-				return nil
-			}
-		}
-	}
 	e, err := writeFile(full, data)
 	if err != nil {
 		return err
 	}
 	s.record(name, e)
 	return nil
-}
-
-// holds reports whether the file name is a regular file as the manifest entry e describes it
-// and holds exactly data.
-func (s *Staging) holds(name string, e entry, data []byte) bool {
-	f, err := os.Open(name)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() != e.size || fi.ModTime().UnixNano() != e.mtime {
-		return false
-	}
-	buf, _ := s.reads.Get().(*[]byte)
-	if buf == nil {
-		buf = new([]byte)
-	}
-	defer s.reads.Put(buf)
-	if cap(*buf) < len(data)+1 {
-		*buf = make([]byte, len(data)+1)
-	}
-	// One byte more than data: a file that grew since its Stat does not pass for it.
-	n, err := io.ReadFull(f, (*buf)[:len(data)+1])
-	return n == len(data) && (err == io.ErrUnexpectedEOF || err == io.EOF) && bytes.Equal((*buf)[:n], data)
 }
 
 // writeFile writes data to the file name and returns what the manifest records of it.
@@ -365,10 +325,6 @@ func (s *Staging) Replace(name string, data []byte) error {
 		return fmt.Errorf("publish: %s was not written before", name)
 	}
 	full := filepath.Join(s.dir, filepath.FromSlash(name))
-	// The file may be a link to the previous output: never write through it.
-	if err := os.Remove(full); err != nil {
-		return err
-	}
 	e, err := writeFile(full, data)
 	if err != nil {
 		return err
