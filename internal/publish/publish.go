@@ -164,11 +164,6 @@ func Assets(layers []fs.FS, m *Minifier, fingerprint bool) (map[string]*Asset, e
 
 // Staging is an output folder being written. Commit swaps it in place of the output folder;
 // Abort removes it and leaves the output folder as it was.
-//
-// A file of the previous output that holds the same bytes, and that nobody changed since the
-// previous build wrote it (same size and modification time as the manifest says), is linked
-// instead of written again: creating files is what costs most on many file systems. The bytes
-// are compared with the file itself, so a file edited in place is never trusted.
 type Staging struct {
 	out      string
 	dir      string
