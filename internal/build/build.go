@@ -37,6 +37,9 @@ type Options struct {
 	// published build without PDF stamps the output folder with it and with the inputs, and a
 	// later build from the same stamp finds the folder up to date and writes nothing.
 	Tool string
+	// DefaultTheme stands for the theme embedded in the binary (themes.Default() when nil), so
+	// that tests can build with a changed one.
+	DefaultTheme fs.FS
 }
 
 // Output receives the files of a build that is not published to a folder, such as the

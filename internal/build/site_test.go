@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"syscall"
 	"testing"
 	"testing/fstest"
 
@@ -245,61 +244,5 @@ func TestCrawlNoticesBrokenLinks(t *testing.T) {
 	crawl(ft, map[string][]byte{"index.html": []byte(`<a href="fr/">x</a>`), "fr/index.html": nil}, "/", true)
 	if len(ft.errs) != 1 {
 		t.Errorf("offline crawl should refuse a folder link, found %d problems", len(ft.errs))
-	}
-}
-
-func inode(t *testing.T, name string) uint64 {
-	t.Helper()
-	fi, err := os.Stat(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fi.Sys().(*syscall.Stat_t).Ino
-}
-
-// TestRebuildSkipsUnchangedWrites builds twice: files with the same bytes are linked from the
-// previous output (same inode), a changed page is written, and a file edited by hand in the
-// output since the last build is written again, not trusted, even when the edit kept its size
-// and its modification time was set back.
-func TestRebuildSkipsUnchangedWrites(t *testing.T) {
-	fsys := archive(t, "basic.txtar")
-	out := filepath.Join(t.TempDir(), "public")
-	buildInto(t, fsys, out, config.Overrides{})
-	same := filepath.Join(out, "fr", "methode", "collecter", "index.html")
-	edited := filepath.Join(out, "nl", "index.html")
-	disguised := filepath.Join(out, "fr", "index.html")
-	changed := filepath.Join(out, "fr", "methode", "cadrer", "index.html")
-	before := map[string]uint64{same: inode(t, same), edited: inode(t, edited), changed: inode(t, changed)}
-	good, _ := os.ReadFile(edited)
-	if err := os.WriteFile(edited, []byte("edited by hand, same size? no"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	before[edited] = inode(t, edited)
-	goodDisguised, _ := os.ReadFile(disguised)
-	fi, err := os.Stat(disguised)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(disguised, bytes.Repeat([]byte("x"), len(goodDisguised)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Chtimes(disguised, fi.ModTime(), fi.ModTime()); err != nil {
-		t.Fatal(err)
-	}
-	fsys["content/fr/methode/cadrer.md"].Data = bytes.Replace(fsys["content/fr/methode/cadrer.md"].Data, []byte("Écrivez-la !"), []byte("Écrivez-la vite !"), 1)
-	if res := buildInto(t, fsys, out, config.Overrides{}); res.Diags.HasErrors() {
-		t.Fatal(res.Diags.String())
-	}
-	if inode(t, same) != before[same] {
-		t.Error("an unchanged file was written again")
-	}
-	if inode(t, changed) == before[changed] {
-		t.Error("a changed file was not written")
-	}
-	if data, _ := os.ReadFile(edited); !bytes.Equal(data, good) {
-		t.Error("a file edited by hand in the output was trusted and linked")
-	}
-	if data, _ := os.ReadFile(disguised); !bytes.Equal(data, goodDisguised) {
-		t.Error("a file edited by hand to the same size, its time set back, was trusted and linked")
 	}
 }

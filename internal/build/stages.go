@@ -130,7 +130,11 @@ func (p *pass) load() bool {
 		sub, _ := fs.Sub(o.FS, "themes/default")
 		layers = append(layers, theme.Layer{Name: "themes/default", FS: sub})
 	}
-	layers = append(layers, theme.Layer{Name: "themes/default", FS: themes.Default()})
+	def := o.DefaultTheme
+	if def == nil {
+		def = themes.Default()
+	}
+	layers = append(layers, theme.Layer{Name: "themes/default", FS: def})
 	p.layered = theme.NewLayered(layers...)
 
 	var sources []i18n.Source

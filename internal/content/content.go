@@ -408,11 +408,7 @@ func parse(lang, rel, file string, src []byte, md *markdown.Markdown, whole bool
 		l.Readf(diag.Pos{File: file, Line: 1, Col: 1}, "front matter: the --- of line 1 is never closed; end the front matter with a line holding only ---")
 		return nil
 	}
-	var ds []diag.Diagnostic
-	wellFormed := decodeSimple(fm, &p.FM)
-	if !wellFormed {
-		ds, wellFormed = yamldecode.Decode(file, p.fmLine, fm, &p.FM)
-	}
+	ds, wellFormed := yamldecode.Decode(file, p.fmLine, fm, &p.FM)
 	if !wellFormed {
 		for i := range ds {
 			ds[i].Msg = "front matter: " + ds[i].Msg

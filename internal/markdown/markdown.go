@@ -38,62 +38,12 @@ type Markdown struct {
 	lang    string
 	rawHTML bool // raw HTML passes through; otherwise it is shown as text, with a notice
 	md      goldmark.Markdown
-	nolinks parser.Parser // md's parser without linkify, for texts where it cannot find a link
-	seed    maphash.Seed  // of the hashes that make link placeholders
-	scratch sync.Pool     // *scratch
+	seed    maphash.Seed // of the hashes that make link placeholders
+	scratch sync.Pool    // *scratch
 }
 
 // linkProtocols are the schemes of the addresses linkify makes links of.
 var linkProtocols = []string{"http:", "https:", "mailto:"}
-
-// mayLinkify reports whether src must be parsed with goldmark's linkify extension for its
-// document to be the one linkify gives. The extension is called at every space and line start,
-// which costs about a tenth of a build, and most pages have no address for it: every link it
-// finds starts with one of linkProtocols or with "www.", or is an e-mail address (it holds an
-// "@"); on a text without any, its parser only ever returns nil. It leaves one trace even
-// then: see spacedLineEnd. TestNoLinksParserMatches compares both parsers.
-func mayLinkify(src []byte) bool {
-	if bytes.IndexByte(src, '@') >= 0 || bytes.Contains(src, []byte("www.")) {
-		return true
-	}
-	// Every protocol ends with a colon, rarer in a text than their first letters.
-	for i := 0; ; {
-		colon := bytes.IndexByte(src[i:], ':')
-		if colon < 0 {
-			break
-		}
-		i += colon + 1
-		for _, p := range linkProtocols {
-			if bytes.HasSuffix(src[:i], []byte(p)) {
-				return true
-			}
-		}
-	}
-	return spacedLineEnd(src)
-}
-
-// spacedLineEnd reports whether a line of src ends with two blanks or more (spaces, tabs,
-// carriage returns). Goldmark drops the blanks that end a line's text, but with linkify the
-// text is cut at each space, and only those of the last piece are dropped: "a    \n" gives
-// "a <br>" with it, "a<br>" without. (Two spaces that make a hard line break are not part of
-// the text, but that depends on the block the line ends up in: they count too.)
-func spacedLineEnd(src []byte) bool {
-	for len(src) > 0 {
-		line := src
-		if i := bytes.IndexByte(src, '\n'); i >= 0 {
-			line, src = src[:i], src[i+1:]
-		} else {
-			src = nil
-		}
-		if n := len(line); n >= 2 && isBlank(line[n-1]) && isBlank(line[n-2]) {
-			return true
-		}
-	}
-	return false
-}
-
-// isBlank reports whether c is a blank goldmark drops at the end of a line's text.
-func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' }
 
 // New returns the Markdown of one language.
 func New(o Options) *Markdown {
@@ -130,23 +80,20 @@ func New(o Options) *Markdown {
 	if o.AllowRawHTML {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
 	}
-	build := func(linkify bool) goldmark.Markdown {
-		exts := []goldmark.Extender{extension.Table, extension.Strikethrough, extension.TaskList}
-		if linkify {
-			exts = append(exts, extension.NewLinkify(extension.WithLinkifyAllowedProtocols(linkProtocols)))
-		}
-		exts = append(exts, extension.NewTypographer(extension.WithTypographicSubstitutions(subs)))
-		return goldmark.New(
-			goldmark.WithExtensions(exts...),
-			goldmark.WithParserOptions(
-				parser.WithAttribute(),
-				parser.WithAutoHeadingID(),
-				parser.WithASTTransformers(util.Prioritized(calloutTransformer{}, 100), util.Prioritized(tableTransformer{}, 200)),
-			),
-			goldmark.WithRendererOptions(rendererOpts...),
-		)
-	}
-	return &Markdown{lang: o.Lang, rawHTML: o.AllowRawHTML, md: build(true), nolinks: build(false).Parser(), seed: maphash.MakeSeed()}
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.Table, extension.Strikethrough, extension.TaskList,
+			extension.NewLinkify(extension.WithLinkifyAllowedProtocols(linkProtocols)),
+			extension.NewTypographer(extension.WithTypographicSubstitutions(subs)),
+		),
+		goldmark.WithParserOptions(
+			parser.WithAttribute(),
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(calloutTransformer{}, 100), util.Prioritized(tableTransformer{}, 200)),
+		),
+		goldmark.WithRendererOptions(rendererOpts...),
+	)
+	return &Markdown{lang: o.Lang, rawHTML: o.AllowRawHTML, md: md, seed: maphash.MakeSeed()}
 }
 
 // Lang returns the language of m.
@@ -193,16 +140,8 @@ func (m *Markdown) Parse(src []byte) *Doc { return m.parse(src, true) }
 func (m *Markdown) ParseLead(src []byte) *Doc { return m.parse(src, false) }
 
 func (m *Markdown) parse(src []byte, allTexts bool) *Doc {
-	p := m.nolinks
-	if mayLinkify(src) {
-		p = m.md.Parser()
-	}
-	return m.parseWith(p, src, allTexts)
-}
-
-func (m *Markdown) parseWith(p parser.Parser, src []byte, allTexts bool) *Doc {
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
-	root := p.Parse(text.NewReader(src), parser.WithContext(pc))
+	root := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	d := &Doc{Source: src, token: m.tokenFor(src)}
 	d.collect(root, m.rawHTML)
 	d.Sections = sections(root, src, allTexts)

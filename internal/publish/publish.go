@@ -27,8 +27,6 @@ import (
 	"github.com/tdewolff/minify/v2/json"
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
-
-	"vises/internal/osfile"
 )
 
 // Minifier minifies output by media type; when off it passes everything through.
@@ -166,20 +164,13 @@ func Assets(layers []fs.FS, m *Minifier, fingerprint bool) (map[string]*Asset, e
 
 // Staging is an output folder being written. Commit swaps it in place of the output folder;
 // Abort removes it and leaves the output folder as it was.
-//
-// A file of the previous output that holds the same bytes, and that nobody changed since the
-// previous build wrote it (same size and modification time as the manifest says), is linked
-// instead of written again: creating files is what costs most on many file systems. The bytes
-// are compared with the file itself, so a file edited in place is never trusted.
 type Staging struct {
 	given    string           // the output folder as given
 	out      string           // the output folder, absolute
 	dir      string           // the staging folder
 	marker   *os.File         // the staging folder's marker, locked while the build runs
 	done     bool             // committed or aborted: the folder is no longer the staging's
-	previous map[string]entry // the manifest of the output folder being replaced
 	manifest map[string]entry // what this staging folder holds
-	reads    sync.Pool        // *[]byte: files of the previous output being compared
 
 	mu      sync.Mutex // Write may be called from several goroutines
 	written map[string]bool
@@ -232,9 +223,6 @@ func newStaging(out string) (*Staging, error) {
 		return nil, err
 	}
 	s := &Staging{given: out, out: abs, dir: dir, marker: marker, written: map[string]bool{}, dirs: map[string]*sync.Once{}, manifest: map[string]entry{}}
-	if _, err := os.Stat(abs); err == nil {
-		s.previous = readManifest(manifestPath(abs))
-	}
 	return s, nil
 }
 
@@ -323,46 +311,32 @@ func (s *Staging) Write(name string, data []byte) error {
 		return err
 	}
 	full := filepath.Join(s.dir, filepath.FromSlash(name))
-	if prev, ok := s.previous[name]; ok && prev.size == int64(len(data)) {
-		old := filepath.Join(s.out, filepath.FromSlash(name))
-		if s.holds(old, prev, data) {
-			if err := os.Link(old, full); err == nil {
-				s.record(name, prev)
-				return nil
-			}
-		}
-	}
-	info, err := osfile.WriteFile(full, data)
+	e, err := writeFile(full, data)
 	if err != nil {
 		return err
 	}
-	s.record(name, entry{size: info.Size, mtime: info.ModTime})
+	s.record(name, e)
 	return nil
 }
 
-// holds reports whether the file name is a regular file as the manifest entry e describes it
-// and holds exactly data.
-func (s *Staging) holds(name string, e entry, data []byte) bool {
-	f, err := os.Open(name)
+// writeFile writes data to the file name and returns what the manifest records of it.
+func writeFile(name string, data []byte) (entry, error) {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
-		return false
+		return entry{}, err
 	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() != e.size || fi.ModTime().UnixNano() != e.mtime {
-		return false
+	_, err = f.Write(data)
+	var e entry
+	if err == nil {
+		var fi os.FileInfo
+		if fi, err = f.Stat(); err == nil {
+			e = entry{size: fi.Size(), mtime: fi.ModTime().UnixNano()}
+		}
 	}
-	buf, _ := s.reads.Get().(*[]byte)
-	if buf == nil {
-		buf = new([]byte)
+	if err1 := f.Close(); err == nil {
+		err = err1
 	}
-	defer s.reads.Put(buf)
-	if cap(*buf) < len(data)+1 {
-		*buf = make([]byte, len(data)+1)
-	}
-	// One byte more than data: a file that grew since its Stat does not pass for it.
-	n, err := io.ReadFull(f, (*buf)[:len(data)+1])
-	return n == len(data) && (err == io.ErrUnexpectedEOF || err == io.EOF) && bytes.Equal((*buf)[:n], data)
+	return e, err
 }
 
 func (s *Staging) record(name string, e entry) {
@@ -378,15 +352,11 @@ func (s *Staging) Replace(name string, data []byte) error {
 		return fmt.Errorf("publish: %s was not written before", name)
 	}
 	full := filepath.Join(s.dir, filepath.FromSlash(name))
-	// The file may be a link to the previous output: never write through it.
-	if err := os.Remove(full); err != nil {
-		return err
-	}
-	info, err := osfile.WriteFile(full, data)
+	e, err := writeFile(full, data)
 	if err != nil {
 		return err
 	}
-	s.record(name, entry{size: info.Size, mtime: info.ModTime})
+	s.record(name, e)
 	return nil
 }
 

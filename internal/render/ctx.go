@@ -24,8 +24,6 @@ type Ctx struct {
 	variant string              // on a pack page: Participants or Trainer
 	resolve func(string) string // link addresses, when the page is not drawn at its own URL
 	set     *template.Template  // the template set being executed, for partials called from Go
-	// lazyContent says that Content is left to fillContent (a layout written in Go).
-	lazyContent bool
 }
 
 // own returns the address of the output that stands for page p in this context: the page

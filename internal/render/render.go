@@ -136,21 +136,11 @@ func (r *Renderer) targetURL(from *content.Page, t content.Target) string {
 // Page renders the HTML of a page into b (which it empties first); it returns the output path.
 func (r *Renderer) Page(b *bytes.Buffer, p *content.Page) (string, error) {
 	kind := string(p.Kind)
-	set, layout, err := r.tmpl.Lookup(p.Section, kind)
+	set, _, err := r.tmpl.Lookup(p.Section, kind)
 	if err != nil {
 		return "", diag.Diagnostic{Pos: diag.Pos{File: p.File}, Msg: err.Error()}
 	}
 	b.Reset()
-	if l, ok := goLayouts[layout]; ok && r.tmpl.Own(layout) {
-		ctx := &Ctx{r: r, Page: p, Lang: p.Lang, URL: p.URL, Kind: kind, set: set, lazyContent: p.Doc != nil}
-		if p.Doc != nil {
-			b.Grow(p.Doc.Size() + 16<<10) // the page around the text is about 10 KB
-		}
-		if writeBase(ctx, b, l) == nil {
-			return p.URL + "index.html", nil
-		}
-		b.Reset() // executing the layout reports an error at its line
-	}
 	ctx := &Ctx{r: r, Page: p, Lang: p.Lang, URL: p.URL, Kind: kind}
 	if p.Doc != nil {
 		ctx.Content = template.HTML(p.Doc.HTML(r.resolver(p)))

@@ -1,6 +1,5 @@
 // Package sitefs opens the folder of a site as an fs.FS: os.DirFS, which also tells which
-// folder it reads (a build refuses an output folder that would replace the site's own files)
-// and reads a whole file with fewer system calls.
+// folder it reads (a build refuses an output folder that would replace the site's own files).
 package sitefs
 
 import (
@@ -17,6 +16,7 @@ type FS struct {
 // dirFS is what os.DirFS implements and FS passes on.
 type dirFS interface {
 	fs.ReadDirFS
+	fs.ReadFileFS
 	fs.StatFS
 }
 
@@ -36,3 +36,6 @@ func (f *FS) ReadDir(name string) ([]fs.DirEntry, error) { return f.dir.ReadDir(
 
 // Stat describes the named file, as os.DirFS does.
 func (f *FS) Stat(name string) (fs.FileInfo, error) { return f.dir.Stat(name) }
+
+// ReadFile reads the named file whole, as os.DirFS does.
+func (f *FS) ReadFile(name string) ([]byte, error) { return f.dir.ReadFile(name) }

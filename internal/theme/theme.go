@@ -3,13 +3,11 @@
 package theme
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"path"
 	"regexp"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -107,36 +105,17 @@ func (l *Layered) Files(dir string) []string {
 	return out
 }
 
-// Default reports whether the file name in effect is the same, byte for byte, as the one of
-// the lowest layer (the embedded default theme): no layer above changes it.
-func (l *Layered) Default(name string) bool {
-	if len(l.layers) == 0 {
-		return false
-	}
-	effective, err := fs.ReadFile(l, name)
-	if err != nil {
-		return false
-	}
-	base, err := fs.ReadFile(l.layers[len(l.layers)-1].FS, name)
-	return err == nil && bytes.Equal(effective, base)
-}
-
 // Templates holds the parsed layouts.
 type Templates struct {
 	fsys *Layered
 	sets map[string]*template.Template // layout file -> template set ready to execute "base"
-	// defaults says which layout files are the default theme's own (see Layered.Default).
-	defaults map[string]bool
-	// own says which layouts are the default theme's through and through (see Own).
-	own   map[string]bool
-	names []string
 }
 
 // Load parses layouts/: every file of layouts/partials/ and layouts/base.html are shared; each
 // other file defines "main" for one kind of page. funcs are made available to every template.
 func Load(fsys *Layered, funcs template.FuncMap) (*Templates, []diag.Diagnostic) {
 	var ds []diag.Diagnostic
-	t := &Templates{fsys: fsys, sets: map[string]*template.Template{}, defaults: map[string]bool{}, own: map[string]bool{}}
+	t := &Templates{fsys: fsys, sets: map[string]*template.Template{}}
 	shared := template.New("").Funcs(funcs)
 	var layouts []string
 	for _, f := range fsys.Files("layouts") {
@@ -144,7 +123,6 @@ func Load(fsys *Layered, funcs template.FuncMap) (*Templates, []diag.Diagnostic)
 		if !strings.HasSuffix(rel, ".html") {
 			continue
 		}
-		t.defaults[rel] = fsys.Default(f)
 		if rel == "base.html" || strings.HasPrefix(rel, "partials/") {
 			if err := parseInto(shared, fsys, f); err != nil {
 				ds = append(ds, err.(diag.Diagnostic))
@@ -168,24 +146,8 @@ func Load(fsys *Layered, funcs template.FuncMap) (*Templates, []diag.Diagnostic)
 			continue
 		}
 		t.sets[rel] = set
-		t.names = append(t.names, rel)
-		t.own[rel] = t.defaults["base.html"] && t.defaults[rel] && blocksFrom(set, "base.html", rel)
 	}
 	return t, ds
-}
-
-// pageBlocks are the templates base.html executes for a page; a layout file fills some of them.
-var pageBlocks = []string{"base", "title", "scripts", "main", "sidebar"}
-
-// blocksFrom reports whether each of pageBlocks is defined in set by one of the files.
-func blocksFrom(set *template.Template, files ...string) bool {
-	for _, name := range pageBlocks {
-		b := set.Lookup(name)
-		if b == nil || b.Tree == nil || !slices.Contains(files, b.Tree.ParseName) {
-			return false
-		}
-	}
-	return true
 }
 
 // execPos finds the positions in an error of executing a layout ("template: NAME:LINE:COL: ").
@@ -215,15 +177,6 @@ func templateError(file string, err error) diag.Diagnostic {
 	}
 	return d
 }
-
-// Default reports whether the layout file name (such as "partials/toc.html") is the default
-// theme's own, unchanged by the site or a partner theme.
-func (t *Templates) Default(name string) bool { return t.defaults[name] }
-
-// Own reports whether the layout file name (such as "page.html") and the blocks of base.html
-// are the default theme's own: the layout and base.html unchanged, and no other file of the
-// theme redefining a block they fill (title, scripts, main, sidebar).
-func (t *Templates) Own(name string) bool { return t.own[name] }
 
 // Lookup returns the template set for a kind of page ("page", "section", "home", "404",
 // "root") in a section: layouts/SECTION/KIND.html if the theme has it, else layouts/KIND.html.

@@ -8,7 +8,7 @@
 // wall time, CPU time (user + system) and peak memory (maximum resident set size).
 // Then it times two rebuilds of vises, runs times each, with the output of its last cold build
 // kept: nothing edited (the folder is found up to date), and one page edited (everything is
-// rendered again; unchanged files are linked from the previous output rather than written).
+// rendered and written again).
 //
 // Everything is measured twice: with the output folders on the disk, in the temporary folder
 // of the generated sites, and on a memory file system (-memdir, /dev/shm by default; "" skips
