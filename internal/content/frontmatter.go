@@ -15,6 +15,7 @@ type FrontMatter struct {
 	Title          string          `yaml:"title"`
 	Description    string          `yaml:"description"`
 	Summary        string          `yaml:"summary"`
+	NavTitle       string          `yaml:"navTitle"` // a section's short title in the main navigation
 	Weight         int             `yaml:"weight"`
 	Slug           string          `yaml:"slug"`
 	TranslationKey string          `yaml:"translationKey"`

@@ -264,7 +264,11 @@ func (c *Ctx) MainNav() []Link {
 	var out []Link
 	for _, p := range home.Children {
 		if p.Kind == content.KindSection {
-			out = append(out, c.link(p))
+			l := c.link(p)
+			if t := p.FM.NavTitle; t != "" {
+				l.Title = markdown.Spacing(p.Lang, t)
+			}
+			out = append(out, l)
 		}
 	}
 	return out
@@ -365,23 +369,35 @@ func (c *Ctx) Children() []Link {
 
 // Heading is an entry of the table of contents.
 type Heading struct {
-	ID    string
-	Text  string
-	Level int
+	ID       string
+	Text     string
+	Level    int
+	Children []Heading // the level 3 headings under a level 2 heading
 }
 
-// TOC returns the level 2 and 3 headings of a long page (three or more of them), else nothing.
+// TOC returns the level 2 headings of a long page (three or more headings of level 2 and 3),
+// each with the level 3 headings under it, else nothing. A level 3 heading before the first
+// level 2 heading is listed at the top level.
 func (c *Ctx) TOC() []Heading {
 	if c.Page == nil || c.Page.Doc == nil {
 		return nil
 	}
 	var out []Heading
+	n := 0
 	for _, h := range c.Page.Doc.Headings {
-		if h.Level == 2 || h.Level == 3 {
-			out = append(out, Heading{ID: h.ID, Text: markdown.Spacing(c.Lang, h.Text), Level: h.Level})
+		if h.Level != 2 && h.Level != 3 {
+			continue
 		}
+		n++
+		e := Heading{ID: h.ID, Text: markdown.Spacing(c.Lang, h.Text), Level: h.Level}
+		if h.Level == 3 && len(out) > 0 && out[len(out)-1].Level == 2 {
+			last := &out[len(out)-1]
+			last.Children = append(last.Children, e)
+			continue
+		}
+		out = append(out, e)
 	}
-	if len(out) < 3 {
+	if n < 3 {
 		return nil
 	}
 	return out
