@@ -133,3 +133,18 @@ func TestContentsListNumbersSections(t *testing.T) {
 		t.Errorf("at 1280 px the contents list is %s, not beside the text and following the reader", pos)
 	}
 }
+
+// TestOfflineNotFoundPageIsStyled opens the offline edition's 404 page from disk: its
+// stylesheet and links resolve from the top of the folder (a USB stick has no server root).
+func TestOfflineNotFoundPageIsStyled(t *testing.T) {
+	k := BuildKit(t)
+	b := NewBrowser(t, 1280, 900)
+	b.Open(t, k.FileURL("404.html"))
+	if bg := Eval[string](t, b, `getComputedStyle(document.querySelector(".site-header")).backgroundColor`); bg != "rgb(11, 85, 96)" {
+		t.Errorf("the offline 404 page is not styled: header background %s", bg)
+	}
+	broken := Eval[[]string](t, b, `[...document.querySelectorAll("a[href]")].map(a => a.getAttribute("href")).filter(h => h.startsWith("/"))`)
+	if len(broken) > 0 {
+		t.Errorf("links from the site root, which a file:// page cannot follow: %q", broken)
+	}
+}

@@ -197,7 +197,9 @@ func (r *Renderer) NotFound() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := r.execute(set, &Ctx{r: r, Lang: r.cfg.DefaultLanguage, Kind: "404", absolute: true})
+	// A 404 page is served at any address, so its links start from the site's root; the
+	// offline edition has no server, and its 404.html, at the top of the folder, links relatively.
+	out, err := r.execute(set, &Ctx{r: r, Lang: r.cfg.DefaultLanguage, Kind: "404", absolute: !r.cfg.Offline})
 	if err != nil {
 		return nil, r.tmpl.ExecError(err)
 	}
