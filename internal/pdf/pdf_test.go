@@ -20,21 +20,19 @@ func chromium(t *testing.T) string {
 	return p
 }
 
-func TestPrintFindsThePageOfEachAnchor(t *testing.T) {
-	dir := t.TempDir()
-	html := `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Proefbundel</title>
-<style>@page { size: A4; margin: 20mm } .part { break-before: page }</style></head><body>
-<h1>Inhoud</h1><ol><li><a href="#part-1">Een</a></li><li><a href="#part-2">Twee</a></li><li><a href="#part-3">Drie</a></li></ol>
-<section class="part" id="part-1"><h2>Een</h2><p>Tekst.</p></section>
-<section class="part" id="part-2"><h2>Twee</h2><div style="height: 400mm">lang</div></section>
-<section class="part" id="part-3"><h2>Drie</h2><p>Einde.</p></section></body></html>`
+// printPage writes html into dir, prints it with a new printer (closed when the test ends) and
+// parses the PDF; it returns the document, its bytes, the printer and the file printed.
+func printPage(t *testing.T, dir, html string) (*Doc, []byte, *Printer, string) {
+	t.Helper()
 	file := filepath.Join(dir, "t.html")
-	os.WriteFile(file, []byte(html), 0o644)
+	if err := os.WriteFile(file, []byte(html), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	p, err := NewPrinter(chromium(t))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer p.Close()
+	t.Cleanup(p.Close)
 	data, err := p.Print("file://" + file)
 	if err != nil {
 		t.Fatal(err)
@@ -43,6 +41,18 @@ func TestPrintFindsThePageOfEachAnchor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return doc, data, p, file
+}
+
+func TestPrintFindsThePageOfEachAnchor(t *testing.T) {
+	dir := t.TempDir()
+	html := `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Proefbundel</title>
+<style>@page { size: A4; margin: 20mm } .part { break-before: page }</style></head><body>
+<h1>Inhoud</h1><ol><li><a href="#part-1">Een</a></li><li><a href="#part-2">Twee</a></li><li><a href="#part-3">Drie</a></li></ol>
+<section class="part" id="part-1"><h2>Een</h2><p>Tekst.</p></section>
+<section class="part" id="part-2"><h2>Twee</h2><div style="height: 400mm">lang</div></section>
+<section class="part" id="part-3"><h2>Drie</h2><p>Einde.</p></section></body></html>`
+	doc, data, p, file := printPage(t, dir, html)
 	// Contents on page 1, part 1 on page 2, part 2 on pages 3 and 4 (400 mm of content),
 	// part 3 on page 5.
 	if doc.Pages() != 5 {
@@ -112,25 +122,8 @@ func TestPrinterRemovesOnlyItsOwnProfile(t *testing.T) {
 // TestLinksReadsChromiumAnnotations prints a page with a link inside the document and a link
 // to an address, and reads both back.
 func TestLinksReadsChromiumAnnotations(t *testing.T) {
-	dir := t.TempDir()
-	file := filepath.Join(dir, "page.html")
 	html := `<!DOCTYPE html><html lang="fr"><title>t</title><body><p><a href="#loin">Plus bas</a> et <a href="https://kit.example/fr/a(b)/">le site</a>.</p><div style="height:2000px"></div><h2 id="loin">Loin</h2></body></html>`
-	if err := os.WriteFile(file, []byte(html), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	p, err := NewPrinter(chromium(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
-	data, err := p.Print("file://" + file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := Parse(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc, _, _, _ := printPage(t, t.TempDir(), html)
 	var dests, uris []string
 	for _, l := range doc.Links() {
 		if l.Dest != "" {

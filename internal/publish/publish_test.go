@@ -368,8 +368,8 @@ func TestAbortAfterCommitKeepsTheOutput(t *testing.T) {
 	}
 }
 
-// TestReplaceKeepsThePreviousOutput: a file linked from the previous output and replaced is
-// written anew; the previous output keeps its bytes until the swap.
+// TestReplaceKeepsThePreviousOutput: a file written with the previous output's bytes and then
+// replaced is written anew; the previous output keeps its bytes until the swap.
 func TestReplaceKeepsThePreviousOutput(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	publishFiles(t, out, site)
