@@ -2,7 +2,6 @@ package yamldecode
 
 import (
 	"bytes"
-	"errors"
 	"regexp"
 	"strings"
 
@@ -232,10 +231,4 @@ func atoi(s string) int {
 		n = n*10 + int(c-'0')
 	}
 	return n
-}
-
-// IsSyntax reports whether err is a YAML syntax error rather than a value that does not fit.
-func IsSyntax(err error) bool {
-	var te *yaml.TypeError
-	return err != nil && !errors.As(err, &te)
 }
