@@ -25,6 +25,21 @@ func printPacks(chromium string, r *render.Renderer, out *publish.Staging, min *
 		}
 		page := po.URL + "index.html"
 		pages := map[string]int{}
+		// The PDF is printed from the pack as it is printed (links leaving the pack go to the
+		// public site), and the pack page of the site gets the page numbers afterwards.
+		replace := func(pages map[string]int, print bool) error {
+			html, err := r.Pack(po, pages, true, print)
+			if err != nil {
+				return err
+			}
+			if html, err = min.File(page, html); err != nil {
+				return err
+			}
+			return out.Replace(page, html)
+		}
+		if err := replace(nil, true); err != nil {
+			return err
+		}
 		var data []byte
 		for attempt := 0; ; attempt++ {
 			data, err = printer.Print(out.URL(page))
@@ -43,16 +58,12 @@ func printPacks(chromium string, r *render.Renderer, out *publish.Staging, min *
 				return fmt.Errorf("%s: the page numbers of the contents do not settle", po.PDF)
 			}
 			pages = found
-			html, err := r.Pack(po, pages, true)
-			if err != nil {
+			if err := replace(pages, true); err != nil {
 				return err
 			}
-			if html, err = min.File(page, html); err != nil {
-				return err
-			}
-			if err := out.Replace(page, html); err != nil {
-				return err
-			}
+		}
+		if err := replace(pages, false); err != nil {
+			return err
 		}
 		if err := out.Write(po.PDF, data); err != nil {
 			return err

@@ -298,3 +298,46 @@ func TestPacksPrintAtTheSameTypeSize(t *testing.T) {
 		}
 	}
 }
+
+// TestPackLinksWorkInThePDF reads the link annotations of every pack: none points into the
+// build's folders (file://); the contents' links stay in the document; every other link goes
+// to the public site, the cover's address among them. (pack.txtar pins that a link from one
+// part to another goes to that part.)
+func TestPackLinksWorkInThePDF(t *testing.T) {
+	out := kitWithPDFs(t)
+	for _, p := range packs(t, out) {
+		name := strings.TrimPrefix(p.pdf, out+"/")
+		data, err := os.ReadFile(p.pdf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := pdf.Parse(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		session := "https://kit.example/" + filepath.ToSlash(filepath.Dir(strings.TrimPrefix(filepath.Dir(p.html), out+"/"))) + "/"
+		var inside, outside int
+		cover := false
+		for _, l := range doc.Links() {
+			switch {
+			case l.Dest != "":
+				inside++
+			case strings.HasPrefix(l.URI, "https://") || strings.HasPrefix(l.URI, "http://"):
+				outside++
+				cover = cover || l.URI == session
+			default:
+				t.Errorf("%s: a link to %q", name, l.URI)
+			}
+		}
+		if !cover {
+			t.Errorf("%s: the cover's address %s is not a link", name, session)
+		}
+		html, _ := os.ReadFile(p.html)
+		if parts := len(tocEntry.FindAllSubmatch(html, -1)); inside < parts || outside == 0 {
+			t.Errorf("%s: %d links inside the document for %d parts, %d to the site", name, inside, parts, outside)
+		}
+		if bytes.Contains(data, []byte("file://")) {
+			t.Errorf("%s holds a file:// address", name)
+		}
+	}
+}

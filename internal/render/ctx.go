@@ -24,6 +24,10 @@ type Ctx struct {
 	variant string              // on a pack page: Participants or Trainer
 	resolve func(string) string // link addresses, when the page is not drawn at its own URL
 	set     *template.Template  // the template set being executed, for partials called from Go
+	// In a pack: the part that stands for a page of the pack (page address -> part ID), and
+	// whether the pack is printed to PDF (links to other pages go to the public site).
+	parts map[string]string
+	print bool
 }
 
 // own returns the address of the output that stands for page p in this context: the page
@@ -86,6 +90,25 @@ func (c *Ctx) TL(lang, id string, args ...any) (string, error) {
 
 // Rel returns the URL of a site path (such as "fr/methode/") relative to this page.
 func (c *Ctx) Rel(to string) string {
+	if id, ok := c.parts[to]; ok {
+		return "#" + id
+	}
+	if c.print {
+		return c.r.cfg.Abs(to)
+	}
+	return c.rel(to)
+}
+
+// RelAnchor returns the address of the element id of the page at site path to, as Rel.
+func (c *Ctx) RelAnchor(to, id string) string {
+	if part, ok := c.parts[to]; ok {
+		return "#" + part + "-" + id
+	}
+	return c.Rel(to) + "#" + id
+}
+
+// rel is Rel for files the page loads (styles, images): always from where the page is.
+func (c *Ctx) rel(to string) string {
 	if c.absolute {
 		u := c.r.cfg.BasePath() + to
 		if c.r.cfg.Offline && (u == "" || strings.HasSuffix(u, "/")) {
@@ -105,7 +128,7 @@ func (c *Ctx) Asset(name string) (string, error) {
 	if !ok {
 		return "", fmt.Errorf("no static file %q in the theme or the site", name)
 	}
-	return c.Rel(a.Path), nil
+	return c.rel(a.Path), nil
 }
 
 // Languages returns the site's languages.
@@ -472,7 +495,7 @@ func (c *Ctx) Terms() ([]Term, error) {
 			}
 			for _, o := range q.FM.Terms {
 				if o.ID == t.ID {
-					e.Other = append(e.Other, Link{Lang: lang, Title: markdown.Spacing(lang, o.Term), Href: c.Rel(q.URL) + "#" + o.ID})
+					e.Other = append(e.Other, Link{Lang: lang, Title: markdown.Spacing(lang, o.Term), Href: c.RelAnchor(q.URL, o.ID)})
 				}
 			}
 		}

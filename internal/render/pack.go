@@ -127,6 +127,7 @@ type PackView struct {
 	QR        template.HTML
 	Parts     []PackPart
 	PDF       string // URL of the PDF, relative to the pack page, when one is made
+	Print     bool   // the page a PDF is printed from: its links leave for the public site
 }
 
 // PackPart is a handout in a pack.
@@ -176,13 +177,20 @@ var (
 	idAttr   = regexp.MustCompile(` id="([^"]+)"`)
 	forAttr  = regexp.MustCompile(` (for|aria-labelledby|aria-describedby|headers)="([^"]+)"`)
 	selfLink = regexp.MustCompile(` href="#([^"]+)"`)
+	partLink = regexp.MustCompile(`^part-[0-9]+(-|$)`)
 )
 
 // prefixIDs makes the element IDs of a part unique in the pack, and keeps the part's own links
 // and label references pointing at them.
 func prefixIDs(h, prefix string) string {
 	h = idAttr.ReplaceAllString(h, ` id="`+prefix+`$1"`)
-	h = selfLink.ReplaceAllString(h, ` href="#`+prefix+`$1"`)
+	h = selfLink.ReplaceAllStringFunc(h, func(m string) string {
+		id := selfLink.FindStringSubmatch(m)[1]
+		if partLink.MatchString(id) {
+			return m // a link to a part of the pack, or into one
+		}
+		return ` href="#` + prefix + id + `"`
+	})
 	return forAttr.ReplaceAllStringFunc(h, func(m string) string {
 		sub := forAttr.FindStringSubmatch(m)
 		ids := strings.Fields(sub[2])
@@ -194,8 +202,10 @@ func prefixIDs(h, prefix string) string {
 }
 
 // Pack renders the pack page of po; pages gives the printed page of each part (by part ID)
-// once a PDF has been measured, and pdf says whether a PDF is made.
-func (r *Renderer) Pack(po PackOutput, pages map[string]int, pdf bool) ([]byte, error) {
+// once a PDF has been measured, and pdf says whether a PDF is made. A link to a page that is
+// a part of the pack goes to that part; with print (the page a PDF is printed from), any other
+// link goes to the page on the public site (the base URL), since a PDF travels without the site.
+func (r *Renderer) Pack(po PackOutput, pages map[string]int, pdf, print bool) ([]byte, error) {
 	set, _, err := r.tmpl.Lookup(po.Session.Section, "pack")
 	if err != nil {
 		return nil, diag.Diagnostic{Pos: diag.Pos{File: po.Session.File}, Msg: err.Error()}
@@ -206,7 +216,7 @@ func (r *Renderer) Pack(po PackOutput, pages map[string]int, pdf bool) ([]byte, 
 	if err != nil {
 		return nil, err
 	}
-	view := &PackView{Variant: po.Variant, OnlineURL: r.cfg.Abs(s.URL), QR: template.HTML(qr)}
+	view := &PackView{Variant: po.Variant, OnlineURL: r.cfg.Abs(s.URL), QR: template.HTML(qr), Print: print}
 	ctx := &Ctx{r: r, Page: s, Lang: s.Lang, URL: po.URL, Kind: "pack", pack: view, variant: po.Variant}
 	view.Session = ctx.Title()
 	if pdf {
@@ -221,12 +231,20 @@ func (r *Renderer) Pack(po PackOutput, pages map[string]int, pdf bool) ([]byte, 
 			parts = append(parts, t.Page)
 		}
 	}
+	partOf := map[*content.Page]string{}
+	partURLs := map[string]string{}
+	for i, p := range parts {
+		if _, ok := partOf[p]; !ok {
+			partOf[p] = fmt.Sprintf("part-%d", i+1)
+			partURLs[p.URL] = partOf[p]
+		}
+	}
 	for i, p := range parts {
 		id := fmt.Sprintf("part-%d", i+1)
-		key := po.URL + "#" + id + "|" + p.File
+		key := fmt.Sprintf("%s#%s|%s|%v", po.URL, id, p.File, print)
 		body, ok := r.parts.get(key, p.File)
 		if !ok {
-			if body, err = r.partHTML(set, p, po); err != nil {
+			if body, err = r.partHTML(set, p, po, partOf, partURLs, print); err != nil {
 				return nil, err
 			}
 			if po.Variant == Participants {
@@ -250,7 +268,7 @@ func (r *Renderer) Pack(po PackOutput, pages map[string]int, pdf bool) ([]byte, 
 
 // partHTML renders the body of a handout as seen from the pack page: its links are relative
 // to the pack's address.
-func (r *Renderer) partHTML(set *template.Template, p *content.Page, po PackOutput) (string, error) {
+func (r *Renderer) partHTML(set *template.Template, p *content.Page, po PackOutput, partOf map[*content.Page]string, partURLs map[string]string, print bool) (string, error) {
 	static := func(name string) bool { _, ok := r.assets[name]; return ok }
 	resolve := func(dest string) string {
 		t, problem := r.site.Resolve(p, dest, static)
@@ -260,11 +278,27 @@ func (r *Renderer) partHTML(set *template.Template, p *content.Page, po PackOutp
 		switch {
 		case t.External != "":
 			return t.External
+		case t.Static != "" && print:
+			return r.cfg.Abs(r.assets[t.Static].Path)
 		case t.Static != "":
 			return content.RelURL(po.URL, r.assets[t.Static].Path, r.cfg.Offline)
 		}
 		if t.Page == p && t.Anchor != "" {
 			return "#" + t.Anchor // within the part: prefixIDs makes it point at the part's copy
+		}
+		if id, ok := partOf[t.Page]; ok {
+			// Another part of the pack (prefixIDs leaves links to parts alone).
+			if t.Anchor != "" {
+				return "#" + id + "-" + t.Anchor
+			}
+			return "#" + id
+		}
+		if print {
+			u := r.cfg.Abs(t.Page.URL)
+			if t.Anchor != "" {
+				u += "#" + t.Anchor
+			}
+			return u
 		}
 		u := content.RelURL(po.URL, t.Page.URL, r.cfg.Offline)
 		if t.Anchor != "" {
@@ -272,7 +306,7 @@ func (r *Renderer) partHTML(set *template.Template, p *content.Page, po PackOutp
 		}
 		return u
 	}
-	pc := &Ctx{r: r, Page: p, Lang: p.Lang, URL: po.URL, Kind: string(p.Kind), resolve: resolve, set: set}
+	pc := &Ctx{r: r, Page: p, Lang: p.Lang, URL: po.URL, Kind: string(p.Kind), resolve: resolve, set: set, parts: partURLs, print: print}
 	if p.Doc != nil {
 		pc.Content = template.HTML(p.Doc.HTML(resolve))
 	}

@@ -224,7 +224,7 @@ func (c *Ctx) SearchTerms() []TermGroup {
 		k := kindOf(p)
 		if len(p.FM.Terms) > 0 {
 			for _, t := range p.FM.Terms {
-				groups["term"] = append(groups["term"], Link{Title: markdown.Spacing(c.Lang, t.Term), Href: c.Rel(p.URL) + "#" + t.ID})
+				groups["term"] = append(groups["term"], Link{Title: markdown.Spacing(c.Lang, t.Term), Href: c.RelAnchor(p.URL, t.ID)})
 			}
 			continue
 		}
