@@ -213,8 +213,9 @@ type Violation struct {
 	Nodes []string `json:"nodes"`
 }
 
-// Axe runs axe-core (WCAG 2.1 A and AA rules) on the current page and returns its violations.
-func Axe(t testing.TB, b *Browser) []Violation {
+// Axe runs axe-core on the current page and returns its violations: the rules of tags, or
+// the WCAG 2.1 A and AA rules when none is given.
+func Axe(t testing.TB, b *Browser, tags ...string) []Violation {
 	t.Helper()
 	src, err := os.ReadFile(filepath.Join(repoRoot(), "tools", "axe", "node_modules", "axe-core", "axe.min.js"))
 	if err != nil {
@@ -226,7 +227,11 @@ func Axe(t testing.TB, b *Browser) []Violation {
 	if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[chromedp.Void](string(src))); err != nil {
 		t.Fatalf("load axe-core: %v", err)
 	}
-	raw := Eval[string](t, b, `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}).then(r => JSON.stringify(r.violations.map(v => ({id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(" "))}))))`)
+	if len(tags) == 0 {
+		tags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa"}
+	}
+	list, _ := json.Marshal(tags)
+	raw := Eval[string](t, b, `axe.run(document, {runOnly: {type: "tag", values: `+string(list)+`}}).then(r => JSON.stringify(r.violations.map(v => ({id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(" "))}))))`)
 	var vs []Violation
 	if err := json.Unmarshal([]byte(raw), &vs); err != nil {
 		t.Fatal(err)

@@ -148,3 +148,24 @@ func TestOfflineNotFoundPageIsStyled(t *testing.T) {
 		t.Errorf("links from the site root, which a file:// page cannot follow: %q", broken)
 	}
 }
+
+// TestPacksAndTablesPassBestPractices runs axe-core's WCAG and best-practice rules on every
+// session pack and on chapters with tables: no empty table header, no two landmarks with the
+// same name (a trainer's pack holds the session page, titled like its cover).
+func TestPacksAndTablesPassBestPractices(t *testing.T) {
+	k := BuildKit(t)
+	b := NewBrowser(t, 1280, 900)
+	pages := []string{"fr/methode/pieges/index.html", "nl/methode/valkuilen/index.html",
+		"fr/methode/question-evaluative/index.html", "nl/methode/evaluatievraag/index.html"}
+	for _, p := range kitPages(t, k) {
+		if strings.Contains(p, "/livret") || strings.Contains(p, "/bundel") {
+			pages = append(pages, p)
+		}
+	}
+	for _, p := range pages {
+		b.Open(t, k.URL+"/"+p)
+		for _, v := range Axe(t, b, "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice") {
+			t.Errorf("%s: %s (%s): %s", p, v.ID, v.Help, strings.Join(v.Nodes, ", "))
+		}
+	}
+}

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"html"
 	"regexp"
 	"strings"
@@ -41,7 +42,10 @@ var KindTableScroll = ast.NewNodeKind("TableScroll")
 
 // TableScroll holds a table: on a narrow screen the table scrolls inside it, and it is a labelled
 // region that the keyboard can reach, so that its hidden part can be scrolled into view.
-type TableScroll struct{ ast.BaseBlock }
+type TableScroll struct {
+	ast.BaseBlock
+	Heads string // the text of the table's header cells, for the region's name
+}
 
 // Kind implements ast.Node.
 func (n *TableScroll) Kind() ast.NodeKind { return KindTableScroll }
@@ -64,8 +68,23 @@ func (tableTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 		}
 		return ast.WalkContinue, nil
 	})
+	src := reader.Source()
+	seen := map[string]int{}
 	for _, t := range tables {
-		w := &TableScroll{}
+		// The region is named after the header cells, so that two tables of a page have two
+		// names (and a table shown twice, a number).
+		var heads []string
+		if h := t.FirstChild(); h != nil && h.Kind() == east.KindTableHeader {
+			for c := h.FirstChild(); c != nil; c = c.NextSibling() {
+				if txt := strings.TrimSpace(PlainText(c, src)); txt != "" {
+					heads = append(heads, txt)
+				}
+			}
+		}
+		w := &TableScroll{Heads: strings.Join(heads, ", ")}
+		if seen[w.Heads]++; seen[w.Heads] > 1 {
+			w.Heads += fmt.Sprintf(" (%d)", seen[w.Heads])
+		}
 		t.Parent().ReplaceChild(t.Parent(), t, w)
 		w.AppendChild(w, t)
 	}
@@ -189,7 +208,14 @@ func (r *nodeRenderer) renderTableScroll(w util.BufWriter, src []byte, n ast.Nod
 		_, _ = w.WriteString("</div>\n")
 		return ast.WalkContinue, nil
 	}
-	_, _ = w.WriteString(`<div class="table-scroll" role="region" tabindex="0" aria-label="` + html.EscapeString(Spacing(r.lang, r.tableLabel)) + `">` + "\n")
+	label := r.tableLabel
+	if heads := n.(*TableScroll).Heads; heads != "" {
+		label += " : " + heads
+		if r.lang != "fr" {
+			label = r.tableLabel + ": " + heads
+		}
+	}
+	_, _ = w.WriteString(`<div class="table-scroll" role="region" tabindex="0" aria-label="` + html.EscapeString(Spacing(r.lang, label)) + `">` + "\n")
 	return ast.WalkContinue, nil
 }
 
