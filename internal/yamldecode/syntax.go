@@ -3,6 +3,7 @@ package yamldecode
 import (
 	"bytes"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -225,10 +226,8 @@ func startsValue(text string, i int) bool {
 	return false
 }
 
+// atoi reads the decimal number of a parser message (its digits are matched by a pattern).
 func atoi(s string) int {
-	n := 0
-	for _, c := range s {
-		n = n*10 + int(c-'0')
-	}
+	n, _ := strconv.Atoi(s)
 	return n
 }
