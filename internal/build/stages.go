@@ -6,10 +6,10 @@ import (
 	"net/url"
 	"runtime"
 	"sort"
-	"strings"
 	"sync"
 	"time"
 
+	"vises/internal/catalogue"
 	"vises/internal/check"
 	"vises/internal/config"
 	"vises/internal/content"
@@ -20,7 +20,9 @@ import (
 	"vises/internal/pdf"
 	"vises/internal/publish"
 	"vises/internal/render"
+	"vises/internal/searchindex"
 	"vises/internal/theme"
+	"vises/internal/worksheetform"
 	"vises/themes"
 )
 
@@ -191,7 +193,13 @@ func (p *pass) parse() bool {
 // of vises check, and what to render (everything, or the pages whose text changed).
 func (p *pass) assemble() bool {
 	o, cfg, l := p.o, p.cfg, p.l
-	tmpl, ds := theme.Load(p.layered, nil)
+	features := p.features()
+	funcs, err := render.Funcs(features...)
+	if err != nil {
+		l.Errorf(diag.Pos{}, "%v", err)
+		return false
+	}
+	tmpl, ds := theme.Load(p.layered, funcs)
 	l.Add(ds...)
 	if tmpl == nil {
 		return false
@@ -213,7 +221,7 @@ func (p *pass) assemble() bool {
 		return false
 	}
 	p.assets = assets
-	p.r = render.New(cfg, p.site, p.ui, tmpl, p.mds, assets, p.cat)
+	p.r = render.New(cfg, p.site, p.ui, tmpl, p.mds, assets, features...)
 	p.workers = o.Workers
 	if p.workers <= 0 {
 		p.workers = runtime.GOMAXPROCS(0)
@@ -295,8 +303,7 @@ func (p *pass) render() bool {
 	}
 	tasks := p.pageTasks()
 	if p.only != nil {
-		run(tasks, p.workers)
-		p.searchIndexes(p.only)
+		run(append(tasks, p.featureTasks(p.only)...), p.workers)
 		return false
 	}
 	for _, pg := range p.site.Pages {
@@ -417,32 +424,55 @@ func (p *pass) pageTasks() []func() {
 	return tasks
 }
 
-// searchIndexes writes again the search index of the languages where a page of only changed:
-// it holds the text of every page, taken from the encoded documents unchanged pages keep.
-func (p *pass) searchIndexes(only map[string]bool) {
-	changed := map[string]bool{}
-	for f := range only {
-		if parts := strings.SplitN(f, "/", 3); len(parts) == 3 {
-			changed[parts[1]] = true
+// outputTask returns the task that makes a file of a feature and writes it.
+func (p *pass) outputTask(x render.Output) func() {
+	return func() {
+		data, err := x.Render()
+		if err != nil {
+			p.fail(err)
+			return
 		}
-	}
-	for _, x := range p.r.SearchIndexes(func(lang string) bool { return changed[lang] }) {
-		p.write(x.Name, x.Data, x.Compact)
+		p.write(x.Name, data, x.Compact)
 	}
 }
 
-// siteTasks returns the tasks of a full build besides the pages: the search index of each
-// language, the bilingual root, the 404 page, per language the search results page and the
-// indicator cards, the catalogue downloads, the sitemap, robots.txt and the static files.
+// featureTasks returns the tasks that make again the files of features that show the text of a
+// page of only (such as the search index of its language, which holds the text of every page).
+func (p *pass) featureTasks(only map[string]bool) []func() {
+	var tasks []func()
+	for _, x := range p.r.Outputs() {
+		if x.Uses == nil {
+			continue
+		}
+		for f := range only {
+			if x.Uses(f) {
+				tasks = append(tasks, p.outputTask(x))
+				break
+			}
+		}
+	}
+	return tasks
+}
+
+// features returns the features of the site: the indicator catalogue, the search, the
+// worksheets. A new feature is a package of its own (see render.Feature), added here.
+func (p *pass) features() []render.Feature {
+	var theme func(code, lang string) string
+	if p.cat != nil && p.cat.Facets != nil {
+		facets := p.cat.Facets
+		theme = func(code, lang string) string { return facets.Label("theme", code, lang) }
+	}
+	return []render.Feature{searchindex.New(theme), catalogue.New(p.cat), worksheetform.Feature{}}
+}
+
+// siteTasks returns the tasks of a full build besides the pages: the files of the features
+// (the search index of each language first, the longest tasks), the bilingual root, the 404
+// page, the sitemap, robots.txt and the static files.
 func (p *pass) siteTasks() []func() {
 	r := p.r
 	var tasks []func()
-	for _, lang := range p.cfg.Languages {
-		tasks = append(tasks, func() {
-			for _, x := range r.SearchIndexes(func(l string) bool { return l == lang }) {
-				p.write(x.Name, x.Data, x.Compact)
-			}
-		})
+	for _, x := range r.Outputs() {
+		tasks = append(tasks, p.outputTask(x))
 	}
 	page := func(name string, render func() ([]byte, error)) func() {
 		return func() {
@@ -454,20 +484,7 @@ func (p *pass) siteTasks() []func() {
 		}
 	}
 	tasks = append(tasks, page("index.html", r.Root), page("404.html", r.NotFound))
-	for _, u := range r.SearchPages() {
-		tasks = append(tasks, page(u+"index.html", func() ([]byte, error) { return r.SearchPage(u) }))
-	}
-	for _, u := range r.CardsPages() {
-		tasks = append(tasks, page(u+"index.html", func() ([]byte, error) { return r.Cards(u) }))
-	}
 	tasks = append(tasks, func() {
-		if extras, err := r.Extras(); err != nil {
-			p.fail(err)
-		} else {
-			for _, x := range extras {
-				p.write(x.Name, x.Data, x.Compact)
-			}
-		}
 		p.write("sitemap.xml", r.Sitemap(), false)
 		p.write("robots.txt", r.Robots(), false)
 		for _, a := range p.assets {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"sort"
+	"strconv"
 	"strings"
 
 	"vises/internal/content"
@@ -19,6 +20,9 @@ type Ctx struct {
 	Kind     string        // home, section, page, root or 404
 	Content  template.HTML // the rendered Markdown body
 	absolute bool          // links start from the base URL's path (404 page)
+	View     any           // on a page a feature draws (LayoutPage): the feature's data
+
+	ownOf func(*content.Page) string // on a page a feature draws: LayoutPage.Own
 
 	pack    *PackView           // on a pack page
 	variant string              // on a pack page: Participants or Trainer
@@ -33,11 +37,11 @@ type Ctx struct {
 // own returns the address of the output that stands for page p in this context: the page
 // itself, or, on a pack page, the same pack of p (a session in another language).
 func (c *Ctx) own(p *content.Page) string {
-	switch c.Kind {
-	case "pack":
+	if c.ownOf != nil {
+		return c.ownOf(p)
+	}
+	if c.Kind == "pack" {
 		return c.r.packURL(p, c.variant)
-	case "cards":
-		return c.r.cardsURL(p.Lang)
 	}
 	return p.URL
 }
@@ -520,56 +524,13 @@ func (c *Ctx) Handouts() []Link {
 	return out
 }
 
-// Facet returns the label of a facet value in the page's language, or the code itself.
-func (c *Ctx) Facet(facet, code string) string {
-	if c.r.cat == nil || c.r.cat.Facets == nil {
-		return code
-	}
-	return markdown.Spacing(c.Lang, c.r.cat.Facets.Label(facet, code, c.Lang))
-}
-
-// IndicatorField is one text of an indicator page.
-type IndicatorField struct {
-	Name string
-	HTML template.HTML
-}
-
-// IndicatorFields returns the indicator's texts of one group that are filled in, in display
-// order: "about" (what it measures and how), "followup" (content.IndicatorFollowUp: who keeps
-// it, its cost, baseline and target) and "notes" (pitfalls and example).
-func (c *Ctx) IndicatorFields(group string) ([]IndicatorField, error) {
-	if c.Page == nil || c.Page.FM.Indicator == nil {
-		return nil, nil
-	}
-	var out []IndicatorField
-	for _, name := range content.IndicatorTexts {
-		if indicatorGroup(name) != group {
-			continue
-		}
-		h, err := c.Markdown("indicator."+name, false)
-		if err != nil {
-			return nil, err
-		}
-		if h != "" {
-			out = append(out, IndicatorField{Name: name, HTML: h})
-		}
-	}
-	return out, nil
-}
-
-// indicatorGroup returns the group of an indicator text on its page.
-func indicatorGroup(name string) string {
-	switch name {
-	case "pitfalls", "example":
-		return "notes"
-	}
-	for _, f := range content.IndicatorFollowUp {
-		if f == name {
-			return "followup"
-		}
-	}
-	return "about"
-}
-
 // Offline reports whether the site is built for browsing from disk.
 func (c *Ctx) Offline() bool { return c.r.cfg.Offline }
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+// RootURL returns the address of the site root from the page.
+func (c *Ctx) RootURL() string {
+	u := c.Rel("")
+	return strings.TrimSuffix(u, "index.html")
+}

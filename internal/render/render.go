@@ -1,6 +1,8 @@
 // Package render turns the assembled site into bytes: it resolves links, renders Markdown and
 // executes the theme's layouts for each page, the bilingual root page, the 404 page, the
-// sitemap and robots.txt. It does no I/O.
+// sitemap and robots.txt. Features (the catalogue, the search, the worksheets...) add their
+// pages, files and template functions through the Feature interface, from their own packages.
+// It does no I/O.
 package render
 
 import (
@@ -16,7 +18,6 @@ import (
 	"vises/internal/content"
 	"vises/internal/diag"
 	"vises/internal/i18n"
-	"vises/internal/indicator"
 	"vises/internal/markdown"
 	"vises/internal/parallel"
 	"vises/internal/publish"
@@ -31,9 +32,11 @@ type Renderer struct {
 	tmpl   *theme.Templates
 	mds    content.Markdowns
 	assets map[string]*publish.Asset
-	cat    *indicator.Catalogue
-	pdf    bool                                // session pages link to PDFs of their packs
-	links  map[*content.Page]map[string]string // page -> link as written -> URL to write
+	// features bring pages, files and template functions of their own (feature.go).
+	features []Feature
+	funcs    template.FuncMap
+	pdf      bool                                // session pages link to PDFs of their packs
+	links    map[*content.Page]map[string]string // page -> link as written -> URL to write
 	// backlinks lists, for each page, the other pages that link to it, in site order.
 	backlinks map[*content.Page][]*content.Page
 	forward   map[*content.Page][]*content.Page // the pages each page links to
@@ -48,8 +51,10 @@ type texts struct {
 }
 
 // New returns a renderer for the site.
-func New(cfg *config.Config, site *content.Site, ui *i18n.Bundle, tmpl *theme.Templates, mds content.Markdowns, assets map[string]*publish.Asset, cat *indicator.Catalogue) *Renderer {
-	return &Renderer{cfg: cfg, site: site, ui: ui, tmpl: tmpl, mds: mds, assets: assets, cat: cat,
+// The templates must have been loaded with the features' functions (Funcs).
+func New(cfg *config.Config, site *content.Site, ui *i18n.Bundle, tmpl *theme.Templates, mds content.Markdowns, assets map[string]*publish.Asset, features ...Feature) *Renderer {
+	funcs, _ := Funcs(features...)
+	return &Renderer{cfg: cfg, site: site, ui: ui, tmpl: tmpl, mds: mds, assets: assets, features: features, funcs: funcs,
 		links: map[*content.Page]map[string]string{}, texts: map[*content.Page]texts{}, backlinks: map[*content.Page][]*content.Page{}, forward: map[*content.Page][]*content.Page{}}
 }
 

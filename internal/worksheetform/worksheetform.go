@@ -1,17 +1,32 @@
-package render
+// Package worksheetform draws a page's self-assessment worksheet as a form: one that prints
+// blank without JavaScript, and that worksheet.js fills, scores, saves and exports. It is a
+// render.Feature; the worksheet's schema and its checks are internal/worksheet's.
+package worksheetform
 
 import (
+	"html/template"
 	"path"
 	"strconv"
 	"strings"
 
 	"vises/internal/markdown"
+	"vises/internal/render"
 	"vises/internal/worksheet"
 )
 
-// WorksheetView is a worksheet as its layout draws it: a form that prints blank without
+// Feature gives the layouts {{worksheet .}}: the page's worksheet as its form draws it, or nil.
+// It adds no file of its own: worksheets are drawn on their pages (and in packs).
+type Feature struct{}
+
+// Funcs gives the layouts the function worksheet.
+func (Feature) Funcs() template.FuncMap { return template.FuncMap{"worksheet": draw} }
+
+// Outputs returns nothing: a worksheet has no page of its own.
+func (Feature) Outputs(*render.Renderer) []render.Output { return nil }
+
+// View is a worksheet as its layout draws it: a form that prints blank without
 // JavaScript and that worksheet.js fills, scores, saves and exports.
-type WorksheetView struct {
+type View struct {
 	ID        string // language-neutral: the file name without .md
 	Signature string // structure of the worksheet, the same in every language
 	Radar     bool   // three or more scored sections
@@ -47,14 +62,14 @@ type WColumn struct {
 	Min, Max        string
 }
 
-// Worksheet returns the page's worksheet, or nil.
-func (c *Ctx) Worksheet() *WorksheetView {
+// draw returns the page's worksheet, or nil.
+func draw(c *render.Ctx) *View {
 	if c.Page == nil || c.Page.FM.Worksheet == nil {
 		return nil
 	}
 	s := c.Page.FM.Worksheet
 	sp := func(t string) string { return markdown.Spacing(c.Lang, strings.TrimSpace(t)) }
-	v := &WorksheetView{ID: strings.TrimSuffix(path.Base(c.Page.Path), ".md"), Signature: worksheet.Signature(s)}
+	v := &View{ID: strings.TrimSuffix(path.Base(c.Page.Path), ".md"), Signature: worksheet.Signature(s)}
 	scored := 0
 	for _, sec := range s.Sections {
 		ws := WSection{ID: sec.ID, Title: sp(sec.Title), Intro: sp(sec.Intro), Scored: sec.Scored()}
