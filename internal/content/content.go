@@ -10,6 +10,7 @@ import (
 	"path"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -408,11 +409,17 @@ func parse(lang, rel, file string, src []byte, md *markdown.Markdown, whole bool
 		l.Readf(diag.Pos{File: file, Line: 1, Col: 1}, "front matter: the --- of line 1 is never closed; end the front matter with a line holding only ---")
 		return nil
 	}
-	ds, wellFormed := yamldecode.Decode(file, p.fmLine, fm, &p.FM)
-	if !wellFormed {
-		for i := range ds {
-			ds[i].Msg = "front matter: " + ds[i].Msg
+	problems, wellFormed := yamldecode.DecodeProblems(file, p.fmLine, fm, &p.FM)
+	ds := make([]diag.Diagnostic, len(problems))
+	for i, pr := range problems {
+		ds[i] = pr.Diagnostic
+		if advice := hugoKeys[pr.UnknownKey]; pr.UnknownKey != "" && advice != "" {
+			ds[i].Severity = diag.Warning
+			ds[i].Msg = strconv.Quote(pr.UnknownKey) + " is a Hugo key that vises does not use, left out: " + advice
 		}
+		ds[i].Msg = "front matter: " + ds[i].Msg
+	}
+	if !wellFormed {
 		l.Add(ds...)
 		return nil
 	}
@@ -423,15 +430,6 @@ func parse(lang, rel, file string, src []byte, md *markdown.Markdown, whole bool
 		p.Doc = md.Parse(src[body:])
 	}
 	p.Doc.Offset = body
-	for i := range ds {
-		if key, ok := strings.CutPrefix(ds[i].Msg, "unknown key "); ok {
-			if advice := hugoKeys[strings.Trim(key, `"`)]; advice != "" {
-				ds[i].Severity = diag.Warning
-				ds[i].Msg = key + " is a Hugo key that vises does not use, left out: " + advice
-			}
-		}
-		ds[i].Msg = "front matter: " + ds[i].Msg
-	}
 	l.Add(ds...) // unknown keys and wrong types fail the build, but the page still exists for links
 	if strings.TrimSpace(p.FM.Title) == "" && (len(ds) == 0 || p.FieldPos("title").Line == 1) {
 		l.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "front matter: title is required")

@@ -19,7 +19,7 @@ import (
 
 var (
 	lineMsg    = regexp.MustCompile(`^line (\d+)(?:, column (\d+))?: (.*)$`)
-	unknownKey = regexp.MustCompile(`^field (\S+) not found in type \S+$`)
+	unknownKey = regexp.MustCompile(`^field (\S+) not found in type .+$`)
 	wrongType  = regexp.MustCompile("^cannot unmarshal !!(\\w+)(?: `(.*?)`)? into (\\S+)$")
 	duplicate  = regexp.MustCompile(`^mapping key "(.*)" already defined at line (\d+)$`)
 )
@@ -28,6 +28,22 @@ var (
 // the file on which data starts (front matter starts on line 2, after its opening ---).
 // wellFormed is false when data is not YAML at all (nothing could be decoded).
 func Decode(file string, firstLine int, data []byte, v any) (ds []diag.Diagnostic, wellFormed bool) {
+	ps, wellFormed := DecodeProblems(file, firstLine, data, v)
+	for _, p := range ps {
+		ds = append(ds, p.Diagnostic)
+	}
+	return ds, wellFormed
+}
+
+// Problem is a diagnostic of Decode with what a caller may want to treat apart.
+type Problem struct {
+	diag.Diagnostic
+	UnknownKey string // the key, when the problem is a key the Go type does not have
+}
+
+// DecodeProblems is Decode, with each problem's unknown key as a field of its own, so that a
+// caller can tell an unknown key from other problems (and which) without reading the message.
+func DecodeProblems(file string, firstLine int, data []byte, v any) (ps []Problem, wellFormed bool) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, true
 	}
@@ -39,30 +55,32 @@ func Decode(file string, firstLine int, data []byte, v any) (ds []diag.Diagnosti
 	}
 	var te *yaml.TypeError
 	if !errors.As(err, &te) {
-		return []diag.Diagnostic{Syntax(file, firstLine, data, err)}, false
+		return []Problem{{Diagnostic: Syntax(file, firstLine, data, err)}}, false
 	}
 	// Positions of keys and values are looked up in the syntax tree, read only now.
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return []diag.Diagnostic{Syntax(file, firstLine, data, err)}, false
+		return []Problem{{Diagnostic: Syntax(file, firstLine, data, err)}}, false
 	}
-	var out []diag.Diagnostic
+	var out []Problem
 	for _, e := range te.Errors {
 		out = append(out, describe(file, firstLine, &root, e, keysOf(reflect.TypeOf(v))))
 	}
 	return out, true
 }
 
-func describe(file string, firstLine int, root *yaml.Node, e string, keys []string) diag.Diagnostic {
-	d := diag.Diagnostic{Pos: diag.Pos{File: file, Line: firstLine, Col: 1}, Severity: diag.Error, Msg: e}
+func describe(file string, firstLine int, root *yaml.Node, e string, keys []string) Problem {
+	p := Problem{Diagnostic: diag.Diagnostic{Pos: diag.Pos{File: file, Line: firstLine, Col: 1}, Severity: diag.Error, Msg: e}}
+	d := &p.Diagnostic
 	m := lineMsg.FindStringSubmatch(e)
 	if m == nil {
-		return d
+		return p
 	}
 	line, _ := strconv.Atoi(m[1])
 	d.Pos.Line = line + firstLine - 1
 	d.Msg = m[3]
 	if k := unknownKey.FindStringSubmatch(m[3]); k != nil {
+		p.UnknownKey = k[1]
 		d.Msg = fmt.Sprintf("unknown key %q", k[1])
 		if near := nearest(k[1], keys); near != "" {
 			d.Msg += fmt.Sprintf(" (did you mean %q?)", near)
@@ -70,14 +88,14 @@ func describe(file string, firstLine int, root *yaml.Node, e string, keys []stri
 		if n := findKey(root, line, k[1]); n != nil {
 			d.Pos.Col = n.Column
 		}
-		return d
+		return p
 	}
 	if k := duplicate.FindStringSubmatch(m[3]); k != nil {
 		d.Msg = fmt.Sprintf("%q is set twice (first at line %d); keep one", k[1], atoi(k[2])+firstLine-1)
 		if n := findKey(root, line, k[1]); n != nil {
 			d.Pos.Col = n.Column
 		}
-		return d
+		return p
 	}
 	if t := wrongType.FindStringSubmatch(m[3]); t != nil {
 		got := yamlKind(t[1])
@@ -97,7 +115,7 @@ func describe(file string, firstLine int, root *yaml.Node, e string, keys []stri
 			d.Msg += "; " + hint
 		}
 	}
-	return d
+	return p
 }
 
 // typeHint says how to write a value of Go type want that was written as a YAML kind.
