@@ -46,6 +46,7 @@ type pass struct {
 	mds  content.Markdowns
 	site *content.Site
 	cat  *indicator.Catalogue
+	meta map[*content.Page]render.PageMeta // the translators' loop (translations.go)
 	// assemble
 	tmpl     *theme.Templates
 	min      *publish.Minifier
@@ -95,7 +96,7 @@ func (p *pass) configure() bool {
 	p.cfg, p.res.Config = cfg, cfg
 	// Pages are rendered as they are parsed (callout labels come from the UI strings), so a
 	// change to anything but content/ parses every page again.
-	p.inputs = inputsFingerprint(o.FS, o.Config, o.Overrides, o.Dev)
+	p.inputs = inputsFingerprint(o.FS, o.Config, o.Overrides, o.Dev) + historyFingerprint(o.History)
 	// A published build stamps its output; an output already stamped is first checked: when
 	// nothing changed since, there is nothing to do. (A first build reads the sources once:
 	// their sums are taken as they are parsed.)
@@ -184,6 +185,7 @@ func (p *pass) parse() bool {
 		p.cat = indicator.Build(p.site, facets, p.l)
 	}
 	p.mds = mds
+	p.translations()
 	return true
 }
 
@@ -214,6 +216,7 @@ func (p *pass) assemble() bool {
 	}
 	p.assets = assets
 	p.r = render.New(cfg, p.site, p.ui, tmpl, p.mds, assets, p.cat)
+	p.r.SetPageMeta(p.meta)
 	p.workers = o.Workers
 	if p.workers <= 0 {
 		p.workers = runtime.GOMAXPROCS(0)

@@ -1,0 +1,35 @@
+package build
+
+import (
+	"vises/internal/content"
+	"vises/internal/render"
+	"vises/internal/translation"
+)
+
+// translations runs the translators' loop over the parsed site: a stand-in for each page
+// missing in a language, the state of every translation (a warning for each stale one), and
+// the date each page was last updated.
+func (p *pass) translations() {
+	p.site.AddFallbacks()
+	rep := translation.Compute(p.o.FS, p.site, p.cfg.DefaultLanguage, p.l)
+	rep.Warn(p.l)
+	p.res.Translations = rep
+	dates := translation.Dates(p.o.FS, p.site, p.o.History, p.l)
+	p.meta = make(map[*content.Page]render.PageMeta, len(p.site.Pages))
+	for _, pg := range p.site.Pages {
+		m := render.PageMeta{Updated: dates[pg]}
+		if e := rep.Of(pg); e != nil && e.Status == translation.Stale {
+			m.StaleSource = e.Source
+		}
+		p.meta[pg] = m
+	}
+}
+
+// historyFingerprint describes the dates of the history, so that a stamped output is built
+// again when a commit changes them.
+func historyFingerprint(h translation.History) string {
+	if h == nil {
+		return ""
+	}
+	return " history:" + h.Fingerprint()
+}
