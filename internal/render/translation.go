@@ -18,6 +18,16 @@ type PageMeta struct {
 	Updated     time.Time     // when the page was last updated; zero when unknown
 }
 
+// ownPage returns the page being rendered when the output is that page's own (not a search,
+// cards or pack page drawn around the home or a session page), else nil.
+func (c *Ctx) ownPage() *content.Page {
+	switch c.Kind {
+	case string(content.KindHome), string(content.KindSection), string(content.KindPage):
+		return c.Page
+	}
+	return nil
+}
+
 // SetPageMeta gives the renderer what the translators' loop found of each page.
 func (r *Renderer) SetPageMeta(m map[*content.Page]PageMeta) { r.meta = m }
 
@@ -32,7 +42,7 @@ type Notice struct {
 // StaleNotice returns, for a translation whose source changed since it was translated, the
 // notice that says so in the reader's language with a link to the source; else nil.
 func (c *Ctx) StaleNotice() *Notice {
-	if c.Page == nil || c.Kind == "pack" {
+	if c.ownPage() == nil {
 		return nil
 	}
 	src := c.r.meta[c.Page].StaleSource
@@ -50,7 +60,7 @@ func (c *Ctx) StaleNotice() *Notice {
 // FallbackNotice returns, on a stand-in for a page missing in this language, the notice that
 // the page is not translated yet; else nil.
 func (c *Ctx) FallbackNotice() *Notice {
-	if c.Page == nil || c.Page.Fallback == nil {
+	if c.ownPage() == nil || c.Page.Fallback == nil {
 		return nil
 	}
 	src := c.Page.Fallback
@@ -64,7 +74,7 @@ func (c *Ctx) FallbackNotice() *Notice {
 // ContentLang returns the language of the page's text when it is not the page's: the
 // language of the page a stand-in shows; else "".
 func (c *Ctx) ContentLang() string {
-	if c.Page == nil || c.Page.Fallback == nil {
+	if c.ownPage() == nil || c.Page.Fallback == nil {
 		return ""
 	}
 	return c.Page.Fallback.Lang
@@ -78,7 +88,7 @@ type Date struct {
 
 // Updated returns the date the page was last updated, or nil when it is not known.
 func (c *Ctx) Updated() *Date {
-	if c.Page == nil {
+	if c.ownPage() == nil {
 		return nil
 	}
 	t := c.r.meta[c.Page].Updated
@@ -111,7 +121,7 @@ func (c *Ctx) date(t time.Time) *Date {
 // EditURL returns the address that opens the page's own source file for editing (editURL in
 // site.yaml), or "".
 func (c *Ctx) EditURL() string {
-	if c.Page == nil || c.Page.Fallback != nil || c.Page.Implicit || c.r.cfg.EditURL == "" || c.Kind == "pack" {
+	if c.ownPage() == nil || c.Page.Fallback != nil || c.Page.Implicit || c.r.cfg.EditURL == "" {
 		return ""
 	}
 	return c.r.cfg.EditURL + c.Page.File

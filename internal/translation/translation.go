@@ -264,11 +264,8 @@ func Compute(fsys fs.FS, site *content.Site, def string, l *diag.List) *Report {
 			}
 			r.add(e)
 		}
-		// The languages the page is missing in.
+		// The languages the source is missing in (a group without its source is orphaned).
 		from := src
-		if from == nil && len(group) == 1 {
-			from = p
-		}
 		if from == nil {
 			continue
 		}
