@@ -47,6 +47,7 @@ type pass struct {
 	site *content.Site
 	cat  *indicator.Catalogue
 	meta map[*content.Page]render.PageMeta // the translators' loop (translations.go)
+	loop string                            // which translations are stale: a change renders every page
 	// assemble
 	tmpl     *theme.Templates
 	min      *publish.Minifier
@@ -246,7 +247,7 @@ func (p *pass) assemble() bool {
 	check.Site(p.site, p.ui, published, p.workers, l)
 
 	// Decide what to render: everything, or only the pages whose text changed.
-	p.snap = &snapshot{inputs: p.inputs}
+	p.snap = &snapshot{inputs: p.inputs + p.loop}
 	if !p.b.once {
 		p.snap.sigs = signatures(p.site, p.r)
 	}

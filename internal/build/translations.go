@@ -20,6 +20,8 @@ func (p *pass) translations() {
 		m := render.PageMeta{Updated: dates[pg]}
 		if e := rep.Of(pg); e != nil && e.Status == translation.Stale {
 			m.StaleSource = e.Source
+			// A translation goes stale when its source is edited: serve renders it again.
+			p.loop += " stale:" + pg.File
 		}
 		p.meta[pg] = m
 	}
