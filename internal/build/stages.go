@@ -97,7 +97,7 @@ func (p *pass) configure() bool {
 	p.cfg, p.res.Config = cfg, cfg
 	// Pages are rendered as they are parsed (callout labels come from the UI strings), so a
 	// change to anything but content/ parses every page again.
-	p.inputs = inputsFingerprint(o.FS, o.Config, o.Overrides, o.Dev) + historyFingerprint(o.History)
+	p.inputs = inputsFingerprint(o.FS, o.Config, o.Overrides, o.Dev) + historyFingerprint(o.FS, o.History)
 	// A published build stamps its output; an output already stamped is first checked: when
 	// nothing changed since, there is nothing to do. (A first build reads the sources once:
 	// their sums are taken as they are parsed.)

@@ -1,6 +1,8 @@
 package build
 
 import (
+	"io/fs"
+
 	"vises/internal/content"
 	"vises/internal/render"
 	"vises/internal/translation"
@@ -27,11 +29,15 @@ func (p *pass) translations() {
 	}
 }
 
-// historyFingerprint describes the dates of the history, so that a stamped output is built
-// again when a commit changes them.
-func historyFingerprint(h translation.History) string {
-	if h == nil {
-		return ""
+// historyFingerprint describes the dates of the history and the dates record, so that a
+// stamped output is built again when a commit or a new record changes them.
+func historyFingerprint(fsys fs.FS, h translation.History) string {
+	out := ""
+	if h != nil {
+		out += " history:" + h.Fingerprint()
 	}
-	return " history:" + h.Fingerprint()
+	if data, err := fs.ReadFile(fsys, translation.DatesFile); err == nil {
+		out += " dates:" + translation.FileHash(data)
+	}
+	return out
 }
