@@ -8,6 +8,8 @@
 //	vises check [--config site.yaml] [--base-url URL]
 //	vises serve [--config site.yaml] [--bind 127.0.0.1] [--port 1313]
 //	vises clean [--out public]
+//	vises translations [--config site.yaml] [--all] [--csv FILE]
+//	vises translations mark|diff [--config site.yaml] PATH...
 //	vises version
 //
 // Exit status: 0 on success, 1 when the build or check finds errors, 2 on a usage error.
@@ -38,6 +40,7 @@ import (
 	"vises/internal/publish"
 	"vises/internal/serve"
 	"vises/internal/sitefs"
+	"vises/internal/translation"
 )
 
 // version is set at link time (-ldflags "-X main.version=...") for releases.
@@ -56,6 +59,7 @@ func commands() []command {
 		{"check", "vises check [--config site.yaml] [--base-url URL]", "check translations, links, anchors and UI strings without writing anything", runCheck},
 		{"serve", "vises serve [--config site.yaml] [--bind 127.0.0.1] [--port 1313]", "preview the site, rebuilt and reloaded on every change", runServe},
 		{"clean", "vises clean [--out public]", "remove the output folder, if vises wrote everything in it", runClean},
+		{"translations", translationsUsage, "list stale, missing and orphaned translations; mark translations current; show what changed in a source", runTranslations},
 		{"version", "vises version", "print the version", runVersion},
 	}
 }
@@ -93,7 +97,7 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: vises <command> [flags]")
 	fmt.Fprintln(w)
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.short)
+		fmt.Fprintf(w, "  %-13s %s\n", c.name, c.short)
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Run 'vises <command> -h' for the flags of a command.")
@@ -172,6 +176,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		PDF:       f.pdf,
 		Progress:  pdfProgress(stderr),
 		Tool:      toolStamp(),
+		History:   translation.GitHistory("."),
 	})
 	if f.memprofile != "" {
 		if err := writeHeapProfile(f.memprofile); err != nil {
@@ -288,7 +293,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		host = "localhost"
 	}
 	base := fmt.Sprintf("http://%s/", net.JoinHostPort(host, fmt.Sprint(addr.Port)))
-	srv := serve.New(build.Options{FS: sitefs.Dir("."), Config: *cfg, Overrides: config.Overrides{BaseURL: base}}, stderr)
+	srv := serve.New(build.Options{FS: sitefs.Dir("."), Config: *cfg, Overrides: config.Overrides{BaseURL: base}, History: translation.GitHistory(".")}, stderr)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	fmt.Fprintf(stdout, "vises serve: %s (Ctrl+C to stop)\n", base)

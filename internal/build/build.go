@@ -17,6 +17,7 @@ import (
 	"vises/internal/diag"
 	"vises/internal/parallel"
 	"vises/internal/render"
+	"vises/internal/translation"
 )
 
 // Options say what to build.
@@ -40,6 +41,9 @@ type Options struct {
 	// DefaultTheme stands for the theme embedded in the binary (themes.Default() when nil), so
 	// that tests can build with a changed one.
 	DefaultTheme fs.FS
+	// History is the date of the last change of each content file, from git
+	// (translation.GitHistory), for the dates pages show; nil without history.
+	History translation.History
 }
 
 // Output receives the files of a build that is not published to a folder, such as the
@@ -62,6 +66,8 @@ type Result struct {
 	Full     bool          // everything was rendered (not only the pages whose source changed)
 	Written  []string      // the files this build wrote, sorted
 	UpToDate bool          // the output folder was made from the same inputs: nothing was written
+	// Translations is the state of every translation (current, stale, missing...).
+	Translations *translation.Report
 }
 
 // Run builds the site. Problems are in Result.Diags; the output folder is replaced only when

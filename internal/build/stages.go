@@ -48,6 +48,8 @@ type pass struct {
 	mds  content.Markdowns
 	site *content.Site
 	cat  *indicator.Catalogue
+	meta map[*content.Page]render.PageMeta // the translators' loop (translations.go)
+	loop string                            // which translations are stale: a change renders every page
 	// assemble
 	tmpl     *theme.Templates
 	min      *publish.Minifier
@@ -97,7 +99,7 @@ func (p *pass) configure() bool {
 	p.cfg, p.res.Config = cfg, cfg
 	// Pages are rendered as they are parsed (callout labels come from the UI strings), so a
 	// change to anything but content/ parses every page again.
-	p.inputs = inputsFingerprint(o.FS, o.Config, o.Overrides, o.Dev)
+	p.inputs = inputsFingerprint(o.FS, o.Config, o.Overrides, o.Dev) + historyFingerprint(o.FS, o.History)
 	// A published build stamps its output; an output already stamped is first checked: when
 	// nothing changed since, there is nothing to do. (A first build reads the sources once:
 	// their sums are taken as they are parsed.)
@@ -186,6 +188,7 @@ func (p *pass) parse() bool {
 		p.cat = indicator.Build(p.site, facets, p.l)
 	}
 	p.mds = mds
+	p.translations()
 	return true
 }
 
@@ -222,6 +225,7 @@ func (p *pass) assemble() bool {
 	}
 	p.assets = assets
 	p.r = render.New(cfg, p.site, p.ui, tmpl, p.mds, assets, features...)
+	p.r.SetPageMeta(p.meta)
 	p.workers = o.Workers
 	if p.workers <= 0 {
 		p.workers = runtime.GOMAXPROCS(0)
@@ -251,7 +255,7 @@ func (p *pass) assemble() bool {
 	check.Site(p.site, p.ui, published, p.workers, l)
 
 	// Decide what to render: everything, or only the pages whose text changed.
-	p.snap = &snapshot{inputs: p.inputs}
+	p.snap = &snapshot{inputs: p.inputs + p.loop}
 	if !p.b.once {
 		p.snap.sigs = signatures(p.site, p.r)
 	}

@@ -20,7 +20,7 @@ import (
 func Site(site *content.Site, ui *i18n.Bundle, static func(string) bool, workers int, l *diag.List) {
 	Links(site, static, workers, l)
 	for _, p := range site.Pages {
-		if p.Implicit {
+		if p.Implicit || p.Fallback != nil {
 			continue
 		}
 		for _, lang := range site.Langs {
@@ -42,7 +42,7 @@ func Site(site *content.Site, ui *i18n.Bundle, static func(string) bool, workers
 func pairingHint(site *content.Site, p *content.Page, lang string) string {
 	var alone []string
 	for _, q := range site.Pages {
-		if q.Lang == lang && !q.Implicit && q.Kind == p.Kind && q.Dir() == p.Dir() && q.Translations[p.Lang] == nil {
+		if q.Lang == lang && !q.Implicit && q.Fallback == nil && q.Kind == p.Kind && q.Dir() == p.Dir() && q.Translations[p.Lang] == nil {
 			alone = append(alone, q.File)
 		}
 	}
@@ -83,6 +83,9 @@ func Links(site *content.Site, static func(string) bool, workers int, l *diag.Li
 	results := make([]result, len(pages))
 	parallel.For(len(pages), workers, func(i int) {
 		p, res := pages[i], &results[i]
+		if p.Fallback != nil {
+			return // a stand-in for a missing page has the links of the page it shows, checked there
+		}
 		p.EachLink(func(dest string, pos diag.Pos) {
 			t, problem := site.Resolve(p, dest, static)
 			switch {

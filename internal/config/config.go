@@ -28,6 +28,9 @@ type Config struct {
 	Offline         bool              // write links ending in index.html, for browsing from disk
 	OutDir          string            // output folder (a path on disk, not in the site file system)
 	Partner         Partner           // the organisation that hosts or hands out the kit
+	// EditURL, followed by a source file's path from the site root (content/fr/…), opens the
+	// file for editing (such as https://github.com/ORG/REPO/edit/main/); "" shows no edit link.
+	EditURL string
 }
 
 // Partner names the organisation that hosts the kit or runs a training session with it.
@@ -55,6 +58,7 @@ type file struct {
 	Minify          *bool             `yaml:"minify"`
 	AllowRawHTML    bool              `yaml:"allowRawHTML"`
 	Offline         bool              `yaml:"offline"`
+	EditURL         string            `yaml:"editURL"`
 	Partner         struct {
 		Name string `yaml:"name"`
 		URL  string `yaml:"url"`
@@ -149,6 +153,14 @@ func Load(fsys fs.FS, name string, o Overrides) (*Config, []diag.Diagnostic) {
 	}
 	if c.Partner.Logo != "" && (path.IsAbs(c.Partner.Logo) || strings.Contains(c.Partner.Logo, "..")) {
 		l.Errorf(at("logo"), "partner.logo: %q must be a path inside static/", c.Partner.Logo)
+	}
+
+	if f.EditURL != "" {
+		if u, err := url.Parse(f.EditURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			l.Errorf(at("editURL"), "editURL: must be an absolute http or https URL, such as https://github.com/ORG/REPO/edit/main/")
+		} else {
+			c.EditURL = strings.TrimSuffix(f.EditURL, "/") + "/"
+		}
 	}
 
 	base, msg := normalizeBaseURL(c.BaseURL)

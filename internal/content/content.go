@@ -53,6 +53,7 @@ type Page struct {
 	Anchors      map[string]bool // element IDs a link may point at
 	Implicit     bool            // a section made up for a folder without _index.md
 	Duplicate    bool            // its URL is already taken by another page; not rendered
+	Fallback     *Page           // on a page made for a language it is missing in: the page whose text it shows (fallback.go)
 
 	fmSrc   []byte     // the front matter YAML, for positions of fields
 	fmOnce  sync.Once  // parses fmSrc into fm, when a position is asked for

@@ -18,7 +18,6 @@ var hugoKeys = map[string]string{
 	"date":        "vises shows no publication date; remove it",
 	"publishDate": "vises publishes every page that is not a draft; remove it (or set draft: true)",
 	"expiryDate":  "vises publishes every page that is not a draft; remove it (or set draft: true)",
-	"lastmod":     "vises shows no modification date; remove it",
 	"tags":        "vises has no taxonomies; link related pages from the text, search finds the rest",
 	"categories":  "vises has no taxonomies; the section folder is the category",
 	"keywords":    "search reads the page's text; remove it",

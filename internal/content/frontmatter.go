@@ -24,6 +24,20 @@ type FrontMatter struct {
 	Indicator      *Indicator      `yaml:"indicator"`
 	Terms          []Term          `yaml:"terms"`
 	Worksheet      *worksheet.Spec `yaml:"worksheet"`
+	// The translators' loop (internal/translation): which version of its source a translation
+	// was made from (written by vises translations mark), the language a pair of pages is
+	// written in when it is not the site's default language, and the date the page was last
+	// updated when it is not the one of its file's history (YYYY-MM-DD).
+	TranslationOf *TranslationOf `yaml:"translationOf"`
+	SourceLang    string         `yaml:"sourceLang"`
+	Lastmod       string         `yaml:"lastmod"`
+}
+
+// TranslationOf records the version of its source a translation matches: the source's
+// language and a short hash of its normalised text (translation.Hash).
+type TranslationOf struct {
+	Lang string `yaml:"lang"`
+	Hash string `yaml:"hash"`
 }
 
 // Indicator is the catalogue entry carried by an indicator page. The facets are language-neutral

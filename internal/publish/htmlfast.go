@@ -71,6 +71,7 @@ var fastAttrs = map[string]int{
 	"selected": booleanAttr, "required": booleanAttr, "readonly": booleanAttr, "open": booleanAttr,
 	"name": plainAttr, "content": plainAttr, "role": plainAttr, "title": plainAttr,
 	"placeholder": plainAttr, "value": plainAttr, "alt": plainAttr, "align": plainAttr,
+	"datetime": trimAttr,
 }
 
 // tagTable and attrTable hold fastTags and fastAttrs for looking names up.

@@ -198,6 +198,10 @@ func (c *Ctx) Canonical() string {
 	if c.Page == nil {
 		return c.r.cfg.BaseURL
 	}
+	if c.Page.Fallback != nil {
+		// A stand-in for a missing page shows the text of another: that one is canonical.
+		return c.r.cfg.Abs(c.Page.Fallback.URL)
+	}
 	return c.r.cfg.Abs(c.own(c.Page))
 }
 
@@ -230,6 +234,16 @@ func (c *Ctx) Switch() []Link {
 			l.Href = c.Rel(c.own(c.Page))
 		default:
 			target := c.Page.Translations[lang]
+			if f := c.Page.Fallback; target == nil && f != nil && f.Lang == lang {
+				target = f // a stand-in's language switch leads to the page it shows
+			}
+			if f := c.r.site.FallbackFor(c.Page, lang); target == nil && f != nil {
+				// The page is missing in lang, where its stand-in shows its text.
+				l.Missing = true
+				l.Href = c.Rel(f.URL)
+				out = append(out, l)
+				continue
+			}
 			if target == nil {
 				l.Missing = true
 				for q := c.Page.Parent; q != nil && target == nil; q = q.Parent {

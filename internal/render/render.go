@@ -43,6 +43,7 @@ type Renderer struct {
 	parts     *PartCache                        // rendered pack parts kept between builds, or nil
 	texts     map[*content.Page]texts           // titles and summaries with their typography
 	strings   sync.Map                          // lang, id and whole-number arguments -> UI string, typography applied
+	meta      map[*content.Page]PageMeta        // what the translators' loop found (translation.go)
 }
 
 // texts are what lists of pages show of a page, typography applied once.
@@ -222,6 +223,7 @@ func (r *Renderer) Sitemap() []byte {
 	type u struct {
 		XMLName xml.Name `xml:"url"`
 		Loc     string   `xml:"loc"`
+		Lastmod string   `xml:"lastmod,omitempty"`
 		Links   []link
 	}
 	type urlset struct {
@@ -232,7 +234,13 @@ func (r *Renderer) Sitemap() []byte {
 	}
 	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
 	for _, p := range r.site.Pages {
+		if p.Fallback != nil {
+			continue // its canonical address is the page it shows
+		}
 		entry := u{Loc: r.cfg.Abs(p.URL)}
+		if t := r.meta[p].Updated; !t.IsZero() {
+			entry.Lastmod = t.UTC().Format("2006-01-02")
+		}
 		if len(p.Translations) > 0 {
 			for _, a := range alternates(r, p) {
 				entry.Links = append(entry.Links, link{Rel: "alternate", Hreflang: a.Lang, Href: a.Href})
