@@ -40,6 +40,8 @@ type Options struct {
 	// DefaultTheme stands for the theme embedded in the binary (themes.Default() when nil), so
 	// that tests can build with a changed one.
 	DefaultTheme fs.FS
+
+	noCache bool // execute every partial for every page (tests compare with the cache)
 }
 
 // Output receives the files of a build that is not published to a folder, such as the

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -222,6 +223,13 @@ func (p *pass) assemble() bool {
 	}
 	p.assets = assets
 	p.r = render.New(cfg, p.site, p.ui, tmpl, p.mds, assets, features...)
+	// The default theme's header and footer are executed once per language and navigation
+	// state (render.Ctx.Cached); a partner theme's own are executed for every page.
+	for _, name := range []string{"layouts/partials/header.html", "layouts/partials/footer.html"} {
+		if strings.HasPrefix(p.layered.Origin(name), "themes/default/") && !o.noCache {
+			p.r.EnableCache(strings.TrimPrefix(name, "layouts/"))
+		}
+	}
 	p.workers = o.Workers
 	if p.workers <= 0 {
 		p.workers = runtime.GOMAXPROCS(0)

@@ -32,6 +32,7 @@ type Ctx struct {
 	// whether the pack is printed to PDF (links to other pages go to the public site).
 	parts map[string]string
 	print bool
+	rec   *recorder // executing a cached partial: addresses are holes (cached.go)
 }
 
 // own returns the address of the output that stands for page p in this context: the page
@@ -94,6 +95,9 @@ func (c *Ctx) TL(lang, id string, args ...any) (string, error) {
 
 // Rel returns the URL of a site path (such as "fr/methode/") relative to this page.
 func (c *Ctx) Rel(to string) string {
+	if c.rec != nil {
+		return c.rec.hole(func(p *Ctx) string { return p.Rel(to) })
+	}
 	if id, ok := c.parts[to]; ok {
 		return "#" + id
 	}
@@ -113,6 +117,9 @@ func (c *Ctx) RelAnchor(to, id string) string {
 
 // rel is Rel for files the page loads (styles, images): always from where the page is.
 func (c *Ctx) rel(to string) string {
+	if c.rec != nil {
+		return c.rec.hole(func(p *Ctx) string { return p.rel(to) })
+	}
 	if c.absolute {
 		u := c.r.cfg.BasePath() + to
 		if c.r.cfg.Offline && (u == "" || strings.HasSuffix(u, "/")) {
@@ -195,6 +202,9 @@ func (c *Ctx) IsHome() bool { return c.Page != nil && c.Page.Kind == content.Kin
 
 // Canonical returns the absolute URL of the page.
 func (c *Ctx) Canonical() string {
+	if c.rec != nil {
+		return c.rec.hole(func(p *Ctx) string { return p.Canonical() })
+	}
 	if c.Page == nil {
 		return c.r.cfg.BaseURL
 	}
@@ -219,6 +229,16 @@ func (c *Ctx) Alternates() []Alternate {
 // Switch returns one entry per language: the same page in that language, or, when it does not
 // exist, the nearest section that does (Missing is then true).
 func (c *Ctx) Switch() []Link {
+	if c.rec != nil {
+		// Executing a cached partial: the entries' addresses are the page's own.
+		real := *c
+		real.rec = nil
+		out := real.Switch()
+		for i := range out {
+			out[i].Href = c.rec.hole(func(p *Ctx) string { return p.Switch()[i].Href })
+		}
+		return out
+	}
 	var out []Link
 	for _, lang := range c.r.cfg.Languages {
 		name, _ := c.TL(lang, "lang.name")
@@ -531,6 +551,9 @@ func itoa(i int) string { return strconv.Itoa(i) }
 
 // RootURL returns the address of the site root from the page.
 func (c *Ctx) RootURL() string {
+	if c.rec != nil {
+		return c.rec.hole(func(p *Ctx) string { return p.RootURL() })
+	}
 	u := c.Rel("")
 	return strings.TrimSuffix(u, "index.html")
 }
