@@ -57,15 +57,20 @@ var (
 func stageSite(b *testing.B) string {
 	stageOnce.Do(func() {
 		stageDir, _ = os.MkdirTemp("", "vises-stages-")
-		n := 500
-		if v := os.Getenv("BENCH_PAGES"); v != "" {
-			n, _ = strconv.Atoi(v)
-		}
-		if err := benchsite.Generate(stageDir, n); err != nil {
+		if err := benchsite.Generate(stageDir, benchPages()); err != nil {
 			panic(err)
 		}
 	})
 	return stageDir
+}
+
+// benchPages is the number of pages per language of the generated sites of the benchmarks.
+func benchPages() int {
+	n := 500
+	if v := os.Getenv("BENCH_PAGES"); v != "" {
+		n, _ = strconv.Atoi(v)
+	}
+	return n
 }
 
 func stageMarkdowns() content.Markdowns {
