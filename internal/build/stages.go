@@ -235,9 +235,10 @@ func (p *pass) assemble() bool {
 	}
 	p.assets = assets
 	p.r = render.New(cfg, p.site, p.ui, tmpl, p.mds, assets, features...)
-	// The default theme's header and footer are executed once per language and navigation
-	// state (render.Ctx.Cached); a partner theme's own are executed for every page.
-	for _, name := range []string{"layouts/partials/header.html", "layouts/partials/footer.html"} {
+	// The default theme's header, footer and style and script links are executed once per
+	// language and navigation state (render.Ctx.Cached); a partner theme's own are executed
+	// for every page.
+	for _, name := range []string{"layouts/partials/header.html", "layouts/partials/footer.html", "layouts/partials/assets.html"} {
 		if strings.HasPrefix(p.layered.Origin(name), "themes/default/") && !o.noCache {
 			p.r.EnableCache(strings.TrimPrefix(name, "layouts/"))
 		}

@@ -63,7 +63,10 @@ func (c *Ctx) Cached(name string) (template.HTML, error) {
 	if !c.r.cached[name] || c.set == nil || c.rec != nil || c.parts != nil || c.resolve != nil {
 		return c.Partial(name)
 	}
-	k := cacheKey{set: c.set, name: name, key: c.cacheKey()}
+	if c.key == "" {
+		c.key = c.cacheKey()
+	}
+	k := cacheKey{set: c.set, name: name, key: c.key}
 	c.r.cacheMu.RLock()
 	f, ok := c.r.fragments[k]
 	c.r.cacheMu.RUnlock()

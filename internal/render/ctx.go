@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -33,6 +34,8 @@ type Ctx struct {
 	parts map[string]string
 	print bool
 	rec   *recorder // executing a cached partial: addresses are holes (cached.go)
+	key   string    // the page's key for cached partials, once computed
+	langs []Link    // the language switch, once computed
 }
 
 // own returns the address of the output that stands for page p in this context: the page
@@ -233,12 +236,19 @@ func (c *Ctx) Switch() []Link {
 		// Executing a cached partial: the entries' addresses are the page's own.
 		real := *c
 		real.rec = nil
-		out := real.Switch()
+		out := slices.Clone(real.Switch()) // the page's own list is not to be changed
 		for i := range out {
 			out[i].Href = c.rec.hole(func(p *Ctx) string { return p.Switch()[i].Href })
 		}
 		return out
 	}
+	if c.langs == nil {
+		c.langs = c.langSwitch()
+	}
+	return c.langs
+}
+
+func (c *Ctx) langSwitch() []Link {
 	var out []Link
 	for _, lang := range c.r.cfg.Languages {
 		name, _ := c.TL(lang, "lang.name")
