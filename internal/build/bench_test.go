@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"vises/internal/benchsite"
+	"vises/internal/config"
 )
 
 // copyKit copies the repository's kit into a temporary folder.
@@ -49,5 +52,37 @@ func BenchmarkKitRebuildOnePage(b *testing.B) {
 func BenchmarkKitFullBuild(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		Run(Options{FS: os.DirFS("../.."), Out: memory{}})
+	}
+}
+
+// BenchmarkPublishCold and BenchmarkPublishRebuildOnePage compare, on the generated site of
+// the stage benchmarks, a published build into an empty folder with vises build run again
+// after the text of one page changed (the stamp of the first build says what to render again).
+func BenchmarkPublishCold(b *testing.B) {
+	fsys := os.DirFS(stageSite(b))
+	for i := 0; i < b.N; i++ {
+		out := filepath.Join(b.TempDir(), "public")
+		if res := Run(Options{FS: fsys, Publish: true, Tool: "bench", Overrides: config.Overrides{OutDir: out}}); res.Diags.HasErrors() {
+			b.Fatal(res.Diags.String())
+		}
+	}
+}
+
+func BenchmarkPublishRebuildOnePage(b *testing.B) {
+	root := b.TempDir()
+	if err := benchsite.Generate(root, benchPages()); err != nil {
+		b.Fatal(err)
+	}
+	out := filepath.Join(b.TempDir(), "public")
+	o := Options{FS: os.DirFS(root), Publish: true, Tool: "bench", Overrides: config.Overrides{OutDir: out}}
+	Run(o)
+	file := filepath.Join(root, "content", "fr", "methode", "page-00003.md")
+	orig, _ := os.ReadFile(file)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		os.WriteFile(file, append(append([]byte(nil), orig...), []byte("\nAjout "+strings.Repeat("x", i%40+1)+".\n")...), 0o644)
+		if res := Run(o); res.Full || res.Diags.HasErrors() {
+			b.Fatalf("full=%v %s", res.Full, res.Diags.String())
+		}
 	}
 }

@@ -44,6 +44,8 @@ type Options struct {
 	// History is the date of the last change of each content file, from git
 	// (translation.GitHistory), for the dates pages show; nil without history.
 	History translation.History
+
+	noCache bool // execute every partial for every page (tests compare with the cache)
 }
 
 // Output receives the files of a build that is not published to a folder, such as the
@@ -187,8 +189,20 @@ func run(tasks []func(), workers int) {
 // the last good build, or nil when everything must be rendered: a first build, a change outside
 // content/, a page added or removed, or a change in what other pages show of a page.
 func (b *Builder) partial(snap *snapshot, site *content.Site) map[string]bool {
-	last := b.last
-	if last == nil || last.inputs != snap.inputs || len(site.Removed) > 0 || len(last.sigs) != len(snap.sigs) {
+	if b.last == nil {
+		return nil
+	}
+	only := map[string]bool{}
+	for _, f := range site.Parsed {
+		only[f] = true
+	}
+	return partial(b.last, snap, site, only)
+}
+
+// partial returns changed, the page files to render again, when what other pages show of
+// every page is the same as in the last build; else nil (render everything).
+func partial(last, snap *snapshot, site *content.Site, changed map[string]bool) map[string]bool {
+	if last.inputs != snap.inputs || len(site.Removed) > 0 || len(last.sigs) != len(snap.sigs) {
 		return nil
 	}
 	for file, sig := range snap.sigs {
@@ -196,11 +210,7 @@ func (b *Builder) partial(snap *snapshot, site *content.Site) map[string]bool {
 			return nil
 		}
 	}
-	only := map[string]bool{}
-	for _, f := range site.Parsed {
-		only[f] = true
-	}
-	return only
+	return changed
 }
 
 // packTouched reports whether a pack holds one of the pages to render again.

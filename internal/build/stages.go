@@ -2,10 +2,12 @@ package build
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"io/fs"
 	"net/url"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -38,9 +40,12 @@ type pass struct {
 
 	// configure
 	cfg      *config.Config
-	inputs   string // fingerprint of everything a build reads besides content/
-	stamping bool   // the output folder is stamped with what it was made from
-	upToDate bool   // the output folder was made from the same inputs: nothing to do
+	inputs   string                       // fingerprint of everything a build reads besides content/
+	stamping bool                         // the output folder is stamped with what it was made from
+	upToDate bool                         // the output folder was made from the same inputs: nothing to do
+	sums     map[string][sha256.Size]byte // the sources' SHA-256, when read before parsing
+	prev     *stampRecord                 // what the last build of the output folder recorded
+	changed  map[string]bool              // with prev: the sources changed since
 	// load
 	layered *theme.Layered
 	ui      *i18n.Bundle
@@ -61,6 +66,7 @@ type pass struct {
 	only     map[string]bool // the page files to render, or nil for everything
 	// render
 	out     *publish.Staging // the output folder being written (vises build)
+	upd     *publish.Update  // or its files being replaced (vises build, only some pages changed)
 	dest    Output           // where rendered files go: out, serve's pending output, or nil (check)
 	pending *pendingOutput
 	mu      sync.Mutex // guards l and res while files are rendered in parallel
@@ -105,12 +111,19 @@ func (p *pass) configure() bool {
 	// their sums are taken as they are parsed.)
 	p.stamping = o.Publish && !o.PDF && o.Tool != ""
 	if p.stamping && publish.ReadStamp(cfg.OutDir) != nil {
-		stamp := stampOf(o.Tool, p.inputs, readSums(o.FS, cfg.Languages, o.Workers))
+		p.sums = readSums(o.FS, cfg.Languages, o.Workers) // not read again for the new stamp
+		stamp := stampOf(o.Tool, p.inputs, p.sums)
 		if rec, ok := upToDate(cfg.OutDir, stamp); ok {
 			p.upToDate = true
 			p.res.UpToDate, p.res.Pages, p.res.Files = true, rec.Pages, rec.Files
 			p.l.Add(rec.Warnings...)
 			return false
+		}
+		// When only sources changed, the last build can say which pages to render again.
+		if p.prev = previous(cfg.OutDir, o.Tool, p.inputs); p.prev != nil {
+			if p.changed = changedSources(p.prev, p.sums); p.changed == nil || !publish.Intact(cfg.OutDir) {
+				p.prev = nil
+			}
 		}
 	}
 	return true
@@ -176,7 +189,7 @@ func (p *pass) parse() bool {
 			},
 		})
 	}
-	opts := content.LoadOptions{Cache: p.b.cache, Key: p.inputs, Workers: o.Workers, Sums: p.stamping}
+	opts := content.LoadOptions{Cache: p.b.cache, Key: p.inputs, Workers: o.Workers, Sums: p.stamping && p.sums == nil}
 	if hint := p.b.hint; hint != nil && p.b.last != nil {
 		opts.Unchanged = func(name string) bool { return !hint[name] }
 	}
@@ -226,6 +239,14 @@ func (p *pass) assemble() bool {
 	p.assets = assets
 	p.r = render.New(cfg, p.site, p.ui, tmpl, p.mds, assets, features...)
 	p.r.SetPageMeta(p.meta)
+	// The default theme's header, footer and style and script links are executed once per
+	// language and navigation state (render.Ctx.Cached); a partner theme's own are executed
+	// for every page.
+	for _, name := range []string{"layouts/partials/header.html", "layouts/partials/footer.html", "layouts/partials/assets.html"} {
+		if strings.HasPrefix(p.layered.Origin(name), "themes/default/") && !o.noCache {
+			p.r.EnableCache(strings.TrimPrefix(name, "layouts/"))
+		}
+	}
 	p.workers = o.Workers
 	if p.workers <= 0 {
 		p.workers = runtime.GOMAXPROCS(0)
@@ -256,10 +277,15 @@ func (p *pass) assemble() bool {
 
 	// Decide what to render: everything, or only the pages whose text changed.
 	p.snap = &snapshot{inputs: p.inputs + p.loop}
-	if !p.b.once {
+	if !p.b.once || p.stamping {
 		p.snap.sigs = signatures(p.site, p.r)
 	}
-	p.only = p.b.partial(p.snap, p.site)
+	if p.prev != nil {
+		// A published build after the last one of the same folder: the stamp stands for it.
+		p.only = partial(&snapshot{inputs: p.prev.Inputs, sigs: p.prev.Sigs}, p.snap, p.site, p.changed)
+	} else {
+		p.only = p.b.partial(p.snap, p.site)
+	}
 	p.res.Full = p.only == nil
 	if o.Out != nil {
 		// Serve: keep the pack parts whose pages did not change.
@@ -283,6 +309,17 @@ func (p *pass) render() bool {
 			l.Errorf(diag.Pos{}, "%s", msg)
 			return false
 		}
+	}
+	if o.Publish && p.only != nil {
+		// Only the pages whose text changed: their files are replaced in the output folder,
+		// the others stay.
+		upd, err := publish.NewUpdate(p.cfg.OutDir)
+		if err != nil {
+			l.Errorf(diag.Pos{}, "%v", err)
+			return false
+		}
+		p.upd, p.dest = upd, upd
+	} else if o.Publish {
 		out, err := publish.NewStaging(p.cfg.OutDir)
 		if err != nil {
 			l.Errorf(diag.Pos{}, "%v", err)
@@ -308,7 +345,7 @@ func (p *pass) render() bool {
 	tasks := p.pageTasks()
 	if p.only != nil {
 		run(append(tasks, p.featureTasks(p.only)...), p.workers)
-		return false
+		return p.upd != nil && !l.HasErrors()
 	}
 	for _, pg := range p.site.Pages {
 		pg.SearchChunk = nil
@@ -323,6 +360,21 @@ func (p *pass) render() bool {
 // output folder and stamps it.
 func (p *pass) publish() bool {
 	l := p.l
+	sums := p.sums
+	if sums == nil {
+		sums = p.site.Sums
+	}
+	if p.upd != nil {
+		p.res.Files = len(p.upd.Files()) // written; the folder holds as many files as before
+		if err := p.upd.Commit(); err != nil {
+			l.Errorf(diag.Pos{}, "%v", err)
+			return false
+		}
+		if err := writeStamp(p.cfg.OutDir, stampOf(p.o.Tool, p.inputs, sums), p.res, p.prev.Files, p.o.Tool, p.inputs, sums, p.snap.sigs); err != nil {
+			l.Warnf(diag.Pos{}, "publish: the next build will not know the output is up to date: %v", err)
+		}
+		return true
+	}
 	if p.chromium != "" {
 		start := time.Now()
 		if err := printPacks(p.chromium, p.r, p.out, p.min, p.o.Progress); err != nil {
@@ -337,7 +389,7 @@ func (p *pass) publish() bool {
 		return false
 	}
 	if p.stamping {
-		if err := writeStamp(p.cfg.OutDir, stampOf(p.o.Tool, p.inputs, p.site.Sums), p.res); err != nil {
+		if err := writeStamp(p.cfg.OutDir, stampOf(p.o.Tool, p.inputs, sums), p.res, p.res.Files, p.o.Tool, p.inputs, sums, p.snap.sigs); err != nil {
 			l.Warnf(diag.Pos{}, "publish: the next build will not know the output is up to date: %v", err)
 		}
 	}

@@ -57,15 +57,20 @@ var (
 func stageSite(b *testing.B) string {
 	stageOnce.Do(func() {
 		stageDir, _ = os.MkdirTemp("", "vises-stages-")
-		n := 500
-		if v := os.Getenv("BENCH_PAGES"); v != "" {
-			n, _ = strconv.Atoi(v)
-		}
-		if err := benchsite.Generate(stageDir, n); err != nil {
+		if err := benchsite.Generate(stageDir, benchPages()); err != nil {
 			panic(err)
 		}
 	})
 	return stageDir
+}
+
+// benchPages is the number of pages per language of the generated sites of the benchmarks.
+func benchPages() int {
+	n := 500
+	if v := os.Getenv("BENCH_PAGES"); v != "" {
+		n, _ = strconv.Atoi(v)
+	}
+	return n
 }
 
 func stageMarkdowns() content.Markdowns {
@@ -190,4 +195,71 @@ func TestFastMinifierOnBuiltSites(t *testing.T) {
 			t.Errorf("%s: the fast path gave up on %d pages of %d: %v", root, len(slow), pages, slow)
 		}
 	}
+}
+
+// BenchmarkStagePages: execute the layouts of every page of an assembled site (no parse, no
+// minification, no output): the cost of the templates alone.
+func BenchmarkStagePages(b *testing.B) {
+	p := &pass{b: NewBuilder(Options{}), o: Options{FS: os.DirFS(stageSite(b)), Config: "site.yaml", Out: memory{}, Dev: true}, res: &Result{Pages: map[string]int{}}}
+	p.l = &p.res.Diags
+	if !p.configure() || !p.load() || !p.parse() || !p.assemble() {
+		b.Fatal(p.l.String())
+	}
+	var buf bytes.Buffer
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, pg := range p.site.Pages {
+			if _, err := p.r.Page(&buf, pg); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// TestCachedPartialsMatchTemplates builds the kit (online, offline, under a sub-path) and a
+// generated site with the header and footer executed once per key (render.Ctx.Cached) and
+// executed for every page: every file must be the same, byte for byte.
+func TestCachedPartialsMatchTemplates(t *testing.T) {
+	gen := t.TempDir()
+	if err := benchsite.Generate(gen, 60); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name string
+		root string
+		o    config.Overrides
+	}{
+		{"kit", "../..", config.Overrides{}},
+		{"kit offline", "../..", config.Overrides{Offline: true}},
+		{"kit under a sub-path", "../..", config.Overrides{BaseURL: "https://partner.example/kit/"}},
+		{"generated", gen, config.Overrides{}},
+	}
+	for _, c := range cases {
+		outs := [2]memory{{}, {}}
+		for i, noCache := range []bool{false, true} {
+			res := Run(Options{FS: os.DirFS(c.root), Out: outs[i], Overrides: c.o, noCache: noCache})
+			if res.Diags.HasErrors() {
+				t.Fatal(res.Diags.String())
+			}
+		}
+		cached, executed := outs[0], outs[1]
+		if len(cached) < 100 || len(cached) != len(executed) {
+			t.Fatalf("%s: %d and %d files", c.name, len(cached), len(executed))
+		}
+		for name, data := range executed {
+			if !bytes.Equal(cached[name], data) {
+				t.Errorf("%s: %s differs with the cached partials:\n%s", c.name, name, firstDiff(cached[name], data))
+			}
+		}
+	}
+}
+
+// firstDiff shows where two files start to differ.
+func firstDiff(a, b []byte) string {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	lo := max(i-80, 0)
+	return "cached:   " + string(a[lo:min(i+80, len(a))]) + "\nexecuted: " + string(b[lo:min(i+80, len(b))])
 }

@@ -20,11 +20,53 @@ import (
 // folder was made from the same stamp and no file of it was touched since, building again
 // would write the same bytes: the build stops there and reports what the build that made the
 // folder reported.
+//
+// The record also keeps what lets the next build render less when only the text of some
+// pages changed (see previous): the fingerprint of everything but the content, the SHA-256
+// of each source, and what other pages show of each page (signatures).
 type stampRecord struct {
 	Stamp    string
 	Pages    map[string]int
 	Files    int
 	Warnings []diag.Diagnostic
+	Tool     string            `json:",omitempty"`
+	Inputs   string            `json:",omitempty"`
+	Sums     map[string]string `json:",omitempty"` // source file -> hex SHA-256
+	Sigs     map[string]string `json:",omitempty"` // page file -> signature
+}
+
+// previous is what the last published build of the output folder recorded, when it can
+// stand for the last build of a Builder: made by the same program from the same inputs but
+// the content, and the folder as it left it.
+func previous(out, tool, inputs string) *stampRecord {
+	data := publish.ReadStamp(out)
+	if data == nil {
+		return nil
+	}
+	var rec stampRecord
+	if err := json.Unmarshal(data, &rec); err != nil || rec.Tool != tool || rec.Inputs != inputs || rec.Sigs == nil {
+		return nil
+	}
+	return &rec
+}
+
+// changedSources returns the sources whose bytes differ from the record's, or nil when a
+// source was added or removed (which changes what other pages show).
+func changedSources(rec *stampRecord, sums map[string][sha256.Size]byte) map[string]bool {
+	if len(rec.Sums) != len(sums) {
+		return nil
+	}
+	out := map[string]bool{}
+	for name, sum := range sums {
+		old, ok := rec.Sums[name]
+		if !ok {
+			return nil
+		}
+		if old != hex.EncodeToString(sum[:]) {
+			out[name] = true
+		}
+	}
+	return out
 }
 
 // stampOf names a published build: the program, the fingerprint of everything but the
@@ -83,8 +125,12 @@ func upToDate(out, stamp string) (*stampRecord, bool) {
 
 // writeStamp records, beside the output folder, the stamp and the report of the build that
 // has just written it.
-func writeStamp(out, stamp string, res *Result) error {
-	rec := stampRecord{Stamp: stamp, Pages: res.Pages, Files: res.Files}
+// files is the number of files in the folder.
+func writeStamp(out, stamp string, res *Result, files int, tool, inputs string, sums map[string][sha256.Size]byte, sigs map[string]string) error {
+	rec := stampRecord{Stamp: stamp, Pages: res.Pages, Files: files, Tool: tool, Inputs: inputs, Sigs: sigs, Sums: map[string]string{}}
+	for name, sum := range sums {
+		rec.Sums[name] = hex.EncodeToString(sum[:])
+	}
 	for _, d := range res.Diags.Items() {
 		if d.Severity == diag.Warning {
 			rec.Warnings = append(rec.Warnings, d)

@@ -5,11 +5,13 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 	"testing/fstest"
 
 	"golang.org/x/tools/txtar"
 
+	"vises/internal/benchsite"
 	"vises/internal/config"
 )
 
@@ -139,5 +141,80 @@ func TestUpToDate(t *testing.T) {
 	// Without a tool name, nothing is stamped: every build renders.
 	if res := build(fsys, "", "https://other.example/"); res.UpToDate {
 		t.Error("a build without Tool was taken as up to date")
+	}
+}
+
+// TestRebuildAfterEditReplacesOnlyWhatChanged edits the text of one page of a published site
+// and builds again: only the page, its language's search index (and packs holding the page)
+// are rendered and written, every other file is left as it was (same modification time), and
+// the folder is the same, byte for byte, as a fresh build's.
+func TestRebuildAfterEditReplacesOnlyWhatChanged(t *testing.T) {
+	gen := t.TempDir()
+	if err := benchsite.Generate(gen, 40); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	build := func(out string) *Result {
+		t.Helper()
+		res := Run(Options{FS: os.DirFS(gen), Publish: true, Tool: "v1", Overrides: config.Overrides{OutDir: out}})
+		if res.Diags.HasErrors() {
+			t.Fatalf("build failed:\n%s", res.Diags.String())
+		}
+		return res
+	}
+	mtimes := func() map[string]int64 {
+		m := map[string]int64{}
+		for name := range readTree(t, out) {
+			fi, err := os.Stat(filepath.Join(out, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			m[name] = fi.ModTime().UnixNano()
+		}
+		return m
+	}
+	first := build(out)
+	times := mtimes()
+	page := filepath.Join(gen, "content", "fr", "methode", "page-00003.md")
+	src, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, append(src, "\nUne phrase ajoutée.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	again := build(out)
+	if again.Full || again.UpToDate {
+		t.Fatalf("after editing one page's text: full %v, up to date %v; want only that page rendered", again.Full, again.UpToDate)
+	}
+	if len(again.Written) > 4 || again.Files != len(again.Written) {
+		t.Errorf("after editing one page: wrote %v, reports %d files written", again.Written, again.Files)
+	}
+	after := mtimes()
+	rewritten := 0
+	for name, mt := range after {
+		if mt != times[name] {
+			rewritten++
+			if !slices.Contains(again.Written, name) {
+				t.Errorf("%s was rewritten, but the build did not render it", name)
+			}
+		}
+	}
+	if rewritten == 0 || rewritten > len(again.Written) {
+		t.Errorf("%d files rewritten, %d rendered", rewritten, len(again.Written))
+	}
+	fresh := filepath.Join(t.TempDir(), "public")
+	build(fresh)
+	want, got := readTree(t, fresh), readTree(t, out)
+	if len(want) != len(got) {
+		t.Fatalf("%d files after the rebuild, %d in a fresh build", len(got), len(want))
+	}
+	for name, data := range want {
+		if !bytes.Equal(got[name], data) {
+			t.Errorf("%s differs from a fresh build's", name)
+		}
+	}
+	if third := build(out); !third.UpToDate || third.Files != first.Files {
+		t.Errorf("built again without changes: up to date %v, %d files (first build %d)", third.UpToDate, third.Files, first.Files)
 	}
 }

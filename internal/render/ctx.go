@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -32,6 +33,9 @@ type Ctx struct {
 	// whether the pack is printed to PDF (links to other pages go to the public site).
 	parts map[string]string
 	print bool
+	rec   *recorder // executing a cached partial: addresses are holes (cached.go)
+	key   string    // the page's key for cached partials, once computed
+	langs []Link    // the language switch, once computed
 }
 
 // own returns the address of the output that stands for page p in this context: the page
@@ -94,6 +98,9 @@ func (c *Ctx) TL(lang, id string, args ...any) (string, error) {
 
 // Rel returns the URL of a site path (such as "fr/methode/") relative to this page.
 func (c *Ctx) Rel(to string) string {
+	if c.rec != nil {
+		return c.rec.hole(func(p *Ctx) string { return p.Rel(to) })
+	}
 	if id, ok := c.parts[to]; ok {
 		return "#" + id
 	}
@@ -113,6 +120,9 @@ func (c *Ctx) RelAnchor(to, id string) string {
 
 // rel is Rel for files the page loads (styles, images): always from where the page is.
 func (c *Ctx) rel(to string) string {
+	if c.rec != nil {
+		return c.rec.hole(func(p *Ctx) string { return p.rel(to) })
+	}
 	if c.absolute {
 		u := c.r.cfg.BasePath() + to
 		if c.r.cfg.Offline && (u == "" || strings.HasSuffix(u, "/")) {
@@ -195,6 +205,9 @@ func (c *Ctx) IsHome() bool { return c.Page != nil && c.Page.Kind == content.Kin
 
 // Canonical returns the absolute URL of the page.
 func (c *Ctx) Canonical() string {
+	if c.rec != nil {
+		return c.rec.hole(func(p *Ctx) string { return p.Canonical() })
+	}
 	if c.Page == nil {
 		return c.r.cfg.BaseURL
 	}
@@ -223,6 +236,23 @@ func (c *Ctx) Alternates() []Alternate {
 // Switch returns one entry per language: the same page in that language, or, when it does not
 // exist, the nearest section that does (Missing is then true).
 func (c *Ctx) Switch() []Link {
+	if c.rec != nil {
+		// Executing a cached partial: the entries' addresses are the page's own.
+		real := *c
+		real.rec = nil
+		out := slices.Clone(real.Switch()) // the page's own list is not to be changed
+		for i := range out {
+			out[i].Href = c.rec.hole(func(p *Ctx) string { return p.Switch()[i].Href })
+		}
+		return out
+	}
+	if c.langs == nil {
+		c.langs = c.langSwitch()
+	}
+	return c.langs
+}
+
+func (c *Ctx) langSwitch() []Link {
 	var out []Link
 	for _, lang := range c.r.cfg.Languages {
 		name, _ := c.TL(lang, "lang.name")
@@ -545,6 +575,9 @@ func itoa(i int) string { return strconv.Itoa(i) }
 
 // RootURL returns the address of the site root from the page.
 func (c *Ctx) RootURL() string {
+	if c.rec != nil {
+		return c.rec.hole(func(p *Ctx) string { return p.RootURL() })
+	}
 	u := c.Rel("")
 	return strings.TrimSuffix(u, "index.html")
 }

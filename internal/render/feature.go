@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"reflect"
@@ -97,6 +98,46 @@ func (r *Renderer) Layout(lp LayoutPage) ([]byte, error) {
 		return nil, r.tmpl.ExecError(err)
 	}
 	return out, nil
+}
+
+// Embed is a page drawn inside another output through a partial of the theme, such as a
+// handout inside a session's pack: its body as seen from the output's address.
+type Embed struct {
+	Layout, Section string        // the layout of the output it is drawn in (whose partials are used)
+	Partial         string        // the partial that draws the page, such as "partials/part-body.html"
+	Page            *content.Page // the page drawn
+	URL             string        // the address of the output it is drawn in
+	// Resolve gives the address to write for a link of the page's text (as written); nil:
+	// the page's own links.
+	Resolve func(dest string) string
+	// Anchors gives, for a site path, the anchor in the output that stands for that page (the
+	// parts of a pack): .Rel and .RelAnchor then point at it.
+	Anchors map[string]string
+	Print   bool // the output is printed to PDF: links to other pages go to the public site
+}
+
+// Embed draws e.Page through e.Partial and returns the HTML.
+func (r *Renderer) Embed(e Embed) (template.HTML, error) {
+	set, _, err := r.tmpl.Lookup(e.Section, e.Layout)
+	if err != nil {
+		return "", diag.Diagnostic{Pos: diag.Pos{File: e.Page.File}, Msg: err.Error()}
+	}
+	resolve := e.Resolve
+	if resolve == nil {
+		resolve = r.resolver(e.Page)
+	}
+	p := e.Page
+	c := &Ctx{r: r, Page: p, Lang: p.Lang, URL: e.URL, Kind: string(p.Kind), resolve: resolve, set: set, parts: e.Anchors, print: e.Print}
+	if p.Doc != nil {
+		c.Content = template.HTML(p.Doc.HTML(resolve))
+	}
+	var b bytes.Buffer
+	if err := set.ExecuteTemplate(&b, e.Partial, c); err != nil {
+		d := r.tmpl.ExecError(err)
+		d.Msg = fmt.Sprintf("%s (rendering %s in %s)", d.Msg, p.File, e.URL)
+		return "", d
+	}
+	return template.HTML(b.String()), nil
 }
 
 // Config returns the site's configuration.

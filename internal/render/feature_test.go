@@ -36,11 +36,12 @@ func (greeter) Outputs(r *Renderer) []Output {
 
 func TestFeatureAddsFunctionsAndPages(t *testing.T) {
 	fsys := fstest.MapFS{
-		"content/fr/_index.md": {Data: []byte("---\ntitle: Accueil\n---\n")},
-		"content/nl/_index.md": {Data: []byte("---\ntitle: Home\n---\n")},
-		"layouts/base.html":    {Data: []byte(`{{define "base"}}{{block "main" .}}{{end}}{{end}}`)},
-		"layouts/home.html":    {Data: []byte(`{{define "main"}}{{greeting .}}{{end}}`)},
-		"layouts/hello.html":   {Data: []byte(`{{define "main"}}{{greeting .}}|{{.View}}|{{range .Alternates}}{{.Href}} {{end}}{{end}}`)},
+		"content/fr/_index.md":       {Data: []byte("---\ntitle: Accueil\n---\n")},
+		"content/nl/_index.md":       {Data: []byte("---\ntitle: Home\n---\n")},
+		"layouts/base.html":          {Data: []byte(`{{define "base"}}{{block "main" .}}{{end}}{{end}}`)},
+		"layouts/home.html":          {Data: []byte(`{{define "main"}}{{greeting .}}{{end}}`)},
+		"layouts/hello.html":         {Data: []byte(`{{define "main"}}{{greeting .}}|{{.View}}|{{range .Alternates}}{{.Href}} {{end}}{{end}}`)},
+		"layouts/partials/body.html": {Data: []byte(`{{.Lang}} {{.Rel "fr/"}} {{.Rel "nl/"}} {{greeting .}}`)},
 	}
 	cfg := &config.Config{BaseURL: "https://x.example/", Languages: []string{"fr", "nl"}, DefaultLanguage: "fr"}
 	var l diag.List
@@ -78,6 +79,16 @@ func TestFeatureAddsFunctionsAndPages(t *testing.T) {
 	}
 	if page.String() != "hello from fr" {
 		t.Errorf("home page: %q, want the feature's function", page.String())
+	}
+	// A page drawn inside another output (as a handout in a pack): its addresses are seen
+	// from that output, and a page standing as a part of it is an anchor.
+	embedded, err := r.Embed(Embed{Layout: "hello", Partial: "partials/body.html", Page: site.Home["fr"], URL: "fr/hello/",
+		Anchors: map[string]string{"nl/": "part-2"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "fr ../ #part-2 hello from fr"; string(embedded) != want {
+		t.Errorf("embedded page: %q, want %q", embedded, want)
 	}
 	if _, err := Funcs(greeter{}, greeter{}); err == nil {
 		t.Error("two features giving the same function: no error")

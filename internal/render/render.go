@@ -44,6 +44,10 @@ type Renderer struct {
 	texts     map[*content.Page]texts           // titles and summaries with their typography
 	strings   sync.Map                          // lang, id and whole-number arguments -> UI string, typography applied
 	meta      map[*content.Page]PageMeta        // what the translators' loop found (translation.go)
+	// Partials executed once per key (cached.go).
+	cached    map[string]bool // the partials that may be cached
+	cacheMu   sync.RWMutex
+	fragments map[cacheKey]*fragment
 }
 
 // texts are what lists of pages show of a page, typography applied once.

@@ -7,8 +7,9 @@
 // with Hugo in turn, runs times each, the sizes taking turns too, and reports the medians of
 // wall time, CPU time (user + system) and peak memory (maximum resident set size).
 // Then it times two rebuilds of vises, runs times each, with the output of its last cold build
-// kept: nothing edited (the folder is found up to date), and one page edited (everything is
-// rendered and written again).
+// kept: nothing edited (the folder is found up to date), and one page edited (only that page,
+// the packs holding it and its language's search index are rendered again, and written in
+// place of the old files).
 //
 // Everything is measured twice: with the output folders on the disk, in the temporary folder
 // of the generated sites, and on a memory file system (-memdir, /dev/shm by default; "" skips
