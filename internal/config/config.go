@@ -31,6 +31,9 @@ type Config struct {
 	// EditURL, followed by a source file's path from the site root (content/fr/…), opens the
 	// file for editing (such as https://github.com/ORG/REPO/edit/main/); "" shows no edit link.
 	EditURL string
+	// CSPMeta puts the Content-Security-Policy in a <meta> element of every page, for hosts
+	// that cannot send headers (GitHub Pages); never in the offline edition.
+	CSPMeta bool
 }
 
 // Partner names the organisation that hosts the kit or runs a training session with it.
@@ -59,6 +62,7 @@ type file struct {
 	AllowRawHTML    bool              `yaml:"allowRawHTML"`
 	Offline         bool              `yaml:"offline"`
 	EditURL         string            `yaml:"editURL"`
+	CSPMeta         bool              `yaml:"cspMeta"`
 	Partner         struct {
 		Name string `yaml:"name"`
 		URL  string `yaml:"url"`
@@ -106,6 +110,7 @@ func Load(fsys fs.FS, name string, o Overrides) (*Config, []diag.Diagnostic) {
 		Offline:         f.Offline || o.Offline,
 		OutDir:          "public",
 		Partner:         Partner{Name: f.Partner.Name, URL: f.Partner.URL, Logo: f.Partner.Logo},
+		CSPMeta:         f.CSPMeta,
 	}
 	if o.OutDir != "" {
 		c.OutDir = o.OutDir

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"vises/internal/content"
+	"vises/internal/hostfiles"
 	"vises/internal/markdown"
 )
 
@@ -133,6 +134,16 @@ func (c *Ctx) Asset(name string) (string, error) {
 		return "", fmt.Errorf("no static file %q in the theme or the site", name)
 	}
 	return c.rel(a.Path), nil
+}
+
+// CSPMeta returns the Content-Security-Policy to put in a <meta> element when site.yaml asks
+// for it (cspMeta: true, for hosts that cannot send headers), or "". The offline edition never
+// has it: no server serves it, and a policy of 'self' means little from file://.
+func (c *Ctx) CSPMeta() string {
+	if !c.r.cfg.CSPMeta || c.r.cfg.Offline {
+		return ""
+	}
+	return hostfiles.Policy
 }
 
 // Languages returns the site's languages.
