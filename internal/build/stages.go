@@ -14,6 +14,7 @@ import (
 	"vises/internal/config"
 	"vises/internal/content"
 	"vises/internal/diag"
+	"vises/internal/hostfiles"
 	"vises/internal/i18n"
 	"vises/internal/indicator"
 	"vises/internal/markdown"
@@ -491,6 +492,7 @@ func (p *pass) siteTasks() []func() {
 	tasks = append(tasks, func() {
 		p.write("sitemap.xml", r.Sitemap(), false)
 		p.write("robots.txt", r.Robots(), false)
+		p.hostFiles()
 		for _, a := range p.assets {
 			if p.dest != nil {
 				p.emit(a.Path, a.Data, nil)
@@ -498,4 +500,24 @@ func (p *pass) siteTasks() []func() {
 		}
 	})
 	return tasks
+}
+
+// hostFiles writes the headers of the kit for static hosts (_headers, .htaccess) at the top of
+// a published site; not for serve, which sends them itself, nor for the offline edition, which
+// no server serves. A file of the same name in static/ is published instead.
+func (p *pass) hostFiles() {
+	if p.cfg.Offline || p.o.Dev {
+		return
+	}
+	var fingerprinted []string
+	for _, a := range p.assets {
+		if a.Path != a.Source {
+			fingerprinted = append(fingerprinted, a.Path)
+		}
+	}
+	for _, f := range hostfiles.Files(p.cfg.BasePath(), fingerprinted) {
+		if _, own := p.assets[f.Name]; !own {
+			p.write(f.Name, f.Data, true)
+		}
+	}
 }
