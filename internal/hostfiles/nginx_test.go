@@ -1,0 +1,300 @@
+package hostfiles_test
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	neturl "net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"vises/internal/build"
+	"vises/internal/config"
+	"vises/internal/hostfiles"
+	"vises/internal/sitefs"
+)
+
+// repoRoot is the folder of go.mod.
+func repoRoot(t *testing.T) string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Clean(filepath.Join(filepath.Dir(file), "..", ".."))
+}
+
+// nginxOrSkip returns the nginx program, or skips the test (fails it in CI, where
+// tools/test-deps installs nginx).
+func nginxOrSkip(t *testing.T) string {
+	t.Helper()
+	for _, p := range []string{"nginx", "/usr/sbin/nginx"} {
+		if path, err := exec.LookPath(p); err == nil {
+			return path
+		}
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("no nginx (tools/test-deps installs it): the nginx recipe of docs/hosting.md is not tested")
+	}
+	t.Skip("no nginx (apt-get install nginx): the nginx recipe of docs/hosting.md is not tested")
+	return ""
+}
+
+func freePort(t *testing.T) int {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port
+}
+
+// startNginx runs nginx as the user running the test, with the repository's configuration file
+// conf (docs/nginx/) whose example folder and port are replaced by site and port, and returns
+// when it answers.
+func startNginx(t *testing.T, nginx, conf, site string, port int) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(repoRoot(t), "docs", "nginx", conf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	server := string(data)
+	for old, repl := range map[string]string{
+		"/var/www/vises":    site,
+		"listen 80;":        fmt.Sprintf("listen 127.0.0.1:%d;", port),
+		"listen [::]:80;\n": "",
+	} {
+		if !strings.Contains(server, old) {
+			t.Fatalf("docs/nginx/%s no longer holds %q, which the test replaces", conf, old)
+		}
+		server = strings.ReplaceAll(server, old, repl)
+	}
+	dir := t.TempDir()
+	types := "include /etc/nginx/mime.types;"
+	if _, err := os.Stat("/etc/nginx/mime.types"); err != nil {
+		types = "types { text/html html; text/css css; application/javascript js; image/svg+xml svg; application/json json; application/xml xml; text/csv csv; application/pdf pdf; }"
+	}
+	user := ""
+	if os.Getuid() == 0 {
+		// nginx's workers would run as nobody, who cannot read the test's folders.
+		user = "user root;"
+	}
+	main := fmt.Sprintf(`daemon off;
+%s
+pid %[2]s/nginx.pid;
+error_log %[2]s/error.log warn;
+events { worker_connections 64; }
+http {
+    %[3]s
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path %[2]s/body;
+    proxy_temp_path %[2]s/proxy;
+    fastcgi_temp_path %[2]s/fastcgi;
+    uwsgi_temp_path %[2]s/uwsgi;
+    scgi_temp_path %[2]s/scgi;
+    include %[2]s/vises.conf;
+}
+`, user, dir, types)
+	if err := os.WriteFile(filepath.Join(dir, "vises.conf"), []byte(server), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "nginx.conf"), []byte(main), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var log bytes.Buffer
+	cmd := exec.Command(nginx, "-p", dir, "-c", filepath.Join(dir, "nginx.conf"), "-e", filepath.Join(dir, "error.log"))
+	cmd.Stdout, cmd.Stderr = &log, &log
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	t.Cleanup(func() {
+		_ = cmd.Process.Signal(syscall.SIGQUIT)
+		select {
+		case <-exited:
+		case <-time.After(10 * time.Second):
+			_ = cmd.Process.Kill()
+			<-exited
+		}
+	})
+	// Wait until it answers (or has stopped: a configuration error).
+	for i := 0; ; i++ {
+		select {
+		case err := <-exited:
+			errs, _ := os.ReadFile(filepath.Join(dir, "error.log"))
+			t.Fatalf("nginx stopped (%v): %s%s", err, log.String(), errs)
+		default:
+		}
+		if c, err := net.Dial("tcp", fmt.Sprintf("127.0.0.1:%d", port)); err == nil {
+			c.Close()
+			return
+		}
+		if i == 500 {
+			t.Fatal("nginx never answered")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// fetch gets a URL without following redirects.
+func fetch(t *testing.T, url string) (*http.Response, []byte) {
+	t.Helper()
+	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := c.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp, body
+}
+
+// TestNginxRecipe serves the repository's kit with the nginx configuration files of
+// docs/nginx, at a domain root and under a sub-path, and checks what docs/hosting.md promises:
+// pages, the headers of every response (those of vises serve), a year of caching for the
+// fingerprinted files only, and the kit's 404 page for unknown addresses.
+func TestNginxRecipe(t *testing.T) {
+	nginx := nginxOrSkip(t)
+	for _, tc := range []struct{ conf, path string }{
+		{"vises.conf", "/"},
+		{"vises-subpath.conf", "/kit/"},
+	} {
+		t.Run(tc.conf, func(t *testing.T) {
+			port := freePort(t)
+			base := fmt.Sprintf("http://127.0.0.1:%d%s", port, tc.path)
+			out := filepath.Join(t.TempDir(), "public")
+			res := build.Run(build.Options{FS: sitefs.Dir(repoRoot(t)), Publish: true,
+				Overrides: config.Overrides{OutDir: out, BaseURL: base}})
+			if res.Diags.HasErrors() {
+				t.Fatal(res.Diags.String())
+			}
+			if err := os.Chmod(filepath.Dir(out), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			startNginx(t, nginx, tc.conf, out, port)
+
+			headers := func(url string, resp *http.Response, cache string) {
+				t.Helper()
+				for name, want := range map[string]string{
+					"Content-Security-Policy": hostfiles.Policy,
+					"X-Content-Type-Options":  hostfiles.NoSniff,
+					"Referrer-Policy":         hostfiles.Referrer,
+					"Cache-Control":           cache,
+				} {
+					if got := resp.Header.Get(name); got != want {
+						t.Errorf("%s: %s: %q, want %q", url, name, got, want)
+					}
+				}
+			}
+			var page []byte
+			for _, p := range []string{"", "fr/", "nl/", "fr/methode/", "fr/indicateurs/"} {
+				resp, body := fetch(t, base+p)
+				if resp.StatusCode != 200 {
+					t.Errorf("%s: status %d", base+p, resp.StatusCode)
+				}
+				if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/html") {
+					t.Errorf("%s: Content-Type %q", base+p, ct)
+				}
+				headers(base+p, resp, hostfiles.Revalidate)
+				if p == "fr/" {
+					page = body
+				}
+			}
+			// The fingerprinted files the page loads, by the address it gives.
+			refs := regexp.MustCompile(`(?:href|src)="?([^" >]+\.[0-9a-f]{10}\.(?:css|js))`).FindAllSubmatch(page, -1)
+			if len(refs) < 3 {
+				t.Fatalf("the French home page loads %d fingerprinted files", len(refs))
+			}
+			for _, m := range refs {
+				ref, err := neturl.Parse(string(m[1]))
+				if err != nil {
+					t.Fatal(err)
+				}
+				from, _ := neturl.Parse(base + "fr/")
+				url := from.ResolveReference(ref).String()
+				resp, _ := fetch(t, url)
+				if resp.StatusCode != 200 {
+					t.Errorf("%s: status %d", url, resp.StatusCode)
+				}
+				headers(url, resp, hostfiles.Immutable)
+			}
+			// The search index keeps its name from build to build: it is not cached for long.
+			resp, _ := fetch(t, base+"fr/search-index.js")
+			if resp.StatusCode != 200 {
+				t.Errorf("search index: status %d", resp.StatusCode)
+			}
+			headers("fr/search-index.js", resp, hostfiles.Revalidate)
+
+			// Unknown addresses: the kit's 404 page, with status 404.
+			notFound, err := os.ReadFile(filepath.Join(out, "404.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range []string{"nowhere", "fr/no-such-page/", "fr/methode/nothing.html"} {
+				resp, body := fetch(t, base+p)
+				if resp.StatusCode != 404 {
+					t.Errorf("%s: status %d, want 404", base+p, resp.StatusCode)
+				}
+				if !bytes.Equal(body, notFound) {
+					t.Errorf("%s: not the kit's 404 page: %.200s", base+p, body)
+				}
+				headers(base+p, resp, hostfiles.Revalidate)
+			}
+			// A folder without its slash is redirected to it.
+			resp, _ = fetch(t, base+"fr")
+			if resp.StatusCode != 301 || resp.Header.Get("Location") != tc.path+"fr/" {
+				t.Errorf("%sfr: status %d to %q, want 301 to %sfr/", base, resp.StatusCode, resp.Header.Get("Location"), tc.path)
+			}
+			// The host files are what the build wrote; nginx does not read them, but
+			// they would not harm if served.
+			for _, name := range hostfiles.Names {
+				if _, err := os.Stat(filepath.Join(out, name)); err != nil {
+					t.Errorf("the build did not write %s: %v", name, err)
+				}
+			}
+		})
+	}
+}
+
+// TestNginxConfigurationSendsThePolicy checks that the nginx files of docs/nginx give the
+// headers of hostfiles, word for word, wherever they add headers.
+func TestNginxConfigurationSendsThePolicy(t *testing.T) {
+	for _, conf := range []string{"vises.conf", "vises-subpath.conf"} {
+		data, err := os.ReadFile(filepath.Join(repoRoot(t), "docs", "nginx", conf))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(data)
+		csp := regexp.MustCompile(`add_header Content-Security-Policy "([^"]*)" always;`).FindAllStringSubmatch(s, -1)
+		if len(csp) != 2 {
+			t.Errorf("%s: %d Content-Security-Policy headers, want 2 (pages, fingerprinted files)", conf, len(csp))
+		}
+		for _, m := range csp {
+			if m[1] != hostfiles.Policy {
+				t.Errorf("%s: policy %q, want %q", conf, m[1], hostfiles.Policy)
+			}
+		}
+		for _, want := range []string{
+			`add_header X-Content-Type-Options "` + hostfiles.NoSniff + `" always;`,
+			`add_header Referrer-Policy "` + hostfiles.Referrer + `" always;`,
+			`add_header Cache-Control "` + hostfiles.Immutable + `" always;`,
+			`add_header Cache-Control "` + hostfiles.Revalidate + `" always;`,
+			`location ~ "` + hostfiles.FingerprintPattern + `"`,
+		} {
+			if !strings.Contains(s, want) {
+				t.Errorf("%s lacks %s", conf, want)
+			}
+		}
+	}
+}
