@@ -1,0 +1,124 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"vises/internal/build"
+	"vises/internal/config"
+	"vises/internal/sitefs"
+)
+
+// TestNewThenBuildGivesTheKit writes the kit with vises new (as a partner with the release
+// binary alone would), builds it there, and compares the output with a build of the
+// repository's kit: the same files, byte for byte. With --theme, the copy of the default theme
+// changes nothing either. Then a partner's edits (title, a new page) build.
+func TestNewThenBuildGivesTheKit(t *testing.T) {
+	tmp := t.TempDir()
+	ref := filepath.Join(tmp, "ref")
+	if res := build.Run(build.Options{FS: sitefs.Dir(repoRoot(t)), Publish: true, Overrides: config.Overrides{OutDir: ref}}); res.Diags.HasErrors() {
+		t.Fatal(res.Diags.String())
+	}
+	want := tree(t, ref)
+	for _, flags := range [][]string{nil, {"--theme"}} {
+		kit := filepath.Join(tmp, "kit"+strings.Join(flags, ""))
+		t.Chdir(tmp)
+		if code, out, errs := runCLI(append(append([]string{"new"}, flags...), kit)...); code != 0 || !strings.Contains(out, "files written to") {
+			t.Fatalf("vises new %v: exit %d: %s%s", flags, code, out, errs)
+		}
+		if _, err := os.Stat(filepath.Join(kit, "themes", "default", "layouts", "base.html")); (err == nil) != (flags != nil) {
+			t.Errorf("vises new %v: themes/default/layouts/base.html written: %v", flags, err == nil)
+		}
+		t.Chdir(kit)
+		if code, out, errs := runCLI("build", "--out", "public"); code != 0 {
+			t.Fatalf("vises build in the new folder: exit %d: %s%s", code, out, errs)
+		}
+		have := tree(t, filepath.Join(kit, "public"))
+		for name, data := range want {
+			if h, ok := have[name]; !ok {
+				t.Errorf("vises new %v: %s missing", flags, name)
+			} else if !bytes.Equal(h, data) {
+				t.Errorf("vises new %v: %s differs from the repository's build", flags, name)
+			}
+		}
+		for name := range have {
+			if _, ok := want[name]; !ok {
+				t.Errorf("vises new %v: %s not in the repository's build", flags, name)
+			}
+		}
+	}
+
+	// A partner changes the title and adds a page.
+	kit := filepath.Join(tmp, "kit")
+	yaml, _ := os.ReadFile("site.yaml")
+	yaml = bytes.Replace(yaml, []byte("fr: Kit VISES"), []byte("fr: Kit VISES du Réseau Exemple"), 1)
+	if err := os.WriteFile(filepath.Join(kit, "site.yaml"), yaml, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	page := "---\ntitle: Nos formations\n---\nLe réseau organise des sessions.\n"
+	if err := os.WriteFile(filepath.Join(kit, "content", "fr", "a-propos", "reseau.md"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(kit)
+	code, out, errs := runCLI("build", "--out", "public")
+	if code != 0 {
+		t.Fatalf("build after the partner's edits: exit %d: %s%s", code, out, errs)
+	}
+	html, err := os.ReadFile(filepath.Join(kit, "public", "fr", "a-propos", "reseau", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(html, []byte("Nos formations")) || !bytes.Contains(html, []byte("Kit VISES du Réseau Exemple")) {
+		t.Error("the partner's page or title is not in the built page")
+	}
+}
+
+// TestNewRefusesAFolderWithFiles checks that vises new writes nothing into a folder that holds
+// anything, and leaves it as it was.
+func TestNewRefusesAFolderWithFiles(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.WriteFile("notes.txt", []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := runCLI("new", ".")
+	if code != 1 || !strings.Contains(errs, "not empty") {
+		t.Errorf("vises new on a folder with a file: exit %d, %q", code, errs)
+	}
+	entries, _ := os.ReadDir(".")
+	if len(entries) != 1 {
+		t.Errorf("the folder holds %d entries after the refusal", len(entries))
+	}
+	if err := os.WriteFile("file", nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, _ := runCLI("new", "file"); code != 1 {
+		t.Errorf("vises new on a file: exit %d", code)
+	}
+	for _, args := range [][]string{{"new"}, {"new", "a", "b"}} {
+		if code, _, _ := runCLI(args...); code != 2 {
+			t.Errorf("vises %v: exit %d, want 2", args, code)
+		}
+	}
+}
+
+func tree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
