@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	vises build [--config site.yaml] [--out public] [--base-url URL] [--offline] [--pdf]
+//	vises build [--config site.yaml] [--out public] [--base-url URL] [--offline] [--zip FILE] [--pdf]
 //	vises check [--config site.yaml] [--base-url URL]
 //	vises serve [--config site.yaml] [--bind 127.0.0.1] [--port 1313]
 //	vises new [--theme] DIR
@@ -67,7 +67,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"build", "vises build [--config site.yaml] [--out public] [--base-url URL] [--offline] [--pdf] [--cpuprofile FILE] [--memprofile FILE]", "build the site into the output folder", runBuild},
+		{"build", "vises build [--config site.yaml] [--out public] [--base-url URL] [--offline] [--zip FILE] [--pdf] [--cpuprofile FILE] [--memprofile FILE]", "build the site into the output folder", runBuild},
 		{"check", "vises check [--config site.yaml] [--base-url URL]", "check translations, links, anchors and UI strings without writing anything", runCheck},
 		{"serve", "vises serve [--config site.yaml] [--bind 127.0.0.1] [--port 1313]", "preview the site, rebuilt and reloaded on every change", runServe},
 		{"new", "vises new [--theme] DIR", "write the kit's sources (site.yaml, content, data, static) into a new folder, to edit and build", runNew},
@@ -120,6 +120,7 @@ func usage(w io.Writer) {
 type siteFlags struct {
 	config, out, baseURL   string
 	offline, pdf           bool
+	zip                    string
 	cpuprofile, memprofile string
 }
 
@@ -133,6 +134,7 @@ func newFlagSet(name, usageLine string, stderr io.Writer, withOut bool) (*flag.F
 		fs.StringVar(&f.out, "out", "", "output `folder` (default \"public\")")
 		fs.BoolVar(&f.offline, "offline", false, "write links ending in index.html, to browse the site from disk")
 		fs.BoolVar(&f.pdf, "pdf", false, "print the session packs to PDF with a Chromium found on the machine")
+		fs.StringVar(&f.zip, "zip", "", "also write the offline edition (--offline implied) as one ZIP `file`, with index.html at its top; only a ZIP an earlier --zip wrote is replaced")
 		fs.StringVar(&f.cpuprofile, "cpuprofile", "", "write a CPU profile of the build to `file`")
 		fs.StringVar(&f.memprofile, "memprofile", "", "write a heap profile at the end of the build to `file`")
 	}
@@ -161,6 +163,26 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs, f := newFlagSet("build", usageOf("build"), stderr, true)
 	if ok, code := parse(fs, args); !ok {
 		return code
+	}
+	if f.zip != "" {
+		// The offline edition, built into a folder of its own unless --out names one.
+		f.offline = true
+		if err := publish.ZipWritable(f.zip); err != nil {
+			fmt.Fprintf(stderr, "vises build: %v; nothing was written\n", err)
+			return 1
+		}
+		if f.out == "" {
+			tmp, err := os.MkdirTemp("", "vises-zip-")
+			if err != nil {
+				fmt.Fprintf(stderr, "vises build: %v\n", err)
+				return 1
+			}
+			defer os.RemoveAll(tmp)
+			f.out = filepath.Join(tmp, "kit")
+		} else if inside(f.zip, f.out) {
+			fmt.Fprintf(stderr, "vises build: --zip %s is inside the output folder %s; write it elsewhere\n", f.zip, f.out)
+			return 2
+		}
 	}
 	if f.cpuprofile != "" {
 		pf, err := os.Create(f.cpuprofile)
@@ -202,20 +224,45 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "vises build: %s, %s; nothing was written\n", count(res.Diags.Count(diag.Error), "error"), count(res.Diags.Count(diag.Warning), "warning"))
 		return 1
 	}
+	if f.zip != "" {
+		if err := publish.WriteZip(res.Config.OutDir, f.zip); err != nil {
+			fmt.Fprintf(stderr, "vises build: --zip: %v\n", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "vises build: %s; the offline edition written to %s (%s; open index.html once unpacked)%s; %s in %s\n",
+			pagesLine(res.Pages), f.zip, count(res.Files, "file"), printedLine(res),
+			count(res.Diags.Count(diag.Warning), "warning"), res.Duration.Round(time.Millisecond))
+		return 0
+	}
 	if res.UpToDate {
 		fmt.Fprintf(stdout, "vises build: %s; %s up to date (nothing changed since the build that wrote its %s); %s in %s\n",
 			pagesLine(res.Pages), res.Config.OutDir, count(res.Files, "file"),
 			count(res.Diags.Count(diag.Warning), "warning"), res.Duration.Round(time.Millisecond))
 		return 0
 	}
-	printed := ""
-	if res.PDFs > 0 {
-		printed = fmt.Sprintf(" (%s printed in %s)", count(res.PDFs, "PDF"), res.Printing.Round(100*time.Millisecond))
-	}
 	fmt.Fprintf(stdout, "vises build: %s; %s written to %s%s; %s in %s\n",
-		pagesLine(res.Pages), count(res.Files, "file"), res.Config.OutDir, printed,
+		pagesLine(res.Pages), count(res.Files, "file"), res.Config.OutDir, printedLine(res),
 		count(res.Diags.Count(diag.Warning), "warning"), res.Duration.Round(time.Millisecond))
 	return 0
+}
+
+// printedLine says how many packs were printed to PDF, if any.
+func printedLine(res *build.Result) string {
+	if res.PDFs == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%s printed in %s)", count(res.PDFs, "PDF"), res.Printing.Round(100*time.Millisecond))
+}
+
+// inside reports whether the file name is inside the folder dir.
+func inside(name, dir string) bool {
+	a, err1 := filepath.Abs(name)
+	d, err2 := filepath.Abs(dir)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	rel, err := filepath.Rel(d, a)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // pdfProgress returns what shows the packs being printed on a terminal: one line, rewritten
