@@ -125,7 +125,7 @@ func TestPackHoldsBinaryReadmeAndLicence(t *testing.T) {
 			got = readTarGz(t, filepath.Join(out, name))
 		}
 		want := map[string]entry{
-			dir + p.binary(): {0o755, "program"},
+			dir + p.binary():  {0o755, "program"},
 			dir + "README.md": {0o644, "# vises"},
 			dir + "LICENSE":   {0o644, "EUPL"},
 		}
