@@ -143,14 +143,18 @@ func Load(fsys fs.FS, name string, o Overrides) (*Config, []diag.Diagnostic) {
 			l.Errorf(at("title"), "title: missing the site title in %q", lang)
 		}
 	}
-	for lang := range c.Title {
-		if !seen[lang] {
-			l.Errorf(at("title"), "title: %q is not one of the languages", lang)
+	// Entries for a language the kit supports but this site leaves out are kept for the day it
+	// comes back (a one-language build changes languages and nothing else); an entry for a
+	// language the kit does not support is a mistake.
+	for _, key := range []string{"title", "description"} {
+		m := c.Title
+		if key == "description" {
+			m = c.Description
 		}
-	}
-	for lang := range c.Description {
-		if !seen[lang] {
-			l.Errorf(at("description"), "description: %q is not one of the languages", lang)
+		for lang := range m {
+			if !seen[lang] && !slices.Contains(supported, lang) {
+				l.Errorf(at(key), "%s: %q is not one of the languages (supported: %s)", key, lang, strings.Join(supported, ", "))
+			}
 		}
 	}
 	if c.Theme != "" && !themeName.MatchString(c.Theme) {
