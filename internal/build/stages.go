@@ -7,8 +7,10 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"testing/fstest"
 	"time"
 
+	"vises/internal/brand"
 	"vises/internal/catalogue"
 	"vises/internal/check"
 	"vises/internal/config"
@@ -218,6 +220,15 @@ func (p *pass) assemble() bool {
 	}
 	for _, layer := range p.layered.Sub("static") {
 		static = append(static, layer.FS)
+	}
+	if cfg.Partner.Color != "" {
+		// The partner's accent, as a style sheet of its own (no inline style under the CSP).
+		css, err := brand.CSS(cfg.Partner.Color)
+		if err != nil {
+			l.Errorf(diag.Pos{File: o.Config}, "partner.color: %v", err)
+			return false
+		}
+		static = append([]fs.FS{fstest.MapFS{brand.Stylesheet: {Data: css, Mode: 0o644}}}, static...)
 	}
 	assets, err := publish.Assets(static, p.min, !o.Dev)
 	if err != nil {

@@ -4,12 +4,14 @@ package config
 import (
 	"errors"
 	"io/fs"
+	"math"
 	"net/url"
 	"path"
 	"regexp"
 	"slices"
 	"strings"
 
+	"vises/internal/brand"
 	"vises/internal/diag"
 	"vises/internal/yamldecode"
 )
@@ -41,6 +43,10 @@ type Partner struct {
 	Name string // shown in the footer and on printed packs
 	URL  string // its web site
 	Logo string // a file of the site's static/ folder, e.g. "images/logo.svg"
+	// Color is the accent colour (#rrggbb) that replaces the default theme's, or "". It is
+	// refused when text on it or in its darker shade would not reach WCAG AA contrast.
+	Color   string
+	Contact string // a contact line for the footer and the packs' covers, or ""
 }
 
 // Overrides are the values given on the command line; empty values leave the file's value.
@@ -64,9 +70,11 @@ type file struct {
 	EditURL         string            `yaml:"editURL"`
 	CSPMeta         bool              `yaml:"cspMeta"`
 	Partner         struct {
-		Name string `yaml:"name"`
-		URL  string `yaml:"url"`
-		Logo string `yaml:"logo"`
+		Name    string `yaml:"name"`
+		URL     string `yaml:"url"`
+		Logo    string `yaml:"logo"`
+		Color   string `yaml:"color"`
+		Contact string `yaml:"contact"`
 	} `yaml:"partner"`
 }
 
@@ -109,7 +117,7 @@ func Load(fsys fs.FS, name string, o Overrides) (*Config, []diag.Diagnostic) {
 		AllowRawHTML:    f.AllowRawHTML,
 		Offline:         f.Offline || o.Offline,
 		OutDir:          "public",
-		Partner:         Partner{Name: f.Partner.Name, URL: f.Partner.URL, Logo: f.Partner.Logo},
+		Partner:         Partner{Name: f.Partner.Name, URL: f.Partner.URL, Logo: f.Partner.Logo, Color: f.Partner.Color, Contact: strings.TrimSpace(f.Partner.Contact)},
 		CSPMeta:         f.CSPMeta,
 	}
 	if o.OutDir != "" {
@@ -171,6 +179,21 @@ func Load(fsys fs.FS, name string, o Overrides) (*Config, []diag.Diagnostic) {
 			c.EditURL = strings.TrimSuffix(f.EditURL, "/") + "/"
 		}
 	}
+	if c.Partner.Color == "" && unquotedColor(data) {
+		l.Errorf(at("color"), `partner.color: write the colour in quotes, such as color: "#0b5560" (YAML reads an unquoted # as the start of a comment)`)
+	}
+	if c.Partner.Color != "" {
+		worst, ratio, ok, err := brand.Check(c.Partner.Color)
+		switch {
+		case err != nil:
+			l.Errorf(at("color"), "partner.color: %v", err)
+		case !ok:
+			l.Errorf(at("color"), "partner.color: %s gives a contrast of %.2f:1 for %s; WCAG AA needs %.1f:1 (choose a darker colour)",
+				c.Partner.Color, math.Floor(ratio*100)/100, worst.Where, brand.MinContrast)
+		default:
+			c.Partner.Color, _, _ = brand.Colours(c.Partner.Color)
+		}
+	}
 
 	base, msg := normalizeBaseURL(c.BaseURL)
 	if msg != "" {
@@ -205,6 +228,17 @@ func normalizeBaseURL(s string) (string, string) {
 		u.Path += "/"
 	}
 	return u.String(), ""
+}
+
+// unquotedColor reports whether a color key is followed by an unquoted "#", which YAML takes
+// for a comment, leaving the value empty.
+func unquotedColor(data []byte) bool {
+	for _, line := range strings.Split(string(data), "\n") {
+		if t := strings.TrimSpace(line); strings.HasPrefix(t, "color:") && strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(t, "color:")), "#") {
+			return true
+		}
+	}
+	return false
 }
 
 // lineOf returns the line of the first top-level or nested key named key, or 1.

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"vises/internal/brand"
 	"vises/internal/content"
 	"vises/internal/hostfiles"
 	"vises/internal/markdown"
@@ -181,6 +182,22 @@ func (c *Ctx) PartnerLogo() string {
 	}
 	return u
 }
+
+// PartnerCSS returns the address of the style sheet of the partner's accent colour
+// (partner.color), or "".
+func (c *Ctx) PartnerCSS() string {
+	if c.r.cfg.Partner.Color == "" {
+		return ""
+	}
+	u, err := c.Asset(brand.Stylesheet)
+	if err != nil {
+		return ""
+	}
+	return u
+}
+
+// PartnerContact returns the partner's contact line, or "".
+func (c *Ctx) PartnerContact() string { return c.r.cfg.Partner.Contact }
 
 // PartnerURL returns the partner's web site, or "".
 func (c *Ctx) PartnerURL() string { return c.r.cfg.Partner.URL }
