@@ -122,3 +122,57 @@ func tree(t *testing.T, dir string) map[string][]byte {
 	}
 	return out
 }
+
+// TestExamplePartnerTheme builds the kit, as vises new writes it, with the example partner
+// theme of examples/partner-theme: no error nor warning, and its footer and strings are used.
+func TestExamplePartnerTheme(t *testing.T) {
+	kit := filepath.Join(t.TempDir(), "kit")
+	if code, out, errs := runCLI("new", kit); code != 0 {
+		t.Fatalf("vises new: exit %d: %s%s", code, out, errs)
+	}
+	src := filepath.Join(repoRoot(t), "examples", "partner-theme", "themes")
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(kit, "themes", rel)
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	yaml, err := os.ReadFile(filepath.Join(kit, "site.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	yaml = bytes.Replace(yaml, []byte(`theme: ""`), []byte(`theme: reseau`), 1)
+	yaml = bytes.Replace(yaml, []byte(`  name: ""`), []byte(`  name: Réseau Exemple`), 1)
+	if err := os.WriteFile(filepath.Join(kit, "site.yaml"), yaml, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(kit)
+	code, out, errs := runCLI("build", "--out", "public")
+	if code != 0 || errs != "" || !strings.Contains(out, "0 warnings") {
+		t.Fatalf("build with the example theme: exit %d: %s%s", code, out, errs)
+	}
+	for page, want := range map[string]string{
+		"public/fr/index.html": "rue de l’Exemple 1",
+		"public/nl/index.html": "Voorbeeldstraat 1",
+	} {
+		data, err := os.ReadFile(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(data), want) || !strings.Contains(string(data), "CC BY-SA 4.0") {
+			t.Errorf("%s: the example theme's footer is not used", page)
+		}
+	}
+}
