@@ -34,21 +34,6 @@ const Revalidate = "no-cache"
 // regular expression that Go, Apache and nginx read alike.
 const FingerprintPattern = `\.[0-9a-f]{10}\.(css|js)$`
 
-// Headers returns the headers a server sends with the file name (slash-separated, below
-// the site's folder): the ones of every response, and the Cache-Control that fits its name.
-func Headers(name string, fingerprinted bool) map[string]string {
-	h := map[string]string{
-		"Content-Security-Policy": Policy,
-		"X-Content-Type-Options":  NoSniff,
-		"Referrer-Policy":         Referrer,
-		"Cache-Control":           Revalidate,
-	}
-	if fingerprinted {
-		h["Cache-Control"] = Immutable
-	}
-	return h
-}
-
 // File is a host file to publish at the top of the output folder.
 type File struct {
 	Name string
