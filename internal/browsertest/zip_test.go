@@ -6,11 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
-	"github.com/chromedp/cdproto/log"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
 	"vises/internal/build"
@@ -55,43 +52,6 @@ func unzip(t *testing.T, name, dir string) []string {
 	return names
 }
 
-// consoleErrors collects, from now on, what the browser's console shows as errors: script
-// exceptions, console.error calls, and the browser's own messages (a file that cannot be
-// loaded, a Content-Security-Policy violation).
-func consoleErrors(t *testing.T, b *Browser) func() []string {
-	t.Helper()
-	var mu sync.Mutex
-	var errs []string
-	err := chromedp.Listen(b.Ctx(), func(ev any) {
-		mu.Lock()
-		defer mu.Unlock()
-		switch e := ev.(type) {
-		case *runtime.EventExceptionThrown:
-			msg := e.ExceptionDetails.Text
-			if e.ExceptionDetails.Exception != nil {
-				msg += " " + e.ExceptionDetails.Exception.Description
-			}
-			errs = append(errs, "exception: "+msg+" at "+e.ExceptionDetails.URL)
-		case *runtime.EventConsoleAPICalled:
-			if e.Type == runtime.ConsoleAPICalledTypeError {
-				errs = append(errs, "console.error")
-			}
-		case *log.EventEntryAdded:
-			if e.Entry.Level == log.EntryLevelError {
-				errs = append(errs, string(e.Entry.Source)+": "+e.Entry.Text+" "+e.Entry.URL)
-			}
-		}
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return func() []string {
-		mu.Lock()
-		defer mu.Unlock()
-		return append([]string(nil), errs...)
-	}
-}
-
 // TestOfflineZipOpensFromDisk writes the offline edition as one ZIP (what vises build
 // --offline --zip does), unpacks it as a trainer would on a USB stick, opens the start page at
 // its top from file:// and goes from there to the French kit, searches, filters the picker
@@ -125,7 +85,7 @@ func TestOfflineZipOpensFromDisk(t *testing.T) {
 	}
 
 	b := NewBrowser(t, 1280, 900)
-	errs := consoleErrors(t, b)
+	errs := ConsoleErrors(t, b)
 	start := "file://" + filepath.ToSlash(filepath.Join(stick, "index.html"))
 	b.Open(t, start)
 	// The start page leads to each language's home page, as files.

@@ -17,6 +17,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
+
+	"vises/internal/browsertest"
 	"vises/internal/build"
 	"vises/internal/config"
 	"vises/internal/hostfiles"
@@ -256,6 +259,31 @@ func TestNginxRecipe(t *testing.T) {
 			if resp.StatusCode != 301 || resp.Header.Get("Location") != tc.path+"fr/" {
 				t.Errorf("%sfr: status %d to %q, want 301 to %sfr/", base, resp.StatusCode, resp.Header.Get("Location"), tc.path)
 			}
+			// In a browser, with nginx's headers: the kit's pages, search and picker run under
+			// the policy without a single console error (a violation is one).
+			t.Run("browser", func(t *testing.T) {
+				b := browsertest.NewBrowser(t, 1280, 900)
+				errs := browsertest.ConsoleErrors(t, b)
+				b.Open(t, base+"fr/")
+				b.Do(t, chromedp.Focus(chromedp.ID("search-q")), chromedp.KeyEvent("benevoles"))
+				browsertest.Wait(t, b, `document.querySelectorAll("#search-list [role=option]").length > 0`)
+				b.Open(t, base+"fr/indicateurs/")
+				browsertest.Wait(t, b, `document.getElementById("picker") && !document.getElementById("picker").hidden`)
+				b.Open(t, base+"nl/no-such-page/")
+				if n := browsertest.Eval[int](t, b, `document.styleSheets.length`); n == 0 {
+					t.Error("the 404 page under nginx has no stylesheet")
+				}
+				var got []string
+				for _, e := range errs() {
+					// The 404 page's own status is reported as a failed load; nothing else may be.
+					if !strings.Contains(e, "404 (Not Found)") || !strings.Contains(e, "no-such-page") {
+						got = append(got, e)
+					}
+				}
+				if len(got) > 0 {
+					t.Errorf("console errors under nginx:\n%s", strings.Join(got, "\n"))
+				}
+			})
 			// The host files are what the build wrote; nginx does not read them, but
 			// they would not harm if served.
 			for _, name := range hostfiles.Names {
