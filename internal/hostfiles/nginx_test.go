@@ -19,10 +19,12 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"vises"
 	"vises/internal/browsertest"
 	"vises/internal/build"
 	"vises/internal/config"
 	"vises/internal/hostfiles"
+	"vises/internal/kitfs"
 	"vises/internal/sitefs"
 )
 
@@ -147,6 +149,34 @@ http {
 	}
 }
 
+// partnerKit writes the kit as vises new does (the sources embedded in the program) into a
+// new folder, with a partner's colour, logo and contact line in site.yaml, and returns it.
+func partnerKit(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "kit")
+	if _, err := kitfs.Write(dir, kitfs.Tree{FS: vises.Kit()}); err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Join(dir, "site.yaml")
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	yaml := strings.Replace(string(data), "partner:\n  name: \"\"\n  url: \"\"\n  logo: \"\"",
+		"partner:\n  name: Réseau Exemple\n  url: https://reseau.example/\n  logo: images/reseau.svg\n  color: \"#1f4e7a\"\n  contact: formation@reseau.example", 1)
+	if yaml == string(data) {
+		t.Fatal("site.yaml's partner block is not the one this test fills in")
+	}
+	logo := `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 12 4"><rect width="12" height="4" fill="#1f4e7a"/></svg>`
+	if err := os.WriteFile(name, []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "static", "images", "reseau.svg"), []byte(logo), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
 // fetch gets a URL without following redirects.
 func fetch(t *testing.T, url string) (*http.Response, []byte) {
 	t.Helper()
@@ -163,21 +193,30 @@ func fetch(t *testing.T, url string) (*http.Response, []byte) {
 	return resp, body
 }
 
-// TestNginxRecipe serves the repository's kit with the nginx configuration files of
-// docs/nginx, at a domain root and under a sub-path, and checks what docs/hosting.md promises:
-// pages, the headers of every response (those of vises serve), a year of caching for the
-// fingerprinted files only, and the kit's 404 page for unknown addresses.
+// TestNginxRecipe serves the kit with the nginx configuration files of docs/nginx: the
+// repository's kit at a domain root, and under a sub-path the kit as vises new writes it with
+// a partner's colour, logo and contact line. It checks what docs/hosting.md promises: pages,
+// the headers of every response (those of vises serve), a year of caching for the fingerprinted
+// files only (the partner's style sheet too), the kit's 404 page for unknown addresses, and, in
+// Chromium, no console error under the policy.
 func TestNginxRecipe(t *testing.T) {
 	nginx := nginxOrSkip(t)
-	for _, tc := range []struct{ conf, path string }{
-		{"vises.conf", "/"},
-		{"vises-subpath.conf", "/kit/"},
+	for _, tc := range []struct {
+		conf, path string
+		partner    bool // the kit as vises new writes it, with a partner's colour, logo and contact
+	}{
+		{"vises.conf", "/", false},
+		{"vises-subpath.conf", "/kit/", true},
 	} {
 		t.Run(tc.conf, func(t *testing.T) {
 			port := freePort(t)
 			base := fmt.Sprintf("http://127.0.0.1:%d%s", port, tc.path)
 			out := filepath.Join(t.TempDir(), "public")
-			res := build.Run(build.Options{FS: sitefs.Dir(repoRoot(t)), Publish: true,
+			root := repoRoot(t)
+			if tc.partner {
+				root = partnerKit(t)
+			}
+			res := build.Run(build.Options{FS: sitefs.Dir(root), Publish: true,
 				Overrides: config.Overrides{OutDir: out, BaseURL: base}})
 			if res.Diags.HasErrors() {
 				t.Fatal(res.Diags.String())
@@ -231,6 +270,19 @@ func TestNginxRecipe(t *testing.T) {
 					t.Errorf("%s: status %d", url, resp.StatusCode)
 				}
 				headers(url, resp, hostfiles.Immutable)
+			}
+			if tc.partner {
+				css := regexp.MustCompile(`href="?([^" >]*css/partner\.[0-9a-f]{10}\.css)`).FindSubmatch(page)
+				if css == nil || !bytes.Contains(page, []byte(`class="site-logo"`)) || !bytes.Contains(page, []byte("formation@reseau.example")) {
+					t.Fatal("the partner's colour, logo or contact line is not on the page")
+				}
+				ref, _ := neturl.Parse(string(css[1]))
+				from, _ := neturl.Parse(base + "fr/")
+				resp, body := fetch(t, from.ResolveReference(ref).String())
+				if resp.StatusCode != 200 || !bytes.Contains(body, []byte("--brand:#1f4e7a")) {
+					t.Errorf("partner.css: status %d, %s", resp.StatusCode, body)
+				}
+				headers("partner.css", resp, hostfiles.Immutable)
 			}
 			// The search index keeps its name from build to build: it is not cached for long.
 			resp, _ := fetch(t, base+"fr/search-index.js")
