@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -174,5 +175,50 @@ func TestExamplePartnerTheme(t *testing.T) {
 		if !strings.Contains(string(data), want) || !strings.Contains(string(data), "CC BY-SA 4.0") {
 			t.Errorf("%s: the example theme's footer is not used", page)
 		}
+	}
+}
+
+// TestDutchKitAlone builds the kit, as vises new writes it, in Dutch alone by changing
+// languages and defaultLanguage only: no error nor warning, no French file, and no page, pack,
+// slide, sitemap or search index that links to a French address of the kit.
+func TestDutchKitAlone(t *testing.T) {
+	kit := filepath.Join(t.TempDir(), "kit")
+	if code, out, errs := runCLI("new", kit); code != 0 {
+		t.Fatalf("vises new: exit %d: %s%s", code, out, errs)
+	}
+	name := filepath.Join(kit, "site.yaml")
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	yaml := strings.Replace(strings.Replace(string(data), "languages: [fr, nl]", "languages: [nl]", 1), "defaultLanguage: fr", "defaultLanguage: nl", 1)
+	if yaml == string(data) || !strings.Contains(yaml, "languages: [nl]\ndefaultLanguage: nl") {
+		t.Fatal("site.yaml's languages are not the ones this test changes")
+	}
+	if err := os.WriteFile(name, []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(kit)
+	code, out, errs := runCLI("build", "--out", "public", "--base-url", "https://reseau.example/kit/")
+	if code != 0 || errs != "" || !strings.Contains(out, "(nl ") || !strings.Contains(out, "0 warnings") {
+		t.Fatalf("Dutch-only build: exit %d: %s%s", code, out, errs)
+	}
+	// A link to a French address: fr/ as a path segment of a relative or root-relative link,
+	// or the site's own address followed by fr/.
+	french := regexp.MustCompile(`(?:href|src|action|data-[a-z-]+)="(?:[./]*|/kit/|https://reseau\.example/kit/)fr/|<loc>https://reseau\.example/kit/fr/|hreflang="fr"`)
+	pages := 0
+	for name, data := range tree(t, "public") {
+		if strings.HasPrefix(name, "fr/") {
+			t.Errorf("French file %s", name)
+		}
+		if m := french.Find(data); m != nil {
+			t.Errorf("%s links to the French kit: %s", name, m)
+		}
+		if strings.HasSuffix(name, ".html") {
+			pages++
+		}
+	}
+	if pages < 100 {
+		t.Errorf("only %d pages in the Dutch kit", pages)
 	}
 }
