@@ -70,7 +70,7 @@ func commands() []command {
 		{"build", "vises build [--config site.yaml] [--out public] [--base-url URL] [--offline] [--zip FILE] [--pdf] [--cpuprofile FILE] [--memprofile FILE]", "build the site into the output folder", runBuild},
 		{"check", "vises check [--config site.yaml] [--base-url URL]", "check translations, links, anchors and UI strings without writing anything", runCheck},
 		{"serve", "vises serve [--config site.yaml] [--bind 127.0.0.1] [--port 1313]", "preview the site, rebuilt and reloaded on every change", runServe},
-		{"new", "vises new [--theme] DIR", "write the kit's sources (site.yaml, content, data, static) into a new folder, to edit and build", runNew},
+		{"new", "vises new [--theme] DIR", "write the kit's sources (site.yaml, content, data, static, translations) into a new folder, to edit and build", runNew},
 		{"clean", "vises clean [--out public]", "remove the output folder, if vises wrote everything in it", runClean},
 		{"translations", translationsUsage, "list stale, missing and orphaned translations; mark translations current; show what changed in a source", runTranslations},
 		{"version", "vises version", "print the version and the commit it was built from", runVersion},
