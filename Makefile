@@ -6,7 +6,7 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 # The folder of this Makefile, so that its scripts are found from anywhere (make -f).
 ROOT := $(patsubst %/,%,$(dir $(abspath $(lastword $(MAKEFILE_LIST)))))
 
-.PHONY: all go-version build install site serve test test-deps check bench bench-go clean
+.PHONY: all go-version build install site serve test test-deps check bench bench-go clean release
 
 all: build
 
@@ -50,6 +50,12 @@ bench: go-version
 
 bench-go: go-version
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# release builds vises for Linux, macOS (amd64, arm64) and Windows (amd64) into dist/: one archive
+# per platform with the README and the licence files, and SHA256SUMS (tools/release). VERSION
+# defaults to git describe.
+release: go-version
+	$(GO) run ./tools/release -out dist $(if $(VERSION),-version $(VERSION))
 
 # clean removes bin/ and, with vises clean, public/ only if vises wrote everything in it.
 clean: go-version

@@ -4,9 +4,10 @@
 //
 // Usage:
 //
-//	vises build [--config site.yaml] [--out public] [--base-url URL] [--offline] [--pdf]
+//	vises build [--config site.yaml] [--out public] [--base-url URL] [--offline] [--zip FILE] [--pdf]
 //	vises check [--config site.yaml] [--base-url URL]
 //	vises serve [--config site.yaml] [--bind 127.0.0.1] [--port 1313]
+//	vises new [--theme] DIR
 //	vises clean [--out public]
 //	vises translations [--config site.yaml] [--all] [--csv FILE]
 //	vises translations mark|diff [--config site.yaml] PATH...
@@ -26,6 +27,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
@@ -34,17 +36,27 @@ import (
 	"syscall"
 	"time"
 
+	"vises"
 	"vises/internal/build"
 	"vises/internal/config"
 	"vises/internal/diag"
+	"vises/internal/kitfs"
 	"vises/internal/publish"
 	"vises/internal/serve"
 	"vises/internal/sitefs"
 	"vises/internal/translation"
+	"vises/themes"
 )
 
-// version is set at link time (-ldflags "-X main.version=...") for releases.
-var version = "0.1.0-dev"
+// devVersion is the version of a build that was not given one.
+const devVersion = "0.1.0-dev"
+
+// version and commit are set at link time for releases (make release: -ldflags
+// "-X main.version=... -X main.commit=...").
+var (
+	version = devVersion
+	commit  = ""
+)
 
 type command struct {
 	name  string
@@ -55,12 +67,13 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"build", "vises build [--config site.yaml] [--out public] [--base-url URL] [--offline] [--pdf] [--cpuprofile FILE] [--memprofile FILE]", "build the site into the output folder", runBuild},
+		{"build", "vises build [--config site.yaml] [--out public] [--base-url URL] [--offline] [--zip FILE] [--pdf] [--cpuprofile FILE] [--memprofile FILE]", "build the site into the output folder", runBuild},
 		{"check", "vises check [--config site.yaml] [--base-url URL]", "check translations, links, anchors and UI strings without writing anything", runCheck},
 		{"serve", "vises serve [--config site.yaml] [--bind 127.0.0.1] [--port 1313]", "preview the site, rebuilt and reloaded on every change", runServe},
+		{"new", "vises new [--theme] DIR", "write the kit's sources (site.yaml, content, data, static, translations) into a new folder, to edit and build", runNew},
 		{"clean", "vises clean [--out public]", "remove the output folder, if vises wrote everything in it", runClean},
 		{"translations", translationsUsage, "list stale, missing and orphaned translations; mark translations current; show what changed in a source", runTranslations},
-		{"version", "vises version", "print the version", runVersion},
+		{"version", "vises version", "print the version and the commit it was built from", runVersion},
 	}
 }
 
@@ -107,6 +120,7 @@ func usage(w io.Writer) {
 type siteFlags struct {
 	config, out, baseURL   string
 	offline, pdf           bool
+	zip                    string
 	cpuprofile, memprofile string
 }
 
@@ -120,6 +134,7 @@ func newFlagSet(name, usageLine string, stderr io.Writer, withOut bool) (*flag.F
 		fs.StringVar(&f.out, "out", "", "output `folder` (default \"public\")")
 		fs.BoolVar(&f.offline, "offline", false, "write links ending in index.html, to browse the site from disk")
 		fs.BoolVar(&f.pdf, "pdf", false, "print the session packs to PDF with a Chromium found on the machine")
+		fs.StringVar(&f.zip, "zip", "", "also write the offline edition (--offline implied) as one ZIP `file`, with index.html at its top; only a ZIP an earlier --zip wrote is replaced")
 		fs.StringVar(&f.cpuprofile, "cpuprofile", "", "write a CPU profile of the build to `file`")
 		fs.StringVar(&f.memprofile, "memprofile", "", "write a heap profile at the end of the build to `file`")
 	}
@@ -148,6 +163,26 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs, f := newFlagSet("build", usageOf("build"), stderr, true)
 	if ok, code := parse(fs, args); !ok {
 		return code
+	}
+	if f.zip != "" {
+		// The offline edition, built into a folder of its own unless --out names one.
+		f.offline = true
+		if err := publish.ZipWritable(f.zip); err != nil {
+			fmt.Fprintf(stderr, "vises build: %v; nothing was written\n", err)
+			return 1
+		}
+		if f.out == "" {
+			tmp, err := os.MkdirTemp("", "vises-zip-")
+			if err != nil {
+				fmt.Fprintf(stderr, "vises build: %v\n", err)
+				return 1
+			}
+			defer os.RemoveAll(tmp)
+			f.out = filepath.Join(tmp, "kit")
+		} else if inside(f.zip, f.out) {
+			fmt.Fprintf(stderr, "vises build: --zip %s is inside the output folder %s; write it elsewhere\n", f.zip, f.out)
+			return 2
+		}
 	}
 	if f.cpuprofile != "" {
 		pf, err := os.Create(f.cpuprofile)
@@ -189,20 +224,45 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "vises build: %s, %s; nothing was written\n", count(res.Diags.Count(diag.Error), "error"), count(res.Diags.Count(diag.Warning), "warning"))
 		return 1
 	}
+	if f.zip != "" {
+		if err := publish.WriteZip(res.Config.OutDir, f.zip); err != nil {
+			fmt.Fprintf(stderr, "vises build: --zip: %v\n", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "vises build: %s; the offline edition written to %s (%s; open index.html once unpacked)%s; %s in %s\n",
+			pagesLine(res.Pages), f.zip, count(res.Files, "file"), printedLine(res),
+			count(res.Diags.Count(diag.Warning), "warning"), res.Duration.Round(time.Millisecond))
+		return 0
+	}
 	if res.UpToDate {
 		fmt.Fprintf(stdout, "vises build: %s; %s up to date (nothing changed since the build that wrote its %s); %s in %s\n",
 			pagesLine(res.Pages), res.Config.OutDir, count(res.Files, "file"),
 			count(res.Diags.Count(diag.Warning), "warning"), res.Duration.Round(time.Millisecond))
 		return 0
 	}
-	printed := ""
-	if res.PDFs > 0 {
-		printed = fmt.Sprintf(" (%s printed in %s)", count(res.PDFs, "PDF"), res.Printing.Round(100*time.Millisecond))
-	}
 	fmt.Fprintf(stdout, "vises build: %s; %s written to %s%s; %s in %s\n",
-		pagesLine(res.Pages), count(res.Files, "file"), res.Config.OutDir, printed,
+		pagesLine(res.Pages), count(res.Files, "file"), res.Config.OutDir, printedLine(res),
 		count(res.Diags.Count(diag.Warning), "warning"), res.Duration.Round(time.Millisecond))
 	return 0
+}
+
+// printedLine says how many packs were printed to PDF, if any.
+func printedLine(res *build.Result) string {
+	if res.PDFs == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%s printed in %s)", count(res.PDFs, "PDF"), res.Printing.Round(100*time.Millisecond))
+}
+
+// inside reports whether the file name is inside the folder dir.
+func inside(name, dir string) bool {
+	a, err1 := filepath.Abs(name)
+	d, err2 := filepath.Abs(dir)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	rel, err := filepath.Rel(d, a)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // pdfProgress returns what shows the packs being printed on a terminal: one line, rewritten
@@ -304,12 +364,43 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+func runNew(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("new", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	withTheme := fs.Bool("theme", false, "also write the default theme into themes/default/, to read or change it (a copy there replaces the program's theme, file by file)")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: %s\n\n", usageOf("new"))
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintln(stderr, "vises new: give one folder to write the kit into")
+		fs.Usage()
+		return 2
+	}
+	dir := fs.Arg(0)
+	trees := []kitfs.Tree{{Dir: "", FS: vises.Kit()}}
+	if *withTheme {
+		trees = append(trees, kitfs.Tree{Dir: "themes/default", FS: themes.Default()})
+	}
+	n, err := kitfs.Write(dir, trees...)
+	if err != nil {
+		fmt.Fprintf(stderr, "vises new: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "vises new: %s written to %s; edit %s, then run vises build (or vises serve) in it\n",
+		count(n, "file"), dir, filepath.Join(dir, "site.yaml"))
+	return 0
+}
+
 func runClean(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("clean", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	out := fs.String("out", "public", "output `folder` to remove")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: %s\n\n", commands()[3].usage)
+		fmt.Fprintf(stderr, "usage: %s\n\n", usageOf("clean"))
 		fs.PrintDefaults()
 	}
 	if ok, code := parse(fs, args); !ok {
@@ -337,16 +428,47 @@ func runVersion(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "usage: %s\n", usageOf("version"))
 		return 2
 	}
-	v := version
-	if info, ok := debug.ReadBuildInfo(); ok {
-		for _, s := range info.Settings {
-			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-				v += " (" + s.Value[:12] + ")"
-			}
-		}
+	v, c := versionAndCommit()
+	if c != "" {
+		v += " (" + c + ")"
 	}
 	fmt.Fprintf(stdout, "vises %s %s/%s %s\n", v, runtime.GOOS, runtime.GOARCH, runtime.Version())
 	return 0
+}
+
+// versionAndCommit returns the version and commit set at link time by make release or, when
+// they are not set, what the Go toolchain recorded: the module's version (go install
+// vises@VERSION) and the repository's revision (a build from a clone), marked "-dirty" when
+// the work tree had changes. The commit is shortened to 12 characters.
+func versionAndCommit() (string, string) {
+	v, c := version, commit
+	if info, ok := debug.ReadBuildInfo(); ok {
+		if v == devVersion && info.Main.Version != "" && info.Main.Version != "(devel)" {
+			v = strings.TrimPrefix(info.Main.Version, "v")
+		}
+		if c == "" {
+			dirty := false
+			for _, s := range info.Settings {
+				switch s.Key {
+				case "vcs.revision":
+					c = s.Value
+				case "vcs.modified":
+					dirty = s.Value == "true"
+				}
+			}
+			if c != "" && dirty {
+				c = shortCommit(c) + "-dirty"
+			}
+		}
+	}
+	return v, shortCommit(c)
+}
+
+func shortCommit(c string) string {
+	if len(c) > 12 && !strings.HasSuffix(c, "-dirty") {
+		return c[:12]
+	}
+	return c
 }
 
 func writeHeapProfile(name string) error {

@@ -69,7 +69,7 @@ func sortedKeys(m map[string][]byte) []string {
 
 // TestGolden builds each testdata/*.txtar site and compares the output, or the errors, with
 // the archive's want/ sections: want/errors holds the diagnostics of a failing build,
-// want/files the list of files written, and want/public/NAME the content of a written page or CSV file.
+// want/files the list of files written, and want/public/NAME the content of a written page, CSV file or host file (_headers, .htaccess).
 func TestGolden(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*.txtar")
 	if len(files) == 0 {
@@ -92,7 +92,7 @@ func TestGolden(t *testing.T) {
 				tree := readTree(t, out)
 				have["want/files"] = fingerprint.ReplaceAll([]byte(strings.Join(sortedKeys(tree), "\n")+"\n"), []byte(".HASH.$1"))
 				for name, data := range tree {
-					if strings.HasSuffix(name, ".html") || strings.HasSuffix(name, ".csv") || name == "sitemap.xml" || name == "robots.txt" {
+					if strings.HasSuffix(name, ".html") || strings.HasSuffix(name, ".csv") || name == "sitemap.xml" || name == "robots.txt" || name == "_headers" || name == ".htaccess" {
 						have["want/public/"+name] = fingerprint.ReplaceAll(data, []byte(".HASH.$1"))
 					}
 				}

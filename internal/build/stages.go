@@ -9,13 +9,16 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"testing/fstest"
 	"time"
 
+	"vises/internal/brand"
 	"vises/internal/catalogue"
 	"vises/internal/check"
 	"vises/internal/config"
 	"vises/internal/content"
 	"vises/internal/diag"
+	"vises/internal/hostfiles"
 	"vises/internal/i18n"
 	"vises/internal/indicator"
 	"vises/internal/markdown"
@@ -230,6 +233,15 @@ func (p *pass) assemble() bool {
 	}
 	for _, layer := range p.layered.Sub("static") {
 		static = append(static, layer.FS)
+	}
+	if cfg.Partner.Color != "" {
+		// The partner's accent, as a style sheet of its own (no inline style under the CSP).
+		css, err := brand.CSS(cfg.Partner.Color)
+		if err != nil {
+			l.Errorf(diag.Pos{File: o.Config}, "partner.color: %v", err)
+			return false
+		}
+		static = append([]fs.FS{fstest.MapFS{brand.Stylesheet: {Data: css, Mode: 0o644}}}, static...)
 	}
 	assets, err := publish.Assets(static, p.min, !o.Dev)
 	if err != nil {
@@ -543,6 +555,7 @@ func (p *pass) siteTasks() []func() {
 	tasks = append(tasks, func() {
 		p.write("sitemap.xml", r.Sitemap(), false)
 		p.write("robots.txt", r.Robots(), false)
+		p.hostFiles()
 		for _, a := range p.assets {
 			if p.dest != nil {
 				p.emit(a.Path, a.Data, nil)
@@ -550,4 +563,24 @@ func (p *pass) siteTasks() []func() {
 		}
 	})
 	return tasks
+}
+
+// hostFiles writes the headers of the kit for static hosts (_headers, .htaccess) at the top of
+// a published site; not for serve, which sends them itself, nor for the offline edition, which
+// no server serves. A file of the same name in static/ is published instead.
+func (p *pass) hostFiles() {
+	if p.cfg.Offline || p.o.Dev {
+		return
+	}
+	var fingerprinted []string
+	for _, a := range p.assets {
+		if a.Path != a.Source {
+			fingerprinted = append(fingerprinted, a.Path)
+		}
+	}
+	for _, f := range hostfiles.Files(p.cfg.BasePath(), fingerprinted) {
+		if _, own := p.assets[f.Name]; !own {
+			p.write(f.Name, f.Data, true)
+		}
+	}
 }

@@ -4,12 +4,14 @@ package config
 import (
 	"errors"
 	"io/fs"
+	"math"
 	"net/url"
 	"path"
 	"regexp"
 	"slices"
 	"strings"
 
+	"vises/internal/brand"
 	"vises/internal/diag"
 	"vises/internal/yamldecode"
 )
@@ -31,6 +33,9 @@ type Config struct {
 	// EditURL, followed by a source file's path from the site root (content/fr/…), opens the
 	// file for editing (such as https://github.com/ORG/REPO/edit/main/); "" shows no edit link.
 	EditURL string
+	// CSPMeta puts the Content-Security-Policy in a <meta> element of every page, for hosts
+	// that cannot send headers (GitHub Pages); never in the offline edition.
+	CSPMeta bool
 }
 
 // Partner names the organisation that hosts the kit or runs a training session with it.
@@ -38,6 +43,10 @@ type Partner struct {
 	Name string // shown in the footer and on printed packs
 	URL  string // its web site
 	Logo string // a file of the site's static/ folder, e.g. "images/logo.svg"
+	// Color is the accent colour (#rrggbb) that replaces the default theme's, or "". It is
+	// refused when text on it or in its darker shade would not reach WCAG AA contrast.
+	Color   string
+	Contact string // a contact line for the footer and the packs' covers, or ""
 }
 
 // Overrides are the values given on the command line; empty values leave the file's value.
@@ -59,10 +68,13 @@ type file struct {
 	AllowRawHTML    bool              `yaml:"allowRawHTML"`
 	Offline         bool              `yaml:"offline"`
 	EditURL         string            `yaml:"editURL"`
+	CSPMeta         bool              `yaml:"cspMeta"`
 	Partner         struct {
-		Name string `yaml:"name"`
-		URL  string `yaml:"url"`
-		Logo string `yaml:"logo"`
+		Name    string `yaml:"name"`
+		URL     string `yaml:"url"`
+		Logo    string `yaml:"logo"`
+		Color   string `yaml:"color"`
+		Contact string `yaml:"contact"`
 	} `yaml:"partner"`
 }
 
@@ -105,7 +117,8 @@ func Load(fsys fs.FS, name string, o Overrides) (*Config, []diag.Diagnostic) {
 		AllowRawHTML:    f.AllowRawHTML,
 		Offline:         f.Offline || o.Offline,
 		OutDir:          "public",
-		Partner:         Partner{Name: f.Partner.Name, URL: f.Partner.URL, Logo: f.Partner.Logo},
+		Partner:         Partner{Name: f.Partner.Name, URL: f.Partner.URL, Logo: f.Partner.Logo, Color: f.Partner.Color, Contact: strings.TrimSpace(f.Partner.Contact)},
+		CSPMeta:         f.CSPMeta,
 	}
 	if o.OutDir != "" {
 		c.OutDir = o.OutDir
@@ -138,14 +151,18 @@ func Load(fsys fs.FS, name string, o Overrides) (*Config, []diag.Diagnostic) {
 			l.Errorf(at("title"), "title: missing the site title in %q", lang)
 		}
 	}
-	for lang := range c.Title {
-		if !seen[lang] {
-			l.Errorf(at("title"), "title: %q is not one of the languages", lang)
+	// Entries for a language the kit supports but this site leaves out are kept for the day it
+	// comes back (a one-language build changes languages and nothing else); an entry for a
+	// language the kit does not support is a mistake.
+	for _, key := range []string{"title", "description"} {
+		m := c.Title
+		if key == "description" {
+			m = c.Description
 		}
-	}
-	for lang := range c.Description {
-		if !seen[lang] {
-			l.Errorf(at("description"), "description: %q is not one of the languages", lang)
+		for lang := range m {
+			if !seen[lang] && !slices.Contains(supported, lang) {
+				l.Errorf(at(key), "%s: %q is not one of the languages (supported: %s)", key, lang, strings.Join(supported, ", "))
+			}
 		}
 	}
 	if c.Theme != "" && !themeName.MatchString(c.Theme) {
@@ -160,6 +177,21 @@ func Load(fsys fs.FS, name string, o Overrides) (*Config, []diag.Diagnostic) {
 			l.Errorf(at("editURL"), "editURL: must be an absolute http or https URL, such as https://github.com/ORG/REPO/edit/main/")
 		} else {
 			c.EditURL = strings.TrimSuffix(f.EditURL, "/") + "/"
+		}
+	}
+	if c.Partner.Color == "" && unquotedColor(data) {
+		l.Errorf(at("color"), `partner.color: write the colour in quotes, such as color: "#0b5560" (YAML reads an unquoted # as the start of a comment)`)
+	}
+	if c.Partner.Color != "" {
+		worst, ratio, ok, err := brand.Check(c.Partner.Color)
+		switch {
+		case err != nil:
+			l.Errorf(at("color"), "partner.color: %v", err)
+		case !ok:
+			l.Errorf(at("color"), "partner.color: %s gives a contrast of %.2f:1 for %s; WCAG AA needs %.1f:1 (choose a darker colour)",
+				c.Partner.Color, math.Floor(ratio*100)/100, worst.Where, brand.MinContrast)
+		default:
+			c.Partner.Color, _, _ = brand.Colours(c.Partner.Color)
 		}
 	}
 
@@ -196,6 +228,17 @@ func normalizeBaseURL(s string) (string, string) {
 		u.Path += "/"
 	}
 	return u.String(), ""
+}
+
+// unquotedColor reports whether a color key is followed by an unquoted "#", which YAML takes
+// for a comment, leaving the value empty.
+func unquotedColor(data []byte) bool {
+	for _, line := range strings.Split(string(data), "\n") {
+		if t := strings.TrimSpace(line); strings.HasPrefix(t, "color:") && strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(t, "color:")), "#") {
+			return true
+		}
+	}
+	return false
 }
 
 // lineOf returns the line of the first top-level or nested key named key, or 1.

@@ -8,7 +8,9 @@ import (
 	"strconv"
 	"strings"
 
+	"vises/internal/brand"
 	"vises/internal/content"
+	"vises/internal/hostfiles"
 	"vises/internal/markdown"
 )
 
@@ -145,6 +147,16 @@ func (c *Ctx) Asset(name string) (string, error) {
 	return c.rel(a.Path), nil
 }
 
+// CSPMeta returns the Content-Security-Policy to put in a <meta> element when site.yaml asks
+// for it (cspMeta: true, for hosts that cannot send headers), or "". The offline edition never
+// has it: no server serves it, and a policy of 'self' means little from file://.
+func (c *Ctx) CSPMeta() string {
+	if !c.r.cfg.CSPMeta || c.r.cfg.Offline {
+		return ""
+	}
+	return hostfiles.Policy
+}
+
 // Languages returns the site's languages.
 func (c *Ctx) Languages() []string { return c.r.cfg.Languages }
 
@@ -180,6 +192,22 @@ func (c *Ctx) PartnerLogo() string {
 	}
 	return u
 }
+
+// PartnerCSS returns the address of the style sheet of the partner's accent colour
+// (partner.color), or "".
+func (c *Ctx) PartnerCSS() string {
+	if c.r.cfg.Partner.Color == "" {
+		return ""
+	}
+	u, err := c.Asset(brand.Stylesheet)
+	if err != nil {
+		return ""
+	}
+	return u
+}
+
+// PartnerContact returns the partner's contact line, or "".
+func (c *Ctx) PartnerContact() string { return c.r.cfg.Partner.Contact }
 
 // PartnerURL returns the partner's web site, or "".
 func (c *Ctx) PartnerURL() string { return c.r.cfg.Partner.URL }

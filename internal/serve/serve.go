@@ -23,6 +23,7 @@ import (
 
 	"vises/internal/build"
 	"vises/internal/diag"
+	"vises/internal/hostfiles"
 )
 
 //go:embed live.js live.css
@@ -171,7 +172,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("Content-Security-Policy", "default-src 'self'")
+	w.Header().Set("Content-Security-Policy", hostfiles.Policy)
+	w.Header().Set("X-Content-Type-Options", hostfiles.NoSniff)
+	w.Header().Set("Referrer-Policy", hostfiles.Referrer)
 	if strings.HasSuffix(name, ".html") {
 		data = inject(data)
 	}
