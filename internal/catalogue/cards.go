@@ -30,9 +30,13 @@ func (f *Feature) cardsPage(r *render.Renderer, lang, url string) ([]byte, error
 		Own: func(p *content.Page) string { return f.cardsURL(r, p.Lang) }})
 }
 
-// Card is an indicator as printed on a workshop card.
+// Card is an indicator as printed on a workshop card: with its calculation, unit and why it
+// matters beside its definition, and its collection effort as a step of 1 to 3 (EffortLevel)
+// as well as in words (Effort).
 type Card struct {
 	ID, Title, Dimension, DimensionCode, Level, Effort, Definition, Href string
+	Formula, Unit, Why                                                   string
+	EffortLevel                                                          int
 	QR                                                                   template.HTML
 }
 
@@ -52,6 +56,7 @@ func (f *Feature) cards(c *render.Ctx) ([]Card, error) {
 		e := f.cat.Lookup(rec.ID, c.Lang)
 		out = append(out, Card{ID: rec.ID, Title: rec.Name, Dimension: f.facet(c, "dimension", rec.Dimension), DimensionCode: rec.Dimension,
 			Level: f.facet(c, "level", rec.Level), Effort: f.facet(c, "effort", strconv.Itoa(rec.Effort)), Definition: rec.Definition,
+			Formula: rec.Formula, Unit: rec.Unit, Why: rec.Why, EffortLevel: rec.Effort,
 			Href: c.Rel(e.Page.URL), QR: template.HTML(qr)})
 	}
 	return out, nil

@@ -341,6 +341,7 @@
     nameInput.value = state.respondents[i].name;
     writeForm(state.respondents[i].answers);
     showScores();
+    showPrintName();
   }
   respondentButtons.forEach(function (b) {
     b.addEventListener("click", function () { showRespondent(parseInt(b.getAttribute("data-respondent"), 10)); });
@@ -349,7 +350,30 @@
     state.respondents[current].name = nameInput.value;
     save();
     drawRadar();
+    showPrintName();
   });
+
+  // ---- Print ----------------------------------------------------------------------------------
+
+  // The printed page carries its own header and footer (print.css draws them in the page
+  // margins from these attributes of the root element, which the page's margin boxes can read):
+  // kit and worksheet title, address, licence, and whose answers the paper holds. The name of the
+  // current respondent, or "Respondent A/B" when answers have no name, also fills the "Filled in
+  // by" line at the top of the form.
+  var docRoot = document.documentElement;
+  ["head", "url", "licence"].forEach(function (k) { docRoot.setAttribute("data-ws-" + k, form.getAttribute("data-print-" + k) || ""); });
+  var paperName = form.querySelector(".ws-paper-name");
+  function showPrintName() {
+    var r = state.respondents[current];
+    var name = r.name.trim();
+    if (!name && Object.keys(r.answers).length > 0) { name = ui(current === 0 ? "respondent-a" : "respondent-b"); }
+    if (paperName) { paperName.textContent = name; }
+    if (name) {
+      docRoot.setAttribute("data-ws-by", form.getAttribute("data-print-by") + " " + name);
+    } else {
+      docRoot.setAttribute("data-ws-by", "");
+    }
+  }
 
   // ---- Changes, export, import, print, reset ----------------------------------------------
 
@@ -357,6 +381,7 @@
     state.respondents[current].answers = readForm();
     save();
     showScores();
+    showPrintName();
   }
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
