@@ -334,12 +334,13 @@ func (p *pass) publish() bool {
 			l.Errorf(diag.Pos{}, "--pdf: %v", err)
 			return false
 		}
-		decks, err := printDecks(p.chromium, p.r, p.slides, p.out, p.min, p.o.Progress)
-		if err != nil {
+		// The decks' PDFs are not counted with the packs' nor named in the progress, which
+		// speak of packs.
+		if _, err := printDecks(p.chromium, p.r, p.slides, p.out, p.min, nil); err != nil {
 			l.Errorf(diag.Pos{}, "--pdf: %v", err)
 			return false
 		}
-		p.res.PDFs, p.res.Printing = len(p.r.Packs())+decks, time.Since(start)
+		p.res.PDFs, p.res.Printing = len(p.r.Packs()), time.Since(start)
 	}
 	p.res.Files = len(p.out.Files())
 	if err := p.out.Commit(); err != nil {
