@@ -37,10 +37,11 @@ func TestDecksPrintedToPDF(t *testing.T) {
 	}
 	for _, c := range []struct {
 		dir, notes, note string // a deck, its presenter's view, and words of a note of it
+		figure           string // words of a figure of the deck
 	}{
-		{"fr/formation/sensibilisation/diapos", "notes", "glossaire imprimé"},
-		{"nl/vorming/sensibilisering/presentatie", "notities", "woordenlijst op papier"},
-		{"fr/formation/cycle-modules/diapos/module-4", "notes", "jeu de données comme les autres"},
+		{"fr/formation/sensibilisation/diapos", "notes", "glossaire imprimé", "Réalisations"},
+		{"nl/vorming/sensibilisering/presentatie", "notities", "woordenlijst op papier", "Middelen"},
+		{"fr/formation/cycle-modules/diapos/module-4", "notes", "jeu de données comme les autres", ""},
 	} {
 		t.Run(c.dir, func(t *testing.T) {
 			html, err := os.ReadFile(filepath.Join(out, c.dir, "index.html"))
@@ -65,13 +66,18 @@ func TestDecksPrintedToPDF(t *testing.T) {
 			if got := strings.Join(strings.Fields(pdftotext(t, audience, 2)), " "); got == "" {
 				t.Error("the second page has no text")
 			}
+			// The figures are printed: their words are in the PDF.
+			if c.figure != "" && !strings.Contains(text, c.figure) {
+				t.Errorf("the audience's PDF lacks the figure's words %q", c.figure)
+			}
 			handout := filepath.Join(out, c.dir, c.notes+".pdf")
 			text = strings.Join(strings.Fields(pdftotext(t, handout, 0)), " ")
 			if !strings.Contains(text, c.note) {
 				t.Errorf("the trainer's PDF lacks the notes (%q)", c.note)
 			}
-			if hs := pdfPages(t, handout); len(hs) < slides {
-				t.Errorf("the trainer's PDF has %d pages for %d slides", len(hs), slides)
+			// Two slides and their notes per A4 landscape page.
+			if hs := pdfPages(t, handout); len(hs) < (slides+1)/2 || hs[0][0] < hs[0][1] {
+				t.Errorf("the trainer's PDF has %d pages (the first %v pt) for %d slides", len(hs), hs[0], slides)
 			}
 		})
 	}

@@ -362,6 +362,11 @@ func (f *Feature) Render(r *render.Renderer, dk *Deck, notes, print bool) ([]byt
 	if notes {
 		here = dk.Notes
 	}
+	// Images load from the site even in the page a PDF is printed from: the PDF holds them.
+	image := map[string]bool{}
+	for _, l := range dk.Doc.Links {
+		image[l.Dest] = image[l.Dest] || l.Image
+	}
 	resolve := func(dest string) string {
 		t, problem := f.site.Resolve(dk.from, dest, f.static)
 		if problem != "" || t.Unread != "" {
@@ -371,7 +376,7 @@ func (f *Feature) Render(r *render.Renderer, dk *Deck, notes, print bool) ([]byt
 		switch {
 		case t.External != "":
 			return t.External
-		case t.Static != "" && print:
+		case t.Static != "" && print && !image[dest]:
 			return cfg.Abs(f.assetPath(t.Static))
 		case t.Static != "":
 			return content.RelURL(here, f.assetPath(t.Static), cfg.Offline)
