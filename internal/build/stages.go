@@ -26,6 +26,7 @@ import (
 	"vises/internal/publish"
 	"vises/internal/render"
 	"vises/internal/searchindex"
+	"vises/internal/slides"
 	"vises/internal/theme"
 	"vises/internal/worksheetform"
 	"vises/themes"
@@ -65,6 +66,7 @@ type pass struct {
 	r        *render.Renderer
 	workers  int
 	chromium string // the Chromium that prints the packs, or ""
+	slides   *slides.Feature
 	snap     *snapshot
 	only     map[string]bool // the page files to render, or nil for everything
 	// render
@@ -276,6 +278,7 @@ func (p *pass) assemble() bool {
 			l.Warnf(diag.Pos{}, "--pdf: no Chromium found (install Debian's chromium package or set VISES_CHROMIUM): the session packs were not printed to PDF")
 		} else {
 			p.r.LinkPDFs()
+			p.slides.LinkPDFs()
 		}
 	}
 	if logo := cfg.Partner.Logo; logo != "" {
@@ -286,6 +289,12 @@ func (p *pass) assemble() bool {
 	// Build and check report the same warnings: translations, drafts, UI strings.
 	published := func(name string) bool { _, ok := assets[name]; return ok }
 	check.Site(p.site, p.ui, published, p.workers, l)
+	p.slides.Check(func(name string) (string, bool) {
+		if a, ok := assets[name]; ok {
+			return a.Path, true
+		}
+		return "", false
+	}, l)
 
 	// Decide what to render: everything, or only the pages whose text changed.
 	p.snap = &snapshot{inputs: p.inputs + p.loop}
@@ -390,6 +399,12 @@ func (p *pass) publish() bool {
 	if p.chromium != "" {
 		start := time.Now()
 		if err := printPacks(p.chromium, p.r, p.out, p.min, p.o.Progress); err != nil {
+			l.Errorf(diag.Pos{}, "--pdf: %v", err)
+			return false
+		}
+		// The decks' PDFs are not counted with the packs' nor named in the progress, which
+		// speak of packs.
+		if _, err := printDecks(p.chromium, p.r, p.slides, p.out, p.min, nil); err != nil {
 			l.Errorf(diag.Pos{}, "--pdf: %v", err)
 			return false
 		}
@@ -530,7 +545,8 @@ func (p *pass) features() []render.Feature {
 		facets := p.cat.Facets
 		theme = func(code, lang string) string { return facets.Label("theme", code, lang) }
 	}
-	return []render.Feature{searchindex.New(theme), catalogue.New(p.cat), worksheetform.Feature{}}
+	p.slides = slides.Load(p.o.FS, p.site, p.mds, p.ui, p.l)
+	return []render.Feature{searchindex.New(theme), catalogue.New(p.cat), worksheetform.Feature{}, p.slides}
 }
 
 // siteTasks returns the tasks of a full build besides the pages: the files of the features
