@@ -18,6 +18,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
@@ -101,9 +102,18 @@ func (m *Markdown) Lang() string { return m.lang }
 
 // Heading is a heading of a document.
 type Heading struct {
-	Level int
-	ID    string
-	Text  string
+	Level  int
+	ID     string
+	Text   string
+	Offset int // byte offset in the source of the start of the heading's line
+}
+
+// Table is a table of a document, as plain text: a pack reads a session's agenda from it.
+type Table struct {
+	Section    string     // ID of the nearest heading above the table, "" when none
+	Header     []string   // the header cells, typography applied
+	Rows       [][]string // the body cells, row by row, typography applied
+	Start, End int        // byte offsets in the source of the table's first line and of the end of its last line
 }
 
 // Link is a link or image destination written in a document.
@@ -124,6 +134,7 @@ type Doc struct {
 	Headings []Heading
 	Links    []Link
 	Callouts []*Callout // the callouts, for checking their kinds
+	Tables   []Table    // the tables, as text
 	Notices  []Notice   // what the author should know of the text: raw syntax shown as text
 	Text     string     // the text without markup, typography applied (short documents only)
 	Sections []Section  // the text of the document cut at its level 2 headings, for search
@@ -144,6 +155,17 @@ func (m *Markdown) parse(src []byte, allTexts bool) *Doc {
 	root := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	d := &Doc{Source: src, token: m.tokenFor(src)}
 	d.collect(root, m.rawHTML)
+	for i := range d.Tables {
+		t := &d.Tables[i]
+		for j := range t.Header {
+			t.Header[j] = Spacing(m.lang, t.Header[j])
+		}
+		for _, row := range t.Rows {
+			for j := range row {
+				row[j] = Spacing(m.lang, row[j])
+			}
+		}
+	}
 	d.Sections = sections(root, src, allTexts)
 	if len(src) < 4096 {
 		// Short texts (front matter fields) also keep their plain text, for downloads.
@@ -255,7 +277,13 @@ func (d *Doc) collect(root ast.Node, rawHTML bool) {
 					id = string(b)
 				}
 			}
-			d.Headings = append(d.Headings, Heading{Level: n.Level, ID: id, Text: PlainText(n, d.Source)})
+			off := 0
+			if n.Lines().Len() > 0 {
+				off = lineStart(d.Source, n.Lines().At(0).Start)
+			}
+			d.Headings = append(d.Headings, Heading{Level: n.Level, ID: id, Text: PlainText(n, d.Source), Offset: off})
+		case *east.Table:
+			d.Tables = append(d.Tables, d.table(n))
 		case *ast.Link:
 			d.Links = append(d.Links, Link{Dest: string(n.Destination), Offset: offsetOf(n, d.Source)})
 			n.Destination = []byte(d.linkToken(len(d.Links) - 1))
@@ -267,6 +295,47 @@ func (d *Doc) collect(root ast.Node, rawHTML bool) {
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// lineStart returns the offset of the start of the line holding offset i of src.
+func lineStart(src []byte, i int) int {
+	return bytes.LastIndexByte(src[:min(i, len(src))], '\n') + 1
+}
+
+// table reads a table's cells as plain text, and where it stands in the source. Its section is
+// the last heading collected before it.
+func (d *Doc) table(t *east.Table) Table {
+	out := Table{Start: -1}
+	if len(d.Headings) > 0 {
+		out.Section = d.Headings[len(d.Headings)-1].ID
+	}
+	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+		var cells []string
+		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+			cells = append(cells, strings.TrimSpace(PlainText(c, d.Source)))
+			if l := c.Lines(); l.Len() > 0 {
+				seg := l.At(l.Len() - 1)
+				if out.Start < 0 {
+					out.Start = lineStart(d.Source, l.At(0).Start)
+				}
+				out.End = max(out.End, seg.Stop)
+			}
+		}
+		if row.Kind() == east.KindTableHeader {
+			out.Header = cells
+		} else {
+			out.Rows = append(out.Rows, cells)
+		}
+	}
+	if out.Start < 0 {
+		out.Start = 0
+	}
+	if i := bytes.IndexByte(d.Source[out.End:], '\n'); i >= 0 {
+		out.End += i + 1
+	} else {
+		out.End = len(d.Source)
+	}
+	return out
 }
 
 // Notice is something in a document the author should know about, at a byte offset of its

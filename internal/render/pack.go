@@ -5,40 +5,75 @@ import (
 	"fmt"
 	"html/template"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 
 	"vises/internal/content"
 	"vises/internal/diag"
 	"vises/internal/indicator"
+	"vises/internal/markdown"
 	"vises/internal/qrcode"
 )
 
-// Pack variants: what participants get, and what the trainer gets on top (the session plan
-// with its timings, and the facilitator notes).
+// Pack variants: what participants get, and what the trainer gets on top (the run sheet, the
+// session plan with its durations, the facilitator notes and the session materials). The sign-in
+// sheet and the certificate of attendance are also printed on their own, one A4 each.
 const (
 	Participants = "participants"
 	Trainer      = "trainer"
+	SignIn       = "signin"
+	Certificate  = "certificate"
 )
 
-// PackOutput is one printable session pack: a session, a language, a variant.
+// PackOutput is one printable output of a session: a pack or a session material, of a session
+// or of one module of a cycle, in one language.
 type PackOutput struct {
 	Session *content.Page
+	Module  int // the module of a cycle (from 1), or 0 for the whole session
 	Variant string
 	URL     string // site path of the pack page, such as "fr/formation/sensibilisation/livret/"
 	PDF     string // site path of its PDF
 }
 
-// Packs lists the session packs of the site: two variants of every page that lists handouts.
+// Material reports whether po is a session material (a sign-in sheet or a certificate) rather
+// than a pack.
+func (po PackOutput) Material() bool { return po.Variant == SignIn || po.Variant == Certificate }
+
+// module returns the module of the output, or nil for the whole session.
+func (po PackOutput) module() *content.Module {
+	if po.Module == 0 {
+		return nil
+	}
+	return &po.Session.FM.Modules[po.Module-1]
+}
+
+// handouts returns the handouts of the output's session or module, as written.
+func (po PackOutput) handouts() []string {
+	if m := po.module(); m != nil {
+		return m.Handouts
+	}
+	return po.Session.FM.Handouts
+}
+
+// Packs lists the printable outputs of the site: for every page that lists handouts, and for
+// every module of it, the participants' and the trainer's packs, the sign-in sheet and the
+// certificate of attendance.
 func (r *Renderer) Packs() []PackOutput {
 	var out []PackOutput
 	for _, p := range r.site.Pages {
 		if len(p.FM.Handouts) == 0 || p.Duplicate {
 			continue
 		}
-		for _, v := range []string{Participants, Trainer} {
-			slug := r.packSlug(p.Lang, v)
-			out = append(out, PackOutput{Session: p, Variant: v, URL: p.URL + slug + "/", PDF: p.URL + slug + ".pdf"})
+		for m := 0; m <= len(p.FM.Modules); m++ {
+			base := p.URL
+			if m > 0 {
+				base += p.FM.Modules[m-1].Slug + "/"
+			}
+			for _, v := range []string{Participants, Trainer, SignIn, Certificate} {
+				slug := r.packSlug(p.Lang, v)
+				out = append(out, PackOutput{Session: p, Module: m, Variant: v, URL: base + slug + "/", PDF: base + slug + ".pdf"})
+			}
 		}
 	}
 	return out
@@ -52,15 +87,33 @@ func (r *Renderer) packSlug(lang, variant string) string {
 	return s
 }
 
-// packURL returns the address of the same pack for another language's version of a session.
-func (r *Renderer) packURL(session *content.Page, variant string) string {
-	return session.URL + r.packSlug(session.Lang, variant) + "/"
+// packKey names an output of a session across languages: its variant, after its module's number
+// for a module's output ("2:trainer").
+func packKey(po PackOutput) string {
+	if po.Module > 0 {
+		return strconv.Itoa(po.Module) + ":" + po.Variant
+	}
+	return po.Variant
+}
+
+// packURL returns the address of the same output for another language's version of a session
+// (key as made by packKey); the session page itself when that version has no such module.
+func (r *Renderer) packURL(session *content.Page, key string) string {
+	base, variant := session.URL, key
+	if n, v, ok := strings.Cut(key, ":"); ok {
+		m, _ := strconv.Atoi(n)
+		if m < 1 || m > len(session.FM.Modules) {
+			return session.URL
+		}
+		base, variant = session.URL+session.FM.Modules[m-1].Slug+"/", v
+	}
+	return base + r.packSlug(session.Lang, variant) + "/"
 }
 
 // PackParts returns the source files of the handouts of a pack.
 func (r *Renderer) PackParts(po PackOutput) []string {
 	var out []string
-	for _, h := range po.Session.FM.Handouts {
+	for _, h := range po.handouts() {
 		if t, problem := r.site.Resolve(po.Session, h, nil); problem == "" && t.Page != nil {
 			out = append(out, t.Page.File)
 		}
@@ -123,18 +176,34 @@ func (r *Renderer) UsePartCache(c *PartCache) { r.parts = c }
 type PackView struct {
 	Variant   string
 	Session   string // the session's title
+	Module    string // the module's title, in a module's pack
 	OnlineURL string // absolute URL of the session page
 	QR        template.HTML
 	Parts     []PackPart
 	PDF       string // URL of the PDF, relative to the pack page, when one is made
 	Print     bool   // the page a PDF is printed from: its links leave for the public site
+	Agenda    []AgendaRow
+	Duration  string        // the length of the session (or module), from its agenda; "" when unknown
+	Opening   template.HTML // the sections of the session page that open the participants' pack
+	KitURL    string        // absolute URL of the kit's home page in the pack's language
+	Glossary  string        // absolute URL of the full glossary, when the pack holds a part of it
+	terms     map[string]bool
 }
 
-// PackPart is a handout in a pack.
+// Heading returns the title of what the pack is for: the module of a cycle, or the session.
+func (v *PackView) Heading() string {
+	if v.Module != "" {
+		return v.Module
+	}
+	return v.Session
+}
+
+// PackPart is a part of a pack: a handout, or a page the pack makes (the opening, the run
+// sheet, the session materials, the notes pages).
 type PackPart struct {
 	ID    string // anchor of the part in the pack
 	Title string
-	Kind  string // section of the page: methode, fiches, glossaire, ...
+	Kind  string // section of the page (methode, fiches, glossaire...), or the kind of page made
 	Page  int    // page number in the printed pack, 0 when not known
 	HTML  template.HTML
 }
@@ -216,9 +285,16 @@ func (r *Renderer) Pack(po PackOutput, pages map[string]int, pdf, print bool) ([
 	if err != nil {
 		return nil, err
 	}
-	view := &PackView{Variant: po.Variant, OnlineURL: r.cfg.Abs(s.URL), QR: template.HTML(qr), Print: print}
-	ctx := &Ctx{r: r, Page: s, Lang: s.Lang, URL: po.URL, Kind: "pack", pack: view, variant: po.Variant}
+	view := &PackView{Variant: po.Variant, OnlineURL: r.cfg.Abs(s.URL), QR: template.HTML(qr), Print: print,
+		KitURL: r.cfg.Abs(s.Lang + "/")}
+	ctx := &Ctx{r: r, Page: s, Lang: s.Lang, URL: po.URL, Kind: "pack", pack: view, variant: packKey(po)}
 	view.Session = ctx.Title()
+	agenda, opening := s.FM.Agenda, s.FM.Opening
+	if m := po.module(); m != nil {
+		view.Module = markdown.Spacing(s.Lang, m.Title)
+		agenda, opening = m.Agenda, m.Opening
+	}
+	view.Agenda, view.Duration = r.agenda(s, agenda)
 	if pdf {
 		view.PDF = ctx.Rel(po.PDF)
 	}
@@ -226,25 +302,70 @@ func (r *Renderer) Pack(po PackOutput, pages map[string]int, pdf, print bool) ([
 	if po.Variant == Trainer {
 		parts = append(parts, s)
 	}
-	for _, h := range s.FM.Handouts {
-		if t, problem := r.site.Resolve(s, h, nil); problem == "" && t.Page != nil {
-			parts = append(parts, t.Page)
+	if !po.Material() {
+		for _, h := range po.handouts() {
+			if t, problem := r.site.Resolve(s, h, nil); problem == "" && t.Page != nil {
+				parts = append(parts, t.Page)
+			}
 		}
 	}
+	// Parts made by the pack come before and after the handouts.
+	var before, after []string
+	switch po.Variant {
+	case Participants:
+		before, after = []string{"opening"}, []string{"notes"}
+	case Trainer:
+		before, after = []string{"runsheet"}, []string{"signin", "certificate"}
+	}
+	id := func(i int) string { return fmt.Sprintf("part-%d", len(before)+i+1) }
 	partOf := map[*content.Page]string{}
 	partURLs := map[string]string{}
 	for i, p := range parts {
 		if _, ok := partOf[p]; !ok {
-			partOf[p] = fmt.Sprintf("part-%d", i+1)
+			partOf[p] = id(i)
 			partURLs[p.URL] = partOf[p]
 		}
 	}
+	if po.Variant == Participants && len(opening) > 0 {
+		h, err := r.opening(s, opening, agenda, po, partOf, print)
+		if err != nil {
+			return nil, err
+		}
+		view.Opening = template.HTML(h)
+	}
+	view.terms = r.usedTerms(append(parts, s))
+	made := func(kind string, n int) error {
+		pc := &Ctx{r: r, Page: s, Lang: s.Lang, URL: po.URL, Kind: "pack", pack: view, variant: packKey(po), set: set}
+		var b bytes.Buffer
+		if err := set.ExecuteTemplate(&b, "partials/pack-"+kind+".html", pc); err != nil {
+			d := r.tmpl.ExecError(err)
+			d.Msg = fmt.Sprintf("%s (rendering the pack of %s)", d.Msg, s.File)
+			return d
+		}
+		title, _ := r.ui.T(s.Lang, "pack.part."+kind)
+		pid := fmt.Sprintf("part-%d", n)
+		view.Parts = append(view.Parts, PackPart{ID: pid, Title: markdown.Spacing(s.Lang, title), Kind: kind, Page: pages[pid], HTML: template.HTML(b.String())})
+		return nil
+	}
+	if po.Material() {
+		if err := made(po.Variant, 1); err != nil {
+			return nil, err
+		}
+	}
+	for i, kind := range before {
+		if err := made(kind, i+1); err != nil {
+			return nil, err
+		}
+	}
 	for i, p := range parts {
-		id := fmt.Sprintf("part-%d", i+1)
+		id := id(i)
 		key := fmt.Sprintf("%s#%s|%s|%v", po.URL, id, p.File, print)
+		if len(p.FM.Terms) > 0 {
+			key += "|" + fmt.Sprint(view.terms) // the glossary holds the terms the other parts use
+		}
 		body, ok := r.parts.get(key, p.File)
 		if !ok {
-			if body, err = r.partHTML(set, p, po, partOf, partURLs, print); err != nil {
+			if body, err = r.partHTML(set, p, po, view, partOf, partURLs, print); err != nil {
 				return nil, err
 			}
 			if po.Variant == Participants {
@@ -254,8 +375,17 @@ func (r *Renderer) Pack(po PackOutput, pages map[string]int, pdf, print bool) ([
 			r.parts.put(key, body)
 		}
 		pc := &Ctx{r: r, Page: p, Lang: p.Lang}
-		view.Parts = append(view.Parts, PackPart{ID: id, Title: pc.Title(), Kind: p.Section, Page: pages[id],
+		title := pc.Title()
+		if p == s && view.Module != "" {
+			title = view.Session // the plan of the cycle, in a module's pack
+		}
+		view.Parts = append(view.Parts, PackPart{ID: id, Title: title, Kind: p.Section, Page: pages[id],
 			HTML: template.HTML(body)})
+	}
+	for i, kind := range after {
+		if err := made(kind, len(before)+len(parts)+i+1); err != nil {
+			return nil, err
+		}
 	}
 	out, err := r.execute(set, ctx)
 	if err != nil {
@@ -266,11 +396,11 @@ func (r *Renderer) Pack(po PackOutput, pages map[string]int, pdf, print bool) ([
 	return out, nil
 }
 
-// partHTML renders the body of a handout as seen from the pack page: its links are relative
-// to the pack's address.
-func (r *Renderer) partHTML(set *template.Template, p *content.Page, po PackOutput, partOf map[*content.Page]string, partURLs map[string]string, print bool) (string, error) {
+// packResolver returns the function that gives the address of each link of page p as seen from
+// the pack po.
+func (r *Renderer) packResolver(p *content.Page, po PackOutput, partOf map[*content.Page]string, print bool) func(string) string {
 	static := func(name string) bool { _, ok := r.assets[name]; return ok }
-	resolve := func(dest string) string {
+	return func(dest string) string {
 		t, problem := r.site.Resolve(p, dest, static)
 		if problem != "" || t.Unread != "" {
 			return dest
@@ -306,9 +436,26 @@ func (r *Renderer) partHTML(set *template.Template, p *content.Page, po PackOutp
 		}
 		return u
 	}
-	pc := &Ctx{r: r, Page: p, Lang: p.Lang, URL: po.URL, Kind: string(p.Kind), resolve: resolve, set: set, parts: partURLs, print: print}
-	if p.Doc != nil {
+}
+
+// partHTML renders the body of a handout as seen from the pack page: its links are relative
+// to the pack's address.
+func (r *Renderer) partHTML(set *template.Template, p *content.Page, po PackOutput, view *PackView, partOf map[*content.Page]string, partURLs map[string]string, print bool) (string, error) {
+	resolve := r.packResolver(p, po, partOf, print)
+	pc := &Ctx{r: r, Page: p, Lang: p.Lang, URL: po.URL, Kind: string(p.Kind), resolve: resolve, set: set, parts: partURLs, print: print, pack: view}
+	switch {
+	case p == po.Session && po.Variant == Trainer:
+		// The session plan: its agendas get a duration column.
+		h, err := r.plan(p, resolve)
+		if err != nil {
+			return "", err
+		}
+		pc.Content = template.HTML(h)
+	case p.Doc != nil:
 		pc.Content = template.HTML(p.Doc.HTML(resolve))
+	}
+	if len(p.FM.Terms) > 0 {
+		view.Glossary = r.cfg.Abs(p.URL)
 	}
 	var b bytes.Buffer
 	if err := set.ExecuteTemplate(&b, "partials/part-body.html", pc); err != nil {
@@ -327,24 +474,31 @@ func (c *Ctx) IsCatalogue() bool {
 	return c.Page != nil && c.Page.Kind == content.KindSection && c.Page.Section == indicator.Section && c.Page.Dir() == indicator.Section
 }
 
-// PackLink is a link to one variant of a session's pack.
+// PackLink is a link to one printable output of a session: a pack or a session material.
 type PackLink struct {
 	Variant string
+	Module  string // the module's title, for the outputs of a cycle's module
 	Href    string
 	PDF     string // "" when no PDF was made
 }
 
-// PackLinks returns the packs of a session page.
+// PackLinks returns the packs and session materials of a session page: the whole session's,
+// then each module's.
 func (c *Ctx) PackLinks() []PackLink {
-	if c.Page == nil || len(c.Page.FM.Handouts) == 0 {
+	if c.Page == nil || len(c.Page.FM.Handouts) == 0 || c.Kind == "pack" {
 		return nil
 	}
 	var out []PackLink
-	for _, v := range []string{Participants, Trainer} {
-		u := c.r.packURL(c.Page, v)
-		l := PackLink{Variant: v, Href: c.Rel(u)}
+	for _, po := range c.r.Packs() {
+		if po.Session != c.Page {
+			continue
+		}
+		l := PackLink{Variant: po.Variant, Href: c.Rel(po.URL)}
+		if m := po.module(); m != nil {
+			l.Module = markdown.Spacing(c.Lang, m.Title)
+		}
 		if c.r.pdf {
-			l.PDF = c.Rel(strings.TrimSuffix(u, "/") + ".pdf")
+			l.PDF = c.Rel(po.PDF)
 		}
 		out = append(out, l)
 	}
