@@ -36,6 +36,7 @@ type Module struct {
 	Slug     string   `yaml:"slug"`
 	Agenda   string   `yaml:"agenda"`
 	Opening  []string `yaml:"opening"`
+	Plan     []string `yaml:"plan"` // the sections of the session page that make the module's plan in its trainer's pack; all of it when empty
 	Handouts []string `yaml:"handouts"`
 }
 

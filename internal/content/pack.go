@@ -50,6 +50,7 @@ func (p *Page) checkPack(l *diag.List) {
 		}
 		slugs[m.Slug] = true
 		anchors(m.Opening, "modules", n, "opening")
+		anchors(m.Plan, "modules", n, "plan")
 		agenda(m.Agenda, "modules", n, "agenda")
 		if len(m.Handouts) == 0 {
 			l.Errorf(p.FieldPos("modules", n), "front matter: module %d has no handouts", i+1)

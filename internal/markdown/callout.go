@@ -27,6 +27,7 @@ type Callout struct {
 	Variant string // lower case, such as "exercise"; see CalloutKinds
 	Title   string // optional title written after the marker
 	Offset  int    // source offset of the marker line
+	mark    string // the document's placeholder start, for the markers of its span (see Doc.spans)
 }
 
 // Kind implements ast.Node.
@@ -191,9 +192,15 @@ func (r *nodeRenderer) renderCallout(w util.BufWriter, src []byte, n ast.Node, e
 	c := n.(*Callout)
 	if !entering {
 		_, _ = w.WriteString("</div>\n")
+		if c.mark != "" {
+			_, _ = w.WriteString(c.mark + markEnd)
+		}
 		return ast.WalkContinue, nil
 	}
 	kind := html.EscapeString(c.Variant)
+	if c.mark != "" {
+		_, _ = w.WriteString(c.mark + markCallout + c.Variant + "zz")
+	}
 	_, _ = w.WriteString(`<div class="callout callout-` + kind + `" role="note">` + "\n")
 	_, _ = w.WriteString(`<p class="callout-title"><span class="callout-label">` + html.EscapeString(Spacing(r.lang, r.label(c.Variant))) + `</span>`)
 	if c.Title != "" {

@@ -185,8 +185,11 @@ type PackView struct {
 	Agenda    []AgendaRow
 	Duration  string        // the length of the session (or module), from its agenda; "" when unknown
 	Opening   template.HTML // the sections of the session page that open the participants' pack
+	Format    string        // what kind of session it is: the session's summary, or which module of how many
 	KitURL    string        // absolute URL of the kit's home page in the pack's language
 	Glossary  string        // absolute URL of the full glossary, when the pack holds a part of it
+	PrintCSS  template.CSS  // on the page a PDF is printed from: running headers, footer, page references
+	lang      string
 	terms     map[string]bool
 }
 
@@ -208,40 +211,6 @@ type PackPart struct {
 	HTML  template.HTML
 }
 
-// facilitator matches the opening tag of a facilitator callout.
-var facilitator = regexp.MustCompile(`<div class="callout callout-facilitator"[^>]*>`)
-
-// stripFacilitator removes facilitator callouts (and everything inside them) from HTML.
-func stripFacilitator(h string) string {
-	for {
-		loc := facilitator.FindStringIndex(h)
-		if loc == nil {
-			return h
-		}
-		depth, i := 0, loc[0]
-		end := len(h)
-		for i < len(h) {
-			open := strings.Index(h[i:], "<div")
-			close := strings.Index(h[i:], "</div>")
-			if close < 0 {
-				break
-			}
-			if open >= 0 && open < close {
-				depth++
-				i += open + 4
-				continue
-			}
-			depth--
-			i += close + len("</div>")
-			if depth == 0 {
-				end = i
-				break
-			}
-		}
-		h = h[:loc[0]] + h[end:]
-	}
-}
-
 var (
 	idAttr   = regexp.MustCompile(` id="([^"]+)"`)
 	forAttr  = regexp.MustCompile(` (for|aria-labelledby|aria-describedby|headers)="([^"]+)"`)
@@ -249,8 +218,10 @@ var (
 	partLink = regexp.MustCompile(`^part-[0-9]+(-|$)`)
 )
 
-// prefixIDs makes the element IDs of a part unique in the pack, and keeps the part's own links
-// and label references pointing at them.
+// prefixIDs makes the element IDs that the theme's partials draw in a part (a worksheet's
+// fields, an indicator's details, the catalogue's list) unique in the pack, and keeps the part's
+// own links and label references pointing at them. The part's Markdown does not go through it:
+// it is rendered with its IDs prefixed (markdown.RenderOptions).
 func prefixIDs(h, prefix string) string {
 	h = idAttr.ReplaceAllString(h, ` id="`+prefix+`$1"`)
 	h = selfLink.ReplaceAllStringFunc(h, func(m string) string {
@@ -286,13 +257,15 @@ func (r *Renderer) Pack(po PackOutput, pages map[string]int, pdf, print bool) ([
 		return nil, err
 	}
 	view := &PackView{Variant: po.Variant, OnlineURL: r.cfg.Abs(s.URL), QR: template.HTML(qr), Print: print,
-		KitURL: r.cfg.Abs(s.Lang + "/")}
+		KitURL: r.cfg.Abs(s.Lang + "/"), lang: s.Lang}
 	ctx := &Ctx{r: r, Page: s, Lang: s.Lang, URL: po.URL, Kind: "pack", pack: view, variant: packKey(po)}
 	view.Session = ctx.Title()
 	agenda, opening := s.FM.Agenda, s.FM.Opening
+	view.Format = markdown.Spacing(s.Lang, s.FM.Summary)
 	if m := po.module(); m != nil {
 		view.Module = markdown.Spacing(s.Lang, m.Title)
 		agenda, opening = m.Agenda, m.Opening
+		view.Format, _ = ctx.T("pack.module.format", map[string]any{"N": po.Module, "Total": len(s.FM.Modules)})
 	}
 	view.Agenda, view.Duration = r.agenda(s, agenda)
 	if pdf {
@@ -365,19 +338,15 @@ func (r *Renderer) Pack(po PackOutput, pages map[string]int, pdf, print bool) ([
 		}
 		body, ok := r.parts.get(key, p.File)
 		if !ok {
-			if body, err = r.partHTML(set, p, po, view, partOf, partURLs, print); err != nil {
+			if body, err = r.partHTML(set, p, po, view, id, partOf, partURLs, print); err != nil {
 				return nil, err
 			}
-			if po.Variant == Participants {
-				body = stripFacilitator(body)
-			}
-			body = prefixIDs(body, id+"-")
 			r.parts.put(key, body)
 		}
 		pc := &Ctx{r: r, Page: p, Lang: p.Lang}
 		title := pc.Title()
 		if p == s && view.Module != "" {
-			title = view.Session // the plan of the cycle, in a module's pack
+			title, _ = ctx.T("pack.part.plan") // the module's part of the cycle's plan
 		}
 		view.Parts = append(view.Parts, PackPart{ID: id, Title: title, Kind: p.Section, Page: pages[id],
 			HTML: template.HTML(body)})
@@ -386,6 +355,9 @@ func (r *Renderer) Pack(po PackOutput, pages map[string]int, pdf, print bool) ([
 		if err := made(kind, len(before)+len(parts)+i+1); err != nil {
 			return nil, err
 		}
+	}
+	if print && !po.Material() {
+		view.PrintCSS = r.printCSS(view, pages)
 	}
 	out, err := r.execute(set, ctx)
 	if err != nil {
@@ -398,7 +370,8 @@ func (r *Renderer) Pack(po PackOutput, pages map[string]int, pdf, print bool) ([
 
 // packResolver returns the function that gives the address of each link of page p as seen from
 // the pack po.
-func (r *Renderer) packResolver(p *content.Page, po PackOutput, partOf map[*content.Page]string, print bool) func(string) string {
+// An anchor of p itself gets prefix, the prefix of the IDs of p's copy in the pack.
+func (r *Renderer) packResolver(p *content.Page, po PackOutput, partOf map[*content.Page]string, print bool, prefix string) func(string) string {
 	static := func(name string) bool { _, ok := r.assets[name]; return ok }
 	return func(dest string) string {
 		t, problem := r.site.Resolve(p, dest, static)
@@ -414,10 +387,10 @@ func (r *Renderer) packResolver(p *content.Page, po PackOutput, partOf map[*cont
 			return content.RelURL(po.URL, r.assets[t.Static].Path, r.cfg.Offline)
 		}
 		if t.Page == p && t.Anchor != "" {
-			return "#" + t.Anchor // within the part: prefixIDs makes it point at the part's copy
+			return "#" + prefix + t.Anchor // within the part
 		}
 		if id, ok := partOf[t.Page]; ok {
-			// Another part of the pack (prefixIDs leaves links to parts alone).
+			// Another part of the pack.
 			if t.Anchor != "" {
 				return "#" + id + "-" + t.Anchor
 			}
@@ -439,32 +412,48 @@ func (r *Renderer) packResolver(p *content.Page, po PackOutput, partOf map[*cont
 }
 
 // partHTML renders the body of a handout as seen from the pack page: its links are relative
-// to the pack's address.
-func (r *Renderer) partHTML(set *template.Template, p *content.Page, po PackOutput, view *PackView, partOf map[*content.Page]string, partURLs map[string]string, print bool) (string, error) {
-	resolve := r.packResolver(p, po, partOf, print)
-	pc := &Ctx{r: r, Page: p, Lang: p.Lang, URL: po.URL, Kind: string(p.Kind), resolve: resolve, set: set, parts: partURLs, print: print, pack: view}
+// to the pack's address, its IDs start with the part's ID, and in the participants' pack its
+// facilitator notes are left out.
+func (r *Renderer) partHTML(set *template.Template, p *content.Page, po PackOutput, view *PackView, id string, partOf map[*content.Page]string, partURLs map[string]string, print bool) (string, error) {
+	prefix := id + "-"
+	resolve := r.packResolver(p, po, partOf, print, prefix)
+	opts := markdown.RenderOptions{IDPrefix: prefix}
+	if po.Variant == Participants {
+		opts.LeaveOut = []string{"facilitator"}
+	}
+	var text string
 	switch {
 	case p == po.Session && po.Variant == Trainer:
 		// The session plan: its agendas get a duration column.
-		h, err := r.plan(p, resolve)
+		var sections []string
+		if m := po.module(); m != nil {
+			sections = m.Plan
+		}
+		h, err := r.plan(p, sections, resolve, opts)
 		if err != nil {
 			return "", err
 		}
-		pc.Content = template.HTML(h)
+		text = h
 	case p.Doc != nil:
-		pc.Content = template.HTML(p.Doc.HTML(resolve))
+		text = p.Doc.HTMLWith(resolve, opts)
 	}
 	if len(p.FM.Terms) > 0 {
 		view.Glossary = r.cfg.Abs(p.URL)
 	}
+	// The partials are drawn around a stand-in for the text, whose IDs are already prefixed.
+	pc := &Ctx{r: r, Page: p, Lang: p.Lang, URL: po.URL, Kind: string(p.Kind), resolve: resolve, set: set, parts: partURLs, print: print, pack: view,
+		Content: template.HTML(partText)}
 	var b bytes.Buffer
 	if err := set.ExecuteTemplate(&b, "partials/part-body.html", pc); err != nil {
 		d := r.tmpl.ExecError(err)
 		d.Msg = fmt.Sprintf("%s (rendering %s in a pack)", d.Msg, p.File)
 		return "", d
 	}
-	return b.String(), nil
+	return strings.Replace(prefixIDs(b.String(), prefix), partText, text, 1), nil
 }
+
+// partText stands for the text of a part while its partials are drawn.
+const partText = "\x00part text\x00"
 
 // Pack returns the pack being drawn, on a pack page.
 func (c *Ctx) Pack() *PackView { return c.pack }

@@ -96,17 +96,18 @@ func (r *Renderer) agenda(p *content.Page, anchor string) ([]AgendaRow, string) 
 }
 
 // plan renders the session page for the trainer's pack: the same Markdown, with a duration
-// column after the times of each agenda table (the session's and its modules').
-func (r *Renderer) plan(p *content.Page, resolve func(string) string) (string, error) {
+// column after the times of each agenda table (the session's and its modules'). With sections
+// (a module's plan), only those sections of the page, in that order.
+func (r *Renderer) plan(p *content.Page, sections []string, resolve func(string) string, opts markdown.RenderOptions) (string, error) {
+	md := r.mds[p.Lang]
+	if md == nil || p.Doc.Source == nil {
+		return p.Doc.HTMLWith(resolve, opts), nil
+	}
 	anchors := []string{p.FM.Agenda}
 	for _, m := range p.FM.Modules {
 		anchors = append(anchors, m.Agenda)
 	}
-	type edit struct {
-		start, end int
-		text       string
-	}
-	var edits []edit
+	var edits []splice
 	head, _ := r.ui.T(p.Lang, "pack.duration")
 	for _, a := range anchors {
 		if a == "" {
@@ -138,26 +139,47 @@ func (r *Renderer) plan(p *content.Page, resolve func(string) string) (string, e
 			}
 			lines[i] = cells[0] + "|" + cells[1] + "|" + add + "|" + cells[2]
 		}
-		edits = append(edits, edit{t.Start, t.End, strings.Join(lines, "\n") + "\n"})
+		edits = append(edits, splice{t.Start, t.End, strings.Join(lines, "\n") + "\n"})
 	}
+	ranges := [][2]int{{0, len(p.Doc.Source)}}
+	if len(sections) > 0 {
+		ranges = nil
+		for _, a := range sections {
+			if start, end, ok := p.SectionBounds(a); ok {
+				ranges = append(ranges, [2]int{start, end})
+			}
+		}
+	}
+	if len(edits) == 0 && len(sections) == 0 {
+		return p.Doc.HTMLWith(resolve, opts), nil
+	}
+	return md.Parse(spliced(p.Doc.Source, edits, ranges)).HTMLWith(resolve, opts), nil
+}
+
+// splice replaces src[start:end] by text.
+type splice struct {
+	start, end int
+	text       string
+}
+
+// spliced returns the given ranges of src, one after the other, with the splices that fall
+// inside them made.
+func spliced(src []byte, edits []splice, ranges [][2]int) []byte {
 	sort.Slice(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
-	src := p.Doc.Source
-	if len(edits) == 0 {
-		return p.Doc.HTML(resolve), nil
-	}
 	var b bytes.Buffer
-	at := 0
-	for _, e := range edits {
-		b.Write(src[at:e.start])
-		b.WriteString(e.text)
-		at = e.end
+	for _, rg := range ranges {
+		at := rg[0]
+		for _, e := range edits {
+			if e.start >= rg[0] && e.end <= rg[1] {
+				b.Write(src[at:e.start])
+				b.WriteString(e.text)
+				at = e.end
+			}
+		}
+		b.Write(src[at:rg[1]])
+		b.WriteString("\n\n")
 	}
-	b.Write(src[at:])
-	md := r.mds[p.Lang]
-	if md == nil {
-		return p.Doc.HTML(resolve), nil
-	}
-	return md.Parse(b.Bytes()).HTML(resolve), nil
+	return b.Bytes()
 }
 
 // opening renders the sections of the session page that open the participants' pack, in the
@@ -195,8 +217,9 @@ func (r *Renderer) opening(p *content.Page, anchors []string, agenda string, po 
 		}
 		src.WriteString("\n\n")
 	}
-	resolve := r.packResolver(p, po, partOf, print)
-	h := md.Parse(src.Bytes()).HTML(func(dest string) string {
+	resolve := r.packResolver(p, po, partOf, print, "")
+	opts := markdown.RenderOptions{LeaveOut: []string{"facilitator"}, IDPrefix: "opening-"}
+	h := md.Parse(src.Bytes()).HTMLWith(func(dest string) string {
 		u := resolve(dest)
 		if strings.HasPrefix(u, "#") && !strings.HasPrefix(u, "#part-") {
 			// An anchor of the session page, which is not in the participants' pack.
@@ -206,8 +229,8 @@ func (r *Renderer) opening(p *content.Page, anchors []string, agenda string, po 
 			return content.RelURL(po.URL, p.URL, r.cfg.Offline) + u
 		}
 		return u
-	})
-	return prefixIDs(stripFacilitator(h), "opening-"), nil
+	}, opts)
+	return h, nil
 }
 
 // usedTerms returns the glossary anchors that the given pages link to.
@@ -260,4 +283,60 @@ func (c *Ctx) Seq(n int) []int {
 		out[i] = i + 1
 	}
 	return out
+}
+
+// printCSS returns the style sheet of the page a pack's PDF is printed from: a running header
+// with the session and the part on each part's pages (each part is a named page), a footer
+// with the partner and the licence, and "p. N" after each link to a place of the pack whose
+// page is known. It is written into that page only: the published pack page, made after the
+// printing, has no style of its own (the site runs under a strict CSP; Chromium prints from the
+// build's folder).
+func (r *Renderer) printCSS(v *PackView, pages map[string]int) template.CSS {
+	lang := v.lang
+	var b strings.Builder
+	licence, _ := r.ui.T(lang, "pack.footer.licence")
+	foot := markdown.Spacing(lang, licence)
+	if r.cfg.Partner.Name != "" {
+		foot = r.cfg.Partner.Name + " · " + foot
+	}
+	box := `font-family: system-ui, "Noto Sans", "Liberation Sans", "DejaVu Sans", Arial, sans-serif; font-size: 8pt; color: #444;`
+	fmt.Fprintf(&b, "@page { @top-left { content: %s; %s } @bottom-left { content: %s; %s } }\n", cssString(v.Heading()), box, cssString(foot), box)
+	for _, p := range v.Parts {
+		name := "pack-" + p.ID
+		fmt.Fprintf(&b, "@page %s { @top-left { content: %s; %s } }\n#%s { page: %s; }\n", name, cssString(v.Heading()+" · "+p.Title), box, p.ID, name)
+	}
+	ids := make([]string, 0, len(pages))
+	for id := range pages {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if !strings.HasPrefix(id, "part-") && !strings.HasPrefix(id, "opening-") {
+			continue
+		}
+		fmt.Fprintf(&b, ".pack-part a[href=%s]::after { content: %s; }\n", cssString("#"+id), cssString(" ("+r.pageRef(lang, pages[id])+")"))
+	}
+	return template.CSS(b.String())
+}
+
+// cssString quotes s as a CSS string.
+func cssString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, c := range s {
+		switch {
+		case c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c < ' ':
+			fmt.Fprintf(&b, "\\%x ", c)
+		default:
+			b.WriteRune(c)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// pageRef writes a reference to page n of a pack ("p. 7").
+func (r *Renderer) pageRef(lang string, n int) string {
+	s, _ := r.ui.T(lang, "pack.pageref", map[string]any{"N": n})
+	return markdown.Spacing(lang, s)
 }
