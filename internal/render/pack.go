@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -299,14 +300,14 @@ func (r *Renderer) Pack(po PackOutput, pages map[string]int, pdf, print bool) ([
 			partURLs[p.URL] = partOf[p]
 		}
 	}
+	view.terms = r.usedTerms(append(parts, s))
 	if po.Variant == Participants && len(opening) > 0 {
-		h, err := r.opening(s, opening, agenda, po, partOf, print)
+		h, err := r.opening(s, opening, agenda, po, partOf, view.terms, print)
 		if err != nil {
 			return nil, err
 		}
 		view.Opening = template.HTML(h)
 	}
-	view.terms = r.usedTerms(append(parts, s))
 	made := func(kind string, n int) error {
 		pc := &Ctx{r: r, Page: s, Lang: s.Lang, URL: po.URL, Kind: "pack", pack: view, variant: packKey(po), set: set}
 		var b bytes.Buffer
@@ -369,9 +370,10 @@ func (r *Renderer) Pack(po PackOutput, pages map[string]int, pdf, print bool) ([
 }
 
 // packResolver returns the function that gives the address of each link of page p as seen from
-// the pack po.
-// An anchor of p itself gets prefix, the prefix of the IDs of p's copy in the pack.
-func (r *Renderer) packResolver(p *content.Page, po PackOutput, partOf map[*content.Page]string, print bool, prefix string) func(string) string {
+// the pack po. An anchor of p itself gets prefix, the prefix of the IDs of p's copy in the pack.
+// A glossary term that the pack's glossary leaves out (terms says which it keeps) is a link to
+// the full glossary, like any page that is not in the pack.
+func (r *Renderer) packResolver(p *content.Page, po PackOutput, partOf map[*content.Page]string, print bool, prefix string, terms map[string]bool) func(string) string {
 	static := func(name string) bool { _, ok := r.assets[name]; return ok }
 	return func(dest string) string {
 		t, problem := r.site.Resolve(p, dest, static)
@@ -386,10 +388,13 @@ func (r *Renderer) packResolver(p *content.Page, po PackOutput, partOf map[*cont
 		case t.Static != "":
 			return content.RelURL(po.URL, r.assets[t.Static].Path, r.cfg.Offline)
 		}
-		if t.Page == p && t.Anchor != "" {
+		_, inPack := partOf[t.Page]
+		if inPack && t.Anchor != "" && !terms[t.Anchor] && slices.ContainsFunc(t.Page.FM.Terms, func(x content.Term) bool { return x.ID == t.Anchor }) {
+			inPack = false // a term the pack's glossary leaves out
+		} else if t.Page == p && t.Anchor != "" {
 			return "#" + prefix + t.Anchor // within the part
 		}
-		if id, ok := partOf[t.Page]; ok {
+		if id := partOf[t.Page]; inPack {
 			// Another part of the pack.
 			if t.Anchor != "" {
 				return "#" + id + "-" + t.Anchor
@@ -416,7 +421,7 @@ func (r *Renderer) packResolver(p *content.Page, po PackOutput, partOf map[*cont
 // facilitator notes are left out.
 func (r *Renderer) partHTML(set *template.Template, p *content.Page, po PackOutput, view *PackView, id string, partOf map[*content.Page]string, partURLs map[string]string, print bool) (string, error) {
 	prefix := id + "-"
-	resolve := r.packResolver(p, po, partOf, print, prefix)
+	resolve := r.packResolver(p, po, partOf, print, prefix, view.terms)
 	opts := markdown.RenderOptions{IDPrefix: prefix}
 	if po.Variant == Participants {
 		opts.LeaveOut = []string{"facilitator"}

@@ -185,7 +185,7 @@ func spliced(src []byte, edits []splice, ranges [][2]int) []byte {
 // opening renders the sections of the session page that open the participants' pack, in the
 // order given, without their facilitator notes and without the agenda table (the pack draws
 // the agenda itself, with times and activities only).
-func (r *Renderer) opening(p *content.Page, anchors []string, agenda string, po PackOutput, partOf map[*content.Page]string, print bool) (string, error) {
+func (r *Renderer) opening(p *content.Page, anchors []string, agenda string, po PackOutput, partOf map[*content.Page]string, terms map[string]bool, print bool) (string, error) {
 	md := r.mds[p.Lang]
 	if md == nil {
 		return "", nil
@@ -217,7 +217,7 @@ func (r *Renderer) opening(p *content.Page, anchors []string, agenda string, po 
 		}
 		src.WriteString("\n\n")
 	}
-	resolve := r.packResolver(p, po, partOf, print, "")
+	resolve := r.packResolver(p, po, partOf, print, "", terms)
 	opts := markdown.RenderOptions{LeaveOut: []string{"facilitator"}, IDPrefix: "opening-"}
 	h := md.Parse(src.Bytes()).HTMLWith(func(dest string) string {
 		u := resolve(dest)
