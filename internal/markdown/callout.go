@@ -191,10 +191,11 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 func (r *nodeRenderer) renderCallout(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	c := n.(*Callout)
 	if !entering {
-		_, _ = w.WriteString("</div>\n")
+		_, _ = w.WriteString("</div>")
 		if c.mark != "" {
 			_, _ = w.WriteString(c.mark + markEnd)
 		}
+		_, _ = w.WriteString("\n")
 		return ast.WalkContinue, nil
 	}
 	kind := html.EscapeString(c.Variant)
