@@ -184,6 +184,7 @@ type PackView struct {
 	PDF       string // URL of the PDF, relative to the pack page, when one is made
 	Print     bool   // the page a PDF is printed from: its links leave for the public site
 	Agenda    []AgendaRow
+	RunSheets []RunSheet // the trainer's run sheet: the agenda, or for a whole cycle each module's
 	Duration  string        // the length of the session (or module), from its agenda; "" when unknown
 	Opening   template.HTML // the sections of the session page that open the participants' pack
 	Format    string        // what kind of session it is: the session's summary, or which module of how many
@@ -269,6 +270,16 @@ func (r *Renderer) Pack(po PackOutput, pages map[string]int, pdf, print bool) ([
 		view.Format, _ = ctx.T("pack.module.format", map[string]any{"N": po.Module, "Total": len(s.FM.Modules)})
 	}
 	view.Agenda, view.Duration = r.agenda(s, agenda)
+	if len(view.Agenda) > 0 {
+		view.RunSheets = []RunSheet{{Title: view.Heading(), Duration: view.Duration, Rows: view.Agenda}}
+	} else if po.Module == 0 {
+		for _, m := range s.FM.Modules {
+			rows, d := r.agenda(s, m.Agenda)
+			if len(rows) > 0 {
+				view.RunSheets = append(view.RunSheets, RunSheet{Title: markdown.Spacing(s.Lang, m.Title), Duration: d, Rows: rows})
+			}
+		}
+	}
 	if pdf {
 		view.PDF = ctx.Rel(po.PDF)
 	}
@@ -345,11 +356,14 @@ func (r *Renderer) Pack(po PackOutput, pages map[string]int, pdf, print bool) ([
 			r.parts.put(key, body)
 		}
 		pc := &Ctx{r: r, Page: p, Lang: p.Lang}
-		title := pc.Title()
-		if p == s && view.Module != "" {
-			title, _ = ctx.T("pack.part.plan") // the module's part of the cycle's plan
+		title, kind := pc.Title(), p.Section
+		if p == s {
+			kind = "plan"
+			if view.Module != "" {
+				title, _ = ctx.T("pack.part.plan") // the module's part of the cycle's plan
+			}
 		}
-		view.Parts = append(view.Parts, PackPart{ID: id, Title: title, Kind: p.Section, Page: pages[id],
+		view.Parts = append(view.Parts, PackPart{ID: id, Title: title, Kind: kind, Page: pages[id],
 			HTML: template.HTML(body)})
 	}
 	for i, kind := range after {

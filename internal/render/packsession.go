@@ -23,6 +23,12 @@ type AgendaRow struct {
 	Material string // the last column, when the table has more than two
 }
 
+// RunSheet is a table of the trainer's run sheet: a session's or a module's agenda.
+type RunSheet struct {
+	Title, Duration string
+	Rows            []AgendaRow
+}
+
 // clock reads a time of day written "9 h 30", "9 h", "9.30 uur", "9u30" or "9:30".
 var clock = regexp.MustCompile(`^(\d{1,2})\s*(?:h|u|uur|\.|:)\s*(\d{2})?`)
 
