@@ -184,7 +184,7 @@ type PackView struct {
 	PDF       string // URL of the PDF, relative to the pack page, when one is made
 	Print     bool   // the page a PDF is printed from: its links leave for the public site
 	Agenda    []AgendaRow
-	RunSheets []RunSheet // the trainer's run sheet: the agenda, or for a whole cycle each module's
+	RunSheets []RunSheet    // the trainer's run sheet: the agenda, or for a whole cycle each module's
 	Duration  string        // the length of the session (or module), from its agenda; "" when unknown
 	Opening   template.HTML // the sections of the session page that open the participants' pack
 	Format    string        // what kind of session it is: the session's summary, or which module of how many
