@@ -460,6 +460,24 @@ func TestPacksHoldWhatASessionNeeds(t *testing.T) {
 			if n := bytes.Count(html, []byte(`class="glossary-entry"`)); n == 0 || n > glossaryTerms[p.lang]/2 {
 				t.Errorf("the pack's glossary holds %d of the %d terms", n, glossaryTerms[p.lang])
 			}
+			firstLine := func(page string) string {
+				for l := range strings.SplitSeq(page, "\n") {
+					if strings.TrimSpace(l) != "" {
+						return strings.TrimSpace(l)
+					}
+				}
+				return ""
+			}
+			kit := map[string]string{"fr": "KIT VISES", "nl": "VISES-KIT"}[p.lang]
+			if got := firstLine(pages[0]); got != kit {
+				t.Errorf("the cover starts with %q, not with %q: it has a running header", got, kit)
+			}
+			if got := firstLine(pages[2]); !strings.HasSuffix(got, " · "+unescape(first)) {
+				t.Errorf("page 3 starts with %q, not with a running header naming the session and %q", got, unescape(first))
+			}
+			if foot := map[string]string{"fr": "Contenu sous licence CC BY-SA 4.0", "nl": "Inhoud onder licentie CC BY-SA 4.0"}[p.lang]; !strings.Contains(pages[2], foot) {
+				t.Errorf("page 3 has no footer with the licence: %q", pages[2])
+			}
 			for i, page := range pages {
 				// The running header and the footer, and at least two lines of text: no page is
 				// left empty by a part that overflows, nor holds a lone line.

@@ -307,6 +307,8 @@ func (r *Renderer) printCSS(v *PackView, pages map[string]int) template.CSS {
 	}
 	box := `font-family: system-ui, "Noto Sans", "Liberation Sans", "DejaVu Sans", Arial, sans-serif; font-size: 8pt; color: #444;`
 	fmt.Fprintf(&b, "@page { @top-left { content: %s; %s } @bottom-left { content: %s; %s } }\n", cssString(v.Heading()), box, cssString(foot), box)
+	// Chromium takes the last rule for a margin box, named page or not: the cover stays bare.
+	b.WriteString("@page pack-cover { @top-left { content: none; } @bottom-left { content: none; } }\n")
 	for _, p := range v.Parts {
 		name := "pack-" + p.ID
 		fmt.Fprintf(&b, "@page %s { @top-left { content: %s; %s } }\n#%s { page: %s; }\n", name, cssString(v.Heading()+" · "+p.Title), box, p.ID, name)
