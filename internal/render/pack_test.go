@@ -135,3 +135,14 @@ func TestCSSString(t *testing.T) {
 		}
 	}
 }
+
+func TestRaise(t *testing.T) {
+	src := "### Module 1 {#m1}\n\nTexte.\n\n#### Détail\n\n```\n### code\n```\n## Autre\n#hashtag\n"
+	want := "## Module 1 {#m1}\n\nTexte.\n\n### Détail\n\n```\n### code\n```\n## Autre\n#hashtag\n"
+	if got := string(raise([]byte(src), 1)); got != want {
+		t.Errorf("raise:\n%s\nwant\n%s", got, want)
+	}
+	if got := string(raise([]byte(src), 0)); got != src {
+		t.Errorf("raise by 0 changed the text: %s", got)
+	}
+}

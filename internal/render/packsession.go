@@ -147,19 +147,52 @@ func (r *Renderer) plan(p *content.Page, sections []string, resolve func(string)
 		}
 		edits = append(edits, splice{t.Start, t.End, strings.Join(lines, "\n") + "\n"})
 	}
-	ranges := [][2]int{{0, len(p.Doc.Source)}}
-	if len(sections) > 0 {
-		ranges = nil
-		for _, a := range sections {
-			if start, end, ok := p.SectionBounds(a); ok {
-				ranges = append(ranges, [2]int{start, end})
-			}
-		}
-	}
 	if len(edits) == 0 && len(sections) == 0 {
 		return p.Doc.HTMLWith(resolve, opts), nil
 	}
-	return md.Parse(spliced(p.Doc.Source, edits, ranges)).HTMLWith(resolve, opts), nil
+	if len(sections) == 0 {
+		return md.Parse(spliced(p.Doc.Source, edits, [][2]int{{0, len(p.Doc.Source)}})).HTMLWith(resolve, opts), nil
+	}
+	// Sections taken apart start at level 2, under the part's title, whatever their level in
+	// the page; the headings inside them move up as much.
+	var b bytes.Buffer
+	for _, a := range sections {
+		start, end, ok := p.SectionBounds(a)
+		if !ok {
+			continue
+		}
+		level := 0
+		for _, h := range p.Doc.Headings {
+			if h.ID == a {
+				level = h.Level
+			}
+		}
+		b.Write(raise(spliced(p.Doc.Source, edits, [][2]int{{start, end}}), level-2))
+	}
+	return md.Parse(b.Bytes()).HTMLWith(resolve, opts), nil
+}
+
+// raise moves the ATX headings of a Markdown text up by n levels (no higher than level 2).
+func raise(src []byte, n int) []byte {
+	if n <= 0 {
+		return src
+	}
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	fence := false
+	for i, l := range lines {
+		if bytes.HasPrefix(l, []byte("```")) || bytes.HasPrefix(l, []byte("~~~")) {
+			fence = !fence
+		}
+		level := 0
+		for level < len(l) && l[level] == '#' {
+			level++
+		}
+		if fence || level < 3 || level > 6 || level >= len(l) || (l[level] != ' ' && l[level] != '\n') {
+			continue
+		}
+		lines[i] = l[min(n, level-2):]
+	}
+	return bytes.Join(lines, nil)
 }
 
 // splice replaces src[start:end] by text.
@@ -206,14 +239,14 @@ func (r *Renderer) opening(p *content.Page, anchors []string, agenda string, po 
 		if !ok {
 			continue
 		}
-		// The heading's line is left out: the pack gives each section a heading of its level 3.
+		// The heading is written again at level 2, under the part's title, like the agenda's.
 		body := p.Doc.Source[start:end]
 		if nl := bytes.IndexByte(body, '\n'); nl >= 0 {
 			title := strings.TrimLeft(string(body[:nl]), "# ")
 			if i := strings.LastIndex(title, "{#"); i >= 0 {
 				title = strings.TrimSpace(title[:i])
 			}
-			src.WriteString("### " + title + "\n")
+			src.WriteString("## " + title + "\n")
 			if table != nil && table.Start >= start && table.End <= end {
 				src.Write(p.Doc.Source[start+nl : table.Start])
 				src.Write(p.Doc.Source[table.End:end])
