@@ -150,7 +150,7 @@ func TestOfflineNotFoundPageIsStyled(t *testing.T) {
 }
 
 // TestPacksAndTablesPassBestPractices runs axe-core's WCAG and best-practice rules on every
-// session pack and on chapters with tables: no empty table header, no two landmarks with the
+// session pack and session material (sign-in sheet, certificate) and on chapters with tables: no empty table header, no two landmarks with the
 // same name (a trainer's pack holds the session page, titled like its cover).
 func TestPacksAndTablesPassBestPractices(t *testing.T) {
 	k := BuildKit(t)
@@ -158,7 +158,8 @@ func TestPacksAndTablesPassBestPractices(t *testing.T) {
 	pages := []string{"fr/methode/pieges/index.html", "nl/methode/valkuilen/index.html",
 		"fr/methode/question-evaluative/index.html", "nl/methode/evaluatievraag/index.html"}
 	for _, p := range kitPages(t, k) {
-		if strings.Contains(p, "/livret") || strings.Contains(p, "/bundel") {
+		if strings.Contains(p, "/livret") || strings.Contains(p, "/bundel") || strings.Contains(p, "/emargement/") ||
+			strings.Contains(p, "/attestation/") || strings.Contains(p, "/aanwezigheidslijst/") || strings.Contains(p, "/deelnameattest/") {
 			pages = append(pages, p)
 		}
 	}

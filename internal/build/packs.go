@@ -51,7 +51,8 @@ func printPacks(chromium string, r *render.Renderer, out *publish.Staging, min *
 				return fmt.Errorf("%s: %w", po.PDF, err)
 			}
 			found := doc.Dests()
-			if same(found, pages) {
+			if same(found, pages) || len(found)+len(pages) == 0 {
+				// The same pages, or nothing to number (a session material).
 				break
 			}
 			if attempt == 3 {

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -69,12 +70,12 @@ var (
 // TestPDFProgressNamesEveryPack: the build says which pack it prints, in order, each once.
 func TestPDFProgressNamesEveryPack(t *testing.T) {
 	out := kitWithPDFs(t)
-	all := packs(t, out)
-	if len(pdfProgress) != len(all) || pdfsPrinted != len(all) {
-		t.Fatalf("%d progress lines and %d PDFs counted for %d packs", len(pdfProgress), pdfsPrinted, len(all))
+	all := len(packs(t, out)) + len(materials(t, out))
+	if len(pdfProgress) != all || pdfsPrinted != all {
+		t.Fatalf("%d progress lines and %d PDFs counted for %d packs and materials", len(pdfProgress), pdfsPrinted, all)
 	}
 	for i, line := range pdfProgress {
-		prefix := fmt.Sprintf("%d/%d ", i+1, len(all))
+		prefix := fmt.Sprintf("%d/%d ", i+1, all)
 		name := strings.TrimPrefix(line, prefix)
 		if !strings.HasPrefix(line, prefix) || !strings.HasSuffix(name, ".pdf") {
 			t.Errorf("progress line %q", line)
@@ -103,9 +104,12 @@ var tocEntry = regexp.MustCompile(`<li><a href="#(part-\d+)"><span class="pack-t
 
 type pack struct {
 	lang, html, pdf string
+	session         string // site path of the session page, such as "fr/formation/cycle-modules/"
+	module          bool   // a pack of one module of a cycle
 	trainer         bool
 }
 
+// packs lists the packs of the kit: two per session and two per module of a cycle.
 func packs(t *testing.T, out string) []pack {
 	var ps []pack
 	for _, c := range []struct {
@@ -117,15 +121,43 @@ func packs(t *testing.T, out string) []pack {
 			if _, err := os.Stat(filepath.Join(dir, c.participants, "index.html")); err != nil {
 				continue // a page of the training section that is not a session (the materials)
 			}
-			ps = append(ps,
-				pack{c.lang, filepath.Join(dir, c.participants, "index.html"), filepath.Join(dir, c.participants+".pdf"), false},
-				pack{c.lang, filepath.Join(dir, c.trainer, "index.html"), filepath.Join(dir, c.trainer+".pdf"), true})
+			session := filepath.ToSlash(strings.TrimPrefix(dir, out+"/")) + "/"
+			modules, _ := filepath.Glob(filepath.Join(dir, "module-*"))
+			for _, d := range append([]string{dir}, modules...) {
+				ps = append(ps,
+					pack{c.lang, filepath.Join(d, c.participants, "index.html"), filepath.Join(d, c.participants+".pdf"), session, d != dir, false},
+					pack{c.lang, filepath.Join(d, c.trainer, "index.html"), filepath.Join(d, c.trainer+".pdf"), session, d != dir, true})
+			}
 		}
 	}
-	if len(ps) != 12 {
-		t.Fatalf("%d packs, want 12 (3 sessions, 2 variants, 2 languages)", len(ps))
+	if len(ps) != 28 {
+		t.Fatalf("%d packs, want 28 (3 sessions and the 4 modules of the cycle, 2 variants, 2 languages)", len(ps))
 	}
 	return ps
+}
+
+// materials lists the session materials of the kit: a sign-in sheet and a certificate for each
+// session and each module of the cycle.
+func materials(t *testing.T, out string) []string {
+	var ms []string
+	for _, pattern := range []string{"fr/formation/*/emargement.pdf", "fr/formation/*/*/emargement.pdf", "fr/formation/*/attestation.pdf", "fr/formation/*/*/attestation.pdf",
+		"nl/vorming/*/aanwezigheidslijst.pdf", "nl/vorming/*/*/aanwezigheidslijst.pdf", "nl/vorming/*/deelnameattest.pdf", "nl/vorming/*/*/deelnameattest.pdf"} {
+		found, _ := filepath.Glob(filepath.Join(out, pattern))
+		ms = append(ms, found...)
+	}
+	if len(ms) != 28 {
+		t.Fatalf("%d session materials, want 28 (2 for each of 3 sessions and 4 modules, 2 languages)", len(ms))
+	}
+	return ms
+}
+
+// body returns the text of a printed page without its running header (its first line).
+func body(text string) string {
+	text = strings.TrimLeft(text, "\n ")
+	if i := strings.IndexByte(text, '\n'); i >= 0 {
+		return strings.TrimSpace(text[i+1:])
+	}
+	return ""
 }
 
 // TestPacksPrintedToPDF checks every printed pack: A4 pages, title and language, a table of
@@ -160,7 +192,7 @@ func TestPacksPrintedToPDF(t *testing.T) {
 			}
 			cover := pdftotext(t, p.pdf, 1)
 			title := regexp.MustCompile(`Title:\s+(.*)`).FindSubmatch(info)
-			if title == nil || !strings.Contains(cover, strings.SplitN(string(title[1]), " — ", 2)[0][:12]) {
+			if title == nil || !strings.Contains(strings.Join(strings.Fields(cover), " "), strings.Join(strings.Fields(strings.SplitN(string(title[1]), " — ", 2)[0])[:2], " ")) {
 				t.Errorf("title %q does not name the session on the cover", title)
 			}
 			last := 0
@@ -171,7 +203,7 @@ func TestPacksPrintedToPDF(t *testing.T) {
 					continue
 				}
 				last = n
-				text := strings.TrimSpace(pdftotext(t, p.pdf, n))
+				text := body(pdftotext(t, p.pdf, n))
 				first := strings.Fields(unescape(string(e[2])))
 				if len(first) > 3 {
 					first = first[:3]
@@ -315,7 +347,7 @@ func TestPackLinksWorkInThePDF(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		session := "https://kit.example/" + filepath.ToSlash(filepath.Dir(strings.TrimPrefix(filepath.Dir(p.html), out+"/"))) + "/"
+		session := "https://kit.example/" + p.session
 		var inside, outside int
 		cover := false
 		for _, l := range doc.Links() {
@@ -338,6 +370,126 @@ func TestPackLinksWorkInThePDF(t *testing.T) {
 		}
 		if bytes.Contains(data, []byte("file://")) {
 			t.Errorf("%s holds a file:// address", name)
+		}
+	}
+}
+
+// pageTexts returns the text of every page of a PDF.
+func pageTexts(t *testing.T, file string) []string {
+	t.Helper()
+	all := pdftotext(t, file, 0)
+	pages := strings.Split(all, "\f")
+	if len(pages) > 0 && strings.TrimSpace(pages[len(pages)-1]) == "" {
+		pages = pages[:len(pages)-1]
+	}
+	return pages
+}
+
+// lines counts the lines of a page that hold text.
+func lines(page string) int {
+	n := 0
+	for l := range strings.SplitSeq(page, "\n") {
+		if strings.TrimSpace(l) != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// TestPacksHoldWhatASessionNeeds reads every pack: the participants' pack opens (right after
+// its contents) with the session, its agenda with times and lines for the date, place and
+// trainer, and ends with notes pages; the trainer's pack opens with the run sheet (times and
+// durations) and holds the sign-in sheet and the certificate of attendance; a module's pack
+// holds its own handouts only; the glossary holds the terms the pack uses, not all of them;
+// no page carries fewer than two lines of text besides its header and footer.
+func TestPacksHoldWhatASessionNeeds(t *testing.T) {
+	out := kitWithPDFs(t)
+	words := map[string]map[string]string{
+		"fr": {"opening": "La séance", "agenda": "Horaire", "trainer": "Formateur ou formatrice", "notes": "Mes notes", "runsheet": "Feuille de route", "duration": "Durée",
+			"signin": "Feuille d’émargement", "certificate": "Attestation de présence", "glossary": "Glossaire", "portrait": "Portrait de la structure"},
+		"nl": {"opening": "De sessie", "agenda": "Tijdstip", "trainer": "Begeleider", "notes": "Notities", "runsheet": "Tijdschema", "duration": "Duur",
+			"signin": "Aanwezigheidslijst", "certificate": "Deelnameattest", "glossary": "Woordenlijst", "portrait": "Portret van de organisatie"},
+	}
+	glossaryTerms := map[string]int{}
+	for _, lang := range []string{"fr", "nl"} {
+		dir := map[string]string{"fr": "glossaire", "nl": "woordenlijst"}[lang]
+		html, _ := os.ReadFile(filepath.Join(out, lang, dir, "index.html"))
+		glossaryTerms[lang] = bytes.Count(html, []byte(`class="glossary-entry"`))
+	}
+	time := regexp.MustCompile(`\b\d{1,2}( h |\.)\d{2}\b`)
+	for _, p := range packs(t, out) {
+		name := strings.TrimPrefix(p.pdf, out+"/")
+		t.Run(name, func(t *testing.T) {
+			w := words[p.lang]
+			pages := pageTexts(t, p.pdf)
+			html, _ := os.ReadFile(p.html)
+			entries := tocEntry.FindAllSubmatch(html, -1)
+			first, last := string(entries[0][2]), string(entries[len(entries)-1][2])
+			third := pages[2]
+			if p.trainer {
+				if unescape(first) != w["runsheet"] || !strings.Contains(third, w["duration"]) || len(time.FindAllString(third, -1)) < 5 {
+					t.Errorf("the trainer's pack does not open with the run sheet: contents start with %q, page 3: %.300q", first, third)
+				}
+				all := strings.Join(pages, "\f")
+				for _, k := range []string{"signin", "certificate"} {
+					if !strings.Contains(all, w[k]) || !bytes.Contains(html, []byte(`pack-part-`+k)) {
+						t.Errorf("no %s in the trainer's pack", w[k])
+					}
+				}
+			} else {
+				if unescape(first) != w["opening"] || !strings.Contains(third, w["trainer"]) {
+					t.Errorf("the participants' pack does not open with the session: contents start with %q, page 3: %.300q", first, third)
+				}
+				// The whole cycle's opening has its calendar, not one day's agenda.
+				if !(strings.HasSuffix(p.session, "cycle-modules/") || strings.HasSuffix(p.session, "traject-vier-modules/")) || p.module {
+					if !strings.Contains(third, w["agenda"]) || len(time.FindAllString(third, -1)) < 5 {
+						t.Errorf("no agenda with times on page 3: %.400q", third)
+					}
+				}
+				if unescape(last) != w["notes"] {
+					t.Errorf("the participants' pack ends with %q, not with notes pages", last)
+				}
+			}
+			var titles []string
+			for _, e := range entries {
+				titles = append(titles, unescape(string(e[2])))
+			}
+			if p.module && slices.Contains(titles, w["portrait"]) != strings.Contains(p.pdf, "module-1") {
+				t.Errorf("contents of a module's pack: %q (the portrait worksheet is module 1's)", titles)
+			}
+			if n := bytes.Count(html, []byte(`class="glossary-entry"`)); n == 0 || n > glossaryTerms[p.lang]/2 {
+				t.Errorf("the pack's glossary holds %d of the %d terms", n, glossaryTerms[p.lang])
+			}
+			firstLine := func(page string) string {
+				for l := range strings.SplitSeq(page, "\n") {
+					if strings.TrimSpace(l) != "" {
+						return strings.TrimSpace(l)
+					}
+				}
+				return ""
+			}
+			kit := map[string]string{"fr": "KIT VISES", "nl": "VISES-KIT"}[p.lang]
+			if got := firstLine(pages[0]); got != kit {
+				t.Errorf("the cover starts with %q, not with %q: it has a running header", got, kit)
+			}
+			if got := firstLine(pages[2]); !strings.HasSuffix(got, " · "+unescape(first)) {
+				t.Errorf("page 3 starts with %q, not with a running header naming the session and %q", got, unescape(first))
+			}
+			if foot := map[string]string{"fr": "Contenu sous licence CC BY-SA 4.0", "nl": "Inhoud onder licentie CC BY-SA 4.0"}[p.lang]; !strings.Contains(pages[2], foot) {
+				t.Errorf("page 3 has no footer with the licence: %q", pages[2])
+			}
+			for i, page := range pages {
+				// The running header and the footer, and at least two lines of text: no page is
+				// left empty by a part that overflows, nor holds a lone line.
+				if n := lines(page); n < 4 {
+					t.Errorf("page %d holds %d lines: %q", i+1, n, page)
+				}
+			}
+		})
+	}
+	for _, m := range materials(t, out) {
+		if pages := pageTexts(t, m); len(pages) != 1 || lines(pages[0]) < 10 {
+			t.Errorf("%s: %d pages, want one A4 with its form", strings.TrimPrefix(m, out+"/"), len(pages))
 		}
 	}
 }

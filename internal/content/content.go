@@ -458,6 +458,7 @@ func parse(lang, rel, file string, src []byte, md *markdown.Markdown, whole bool
 		}
 		p.Anchors[t.ID] = true
 	}
+	p.checkPack(l)
 	notices := func(doc *markdown.Doc, pos func(off int) diag.Pos) {
 		for _, n := range doc.Notices {
 			if n.Warning {
@@ -508,7 +509,12 @@ func parse(lang, rel, file string, src []byte, md *markdown.Markdown, whole bool
 	} else {
 		p.Search = search.Parts(lang, ids, heads, texts)
 	}
-	p.Doc.Source, p.Doc.Callouts, p.Doc.Sections = nil, nil, nil
+	p.Doc.Callouts, p.Doc.Sections = nil, nil
+	if len(p.FM.Handouts) == 0 {
+		// A session page keeps its Markdown: its packs render parts of it again (the opening,
+		// the plan with durations).
+		p.Doc.Source = nil
+	}
 	return p
 }
 

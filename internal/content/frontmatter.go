@@ -21,6 +21,9 @@ type FrontMatter struct {
 	TranslationKey string          `yaml:"translationKey"`
 	Draft          bool            `yaml:"draft"`
 	Handouts       []string        `yaml:"handouts"`
+	Opening        []string        `yaml:"opening"` // anchors of the sections that open the participants' pack
+	Agenda         string          `yaml:"agenda"`  // anchor of the section whose first table is the session's agenda
+	Modules        []Module        `yaml:"modules"` // the modules of a cycle, each with its own packs
 	Indicator      *Indicator      `yaml:"indicator"`
 	Terms          []Term          `yaml:"terms"`
 	Worksheet      *worksheet.Spec `yaml:"worksheet"`
@@ -38,6 +41,17 @@ type FrontMatter struct {
 type TranslationOf struct {
 	Lang string `yaml:"lang"`
 	Hash string `yaml:"hash"`
+}
+
+// Module is one module of a training cycle: it gets its own packs, opened by its own sections
+// and agenda, holding only the handouts it hands out (a subset of the session's handouts).
+type Module struct {
+	Title    string   `yaml:"title"`
+	Slug     string   `yaml:"slug"`
+	Agenda   string   `yaml:"agenda"`
+	Opening  []string `yaml:"opening"`
+	Plan     []string `yaml:"plan"` // the sections of the session page that make the module's plan in its trainer's pack; all of it when empty
+	Handouts []string `yaml:"handouts"`
 }
 
 // Indicator is the catalogue entry carried by an indicator page. The facets are language-neutral

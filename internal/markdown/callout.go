@@ -27,6 +27,7 @@ type Callout struct {
 	Variant string // lower case, such as "exercise"; see CalloutKinds
 	Title   string // optional title written after the marker
 	Offset  int    // source offset of the marker line
+	mark    string // the document's placeholder start, for the markers of its span (see Doc.spans)
 }
 
 // Kind implements ast.Node.
@@ -190,10 +191,17 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 func (r *nodeRenderer) renderCallout(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	c := n.(*Callout)
 	if !entering {
-		_, _ = w.WriteString("</div>\n")
+		_, _ = w.WriteString("</div>")
+		if c.mark != "" {
+			_, _ = w.WriteString(c.mark + markEnd)
+		}
+		_, _ = w.WriteString("\n")
 		return ast.WalkContinue, nil
 	}
 	kind := html.EscapeString(c.Variant)
+	if c.mark != "" {
+		_, _ = w.WriteString(c.mark + markCallout + c.Variant + "zz")
+	}
 	_, _ = w.WriteString(`<div class="callout callout-` + kind + `" role="note">` + "\n")
 	_, _ = w.WriteString(`<p class="callout-title"><span class="callout-label">` + html.EscapeString(Spacing(r.lang, r.label(c.Variant))) + `</span>`)
 	if c.Title != "" {

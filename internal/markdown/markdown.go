@@ -9,6 +9,7 @@ import (
 	"hash/maphash"
 	stdhtml "html"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -18,6 +19,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
@@ -101,9 +103,18 @@ func (m *Markdown) Lang() string { return m.lang }
 
 // Heading is a heading of a document.
 type Heading struct {
-	Level int
-	ID    string
-	Text  string
+	Level  int
+	ID     string
+	Text   string
+	Offset int // byte offset in the source of the start of the heading's line
+}
+
+// Table is a table of a document, as plain text: a pack reads a session's agenda from it.
+type Table struct {
+	Section    string     // ID of the nearest heading above the table, "" when none
+	Header     []string   // the header cells, typography applied
+	Rows       [][]string // the body cells, row by row, typography applied
+	Start, End int        // byte offsets in the source of the table's first line and of the end of its last line
 }
 
 // Link is a link or image destination written in a document.
@@ -124,12 +135,36 @@ type Doc struct {
 	Headings []Heading
 	Links    []Link
 	Callouts []*Callout // the callouts, for checking their kinds
+	Tables   []Table    // the tables, as text
 	Notices  []Notice   // what the author should know of the text: raw syntax shown as text
 	Text     string     // the text without markup, typography applied (short documents only)
 	Sections []Section  // the text of the document cut at its level 2 headings, for search
 	html     []byte     // the body's HTML, with d.linkToken(i) in place of the address of link i
 	token    string     // the start of the placeholders of this document
+	spans    []span     // where callouts and heading IDs are in html, for RenderOptions
 }
+
+// span is a place in a document's HTML that RenderOptions can change: a callout (from at to
+// end), or the start of a heading's ID (at; end unused).
+type span struct {
+	at, end int
+	kind    string // the callout's kind, or "" for a heading's ID
+}
+
+// RenderOptions change what a document's HTML holds, for a page shown inside another one (a
+// part of a session pack): callouts of some kinds left out, heading IDs made unique.
+type RenderOptions struct {
+	LeaveOut []string // callout kinds to leave out, such as "facilitator"
+	IDPrefix string   // written before the ID of every heading
+}
+
+// The markers written around callouts and before heading IDs while a document is rendered,
+// after its placeholder start; parse takes them out and keeps their places in Doc.spans.
+const (
+	markCallout = "xc" // followed by the kind and "zz"
+	markEnd     = "xezz"
+	markID      = "xizz"
+)
 
 // Parse parses and renders src, Markdown without front matter.
 func (m *Markdown) Parse(src []byte) *Doc { return m.parse(src, true) }
@@ -144,7 +179,19 @@ func (m *Markdown) parse(src []byte, allTexts bool) *Doc {
 	root := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	d := &Doc{Source: src, token: m.tokenFor(src)}
 	d.collect(root, m.rawHTML)
+	for i := range d.Tables {
+		t := &d.Tables[i]
+		for j := range t.Header {
+			t.Header[j] = Spacing(m.lang, t.Header[j])
+		}
+		for _, row := range t.Rows {
+			for j := range row {
+				row[j] = Spacing(m.lang, row[j])
+			}
+		}
+	}
 	d.Sections = sections(root, src, allTexts)
+	d.mark(root)
 	if len(src) < 4096 {
 		// Short texts (front matter fields) also keep their plain text, for downloads.
 		d.Text = Spacing(m.lang, PlainText(root, src))
@@ -161,8 +208,103 @@ func (m *Markdown) parse(src []byte, allTexts bool) *Doc {
 		s.html.WriteString(stdhtml.EscapeString(err.Error()))
 	}
 	out := SpacingHTML(&s.spaced, m.lang, s.html.Bytes())
-	d.html = append(make([]byte, 0, len(out)), out...) // no spare capacity kept for the whole build
+	d.html = d.unmark(out)
 	return d
+}
+
+// mark makes the renderer write markers around the callouts of a document and before the ID
+// of its headings (after collect and sections, which read the IDs).
+func (d *Doc) mark(root ast.Node) {
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *Callout:
+			n.mark = d.token
+		case *ast.Heading:
+			if v, ok := n.AttributeString("id"); ok {
+				if b, ok := v.([]byte); ok {
+					n.SetAttributeString("id", append([]byte(d.token+markID), b...))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// unmark returns a copy of the rendered HTML without the markers of mark, and records where
+// they were in d.spans.
+func (d *Doc) unmark(h []byte) []byte {
+	start := []byte(d.token + "x")
+	out := make([]byte, 0, len(h))
+	var open []int // callouts not yet closed, as indexes in d.spans
+	for {
+		i := bytes.Index(h, start)
+		if i < 0 {
+			out = append(out, h...)
+			for _, o := range open {
+				d.spans[o].end = len(out) // not closed: it runs to the end
+			}
+			return out
+		}
+		out = append(out, h[:i]...)
+		rest := h[i+len(d.token):]
+		switch {
+		case bytes.HasPrefix(rest, []byte(markID)):
+			d.spans = append(d.spans, span{at: len(out), end: -1})
+			h = rest[len(markID):]
+		case bytes.HasPrefix(rest, []byte(markEnd)):
+			if n := len(open); n > 0 {
+				d.spans[open[n-1]].end = len(out)
+				open = open[:n-1]
+			}
+			h = rest[len(markEnd):]
+		case bytes.HasPrefix(rest, []byte(markCallout)):
+			kind := rest[len(markCallout):]
+			z := bytes.Index(kind, tokenEnd)
+			if z < 0 {
+				out = append(out, h[i:i+len(start)]...)
+				h = h[i+len(start):]
+				continue
+			}
+			open = append(open, len(d.spans))
+			d.spans = append(d.spans, span{at: len(out), kind: string(kind[:z])})
+			h = kind[z+len(tokenEnd):]
+		default:
+			// Not a marker: the text goes through as it is.
+			out = append(out, h[i:i+len(start)]...)
+			h = h[i+len(start):]
+		}
+	}
+}
+
+// HTMLWith returns the HTML of d with the address of each link resolved, changed as o says.
+func (d *Doc) HTMLWith(resolve func(dest string) string, o RenderOptions) string {
+	if len(o.LeaveOut) == 0 && o.IDPrefix == "" {
+		return d.HTML(resolve)
+	}
+	h := make([]byte, 0, len(d.html)+len(o.IDPrefix)*len(d.spans))
+	at := 0
+	for _, s := range d.spans {
+		if s.at < at {
+			continue // inside a callout left out
+		}
+		switch {
+		case s.kind == "" && o.IDPrefix != "":
+			h = append(h, d.html[at:s.at]...)
+			h = append(h, o.IDPrefix...)
+			at = s.at
+		case s.kind != "" && slices.Contains(o.LeaveOut, s.kind):
+			h = append(h, d.html[at:s.at]...)
+			at = s.end
+		}
+	}
+	h = append(h, d.html[at:]...)
+	c := *d
+	c.html = h
+	return c.HTML(resolve)
 }
 
 // scratch holds the buffers a document is rendered in, kept between documents.
@@ -255,7 +397,13 @@ func (d *Doc) collect(root ast.Node, rawHTML bool) {
 					id = string(b)
 				}
 			}
-			d.Headings = append(d.Headings, Heading{Level: n.Level, ID: id, Text: PlainText(n, d.Source)})
+			off := 0
+			if n.Lines().Len() > 0 {
+				off = lineStart(d.Source, n.Lines().At(0).Start)
+			}
+			d.Headings = append(d.Headings, Heading{Level: n.Level, ID: id, Text: PlainText(n, d.Source), Offset: off})
+		case *east.Table:
+			d.Tables = append(d.Tables, d.table(n))
 		case *ast.Link:
 			d.Links = append(d.Links, Link{Dest: string(n.Destination), Offset: offsetOf(n, d.Source)})
 			n.Destination = []byte(d.linkToken(len(d.Links) - 1))
@@ -267,6 +415,47 @@ func (d *Doc) collect(root ast.Node, rawHTML bool) {
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// lineStart returns the offset of the start of the line holding offset i of src.
+func lineStart(src []byte, i int) int {
+	return bytes.LastIndexByte(src[:min(i, len(src))], '\n') + 1
+}
+
+// table reads a table's cells as plain text, and where it stands in the source. Its section is
+// the last heading collected before it.
+func (d *Doc) table(t *east.Table) Table {
+	out := Table{Start: -1}
+	if len(d.Headings) > 0 {
+		out.Section = d.Headings[len(d.Headings)-1].ID
+	}
+	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+		var cells []string
+		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+			cells = append(cells, strings.TrimSpace(PlainText(c, d.Source)))
+			if l := c.Lines(); l.Len() > 0 {
+				seg := l.At(l.Len() - 1)
+				if out.Start < 0 {
+					out.Start = lineStart(d.Source, l.At(0).Start)
+				}
+				out.End = max(out.End, seg.Stop)
+			}
+		}
+		if row.Kind() == east.KindTableHeader {
+			out.Header = cells
+		} else {
+			out.Rows = append(out.Rows, cells)
+		}
+	}
+	if out.Start < 0 {
+		out.Start = 0
+	}
+	if i := bytes.IndexByte(d.Source[out.End:], '\n'); i >= 0 {
+		out.End += i + 1
+	} else {
+		out.End = len(d.Source)
+	}
+	return out
 }
 
 // Notice is something in a document the author should know about, at a byte offset of its

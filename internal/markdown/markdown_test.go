@@ -195,3 +195,40 @@ func FuzzHasSpacingChar(f *testing.F) {
 		}
 	})
 }
+
+// TestTablesAndHeadingOffsets: a document keeps its tables as text, with the heading they come
+// under and where they stand in the source, and the offset of each heading's line.
+func TestTablesAndHeadingOffsets(t *testing.T) {
+	m := New(Options{Lang: "fr"})
+	src := "# A\n\n## Déroulement {#der}\n\nTexte.\n\n| Horaire | Activité |\n| --- | --- |\n| 9 h 30 | Accueil « x » [l](a.md) |\n| 10 h | Fin |\n\nAprès.\n"
+	d := m.Parse([]byte(src))
+	if len(d.Headings) != 2 || d.Headings[1].Offset != strings.Index(src, "## Dé") || d.Headings[0].Offset != 0 {
+		t.Fatalf("headings: %+v", d.Headings)
+	}
+	if len(d.Tables) != 1 {
+		t.Fatalf("%d tables", len(d.Tables))
+	}
+	tb := d.Tables[0]
+	if tb.Section != "der" || strings.Join(tb.Header, "|") != "Horaire|Activité" || len(tb.Rows) != 2 ||
+		tb.Rows[0][1] != "Accueil «\u202fx\u202f» l" || tb.Rows[1][0] != "10 h" {
+		t.Errorf("table: %+v", tb)
+	}
+	if got := src[tb.Start:tb.End]; !strings.HasPrefix(got, "| Horaire") || !strings.HasSuffix(got, "| 10 h | Fin |\n") {
+		t.Errorf("table source: %q", got)
+	}
+}
+
+// TestRenderOptions: callouts of the kinds left out disappear with what they hold, headings get
+// the prefix, and without options the HTML is the document's.
+func TestRenderOptions(t *testing.T) {
+	m := New(Options{Lang: "fr"})
+	d := m.Parse([]byte("## Titre\n\n> [!FACILITATOR] Note\n> Secret.\n\n> [!NOTE]\n> Public.\n\nFin.\n"))
+	plain := d.HTMLWith(nil, RenderOptions{})
+	if plain != d.HTML(nil) || !strings.Contains(plain, "Secret") || !strings.Contains(plain, `id="titre"`) {
+		t.Errorf("without options: %s", plain)
+	}
+	got := d.HTMLWith(nil, RenderOptions{LeaveOut: []string{"facilitator"}, IDPrefix: "p-"})
+	if strings.Contains(got, "Secret") || !strings.Contains(got, "Public") || !strings.Contains(got, `id="p-titre"`) || !strings.Contains(got, "Fin.") {
+		t.Errorf("with options: %s", got)
+	}
+}

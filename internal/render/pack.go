@@ -5,40 +5,76 @@ import (
 	"fmt"
 	"html/template"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
 	"vises/internal/content"
 	"vises/internal/diag"
 	"vises/internal/indicator"
+	"vises/internal/markdown"
 	"vises/internal/qrcode"
 )
 
-// Pack variants: what participants get, and what the trainer gets on top (the session plan
-// with its timings, and the facilitator notes).
+// Pack variants: what participants get, and what the trainer gets on top (the run sheet, the
+// session plan with its durations, the facilitator notes and the session materials). The sign-in
+// sheet and the certificate of attendance are also printed on their own, one A4 each.
 const (
 	Participants = "participants"
 	Trainer      = "trainer"
+	SignIn       = "signin"
+	Certificate  = "certificate"
 )
 
-// PackOutput is one printable session pack: a session, a language, a variant.
+// PackOutput is one printable output of a session: a pack or a session material, of a session
+// or of one module of a cycle, in one language.
 type PackOutput struct {
 	Session *content.Page
+	Module  int // the module of a cycle (from 1), or 0 for the whole session
 	Variant string
 	URL     string // site path of the pack page, such as "fr/formation/sensibilisation/livret/"
 	PDF     string // site path of its PDF
 }
 
-// Packs lists the session packs of the site: two variants of every page that lists handouts.
+// Material reports whether po is a session material (a sign-in sheet or a certificate) rather
+// than a pack.
+func (po PackOutput) Material() bool { return po.Variant == SignIn || po.Variant == Certificate }
+
+// module returns the module of the output, or nil for the whole session.
+func (po PackOutput) module() *content.Module {
+	if po.Module == 0 {
+		return nil
+	}
+	return &po.Session.FM.Modules[po.Module-1]
+}
+
+// handouts returns the handouts of the output's session or module, as written.
+func (po PackOutput) handouts() []string {
+	if m := po.module(); m != nil {
+		return m.Handouts
+	}
+	return po.Session.FM.Handouts
+}
+
+// Packs lists the printable outputs of the site: for every page that lists handouts, and for
+// every module of it, the participants' and the trainer's packs, the sign-in sheet and the
+// certificate of attendance.
 func (r *Renderer) Packs() []PackOutput {
 	var out []PackOutput
 	for _, p := range r.site.Pages {
 		if len(p.FM.Handouts) == 0 || p.Duplicate {
 			continue
 		}
-		for _, v := range []string{Participants, Trainer} {
-			slug := r.packSlug(p.Lang, v)
-			out = append(out, PackOutput{Session: p, Variant: v, URL: p.URL + slug + "/", PDF: p.URL + slug + ".pdf"})
+		for m := 0; m <= len(p.FM.Modules); m++ {
+			base := p.URL
+			if m > 0 {
+				base += p.FM.Modules[m-1].Slug + "/"
+			}
+			for _, v := range []string{Participants, Trainer, SignIn, Certificate} {
+				slug := r.packSlug(p.Lang, v)
+				out = append(out, PackOutput{Session: p, Module: m, Variant: v, URL: base + slug + "/", PDF: base + slug + ".pdf"})
+			}
 		}
 	}
 	return out
@@ -52,15 +88,33 @@ func (r *Renderer) packSlug(lang, variant string) string {
 	return s
 }
 
-// packURL returns the address of the same pack for another language's version of a session.
-func (r *Renderer) packURL(session *content.Page, variant string) string {
-	return session.URL + r.packSlug(session.Lang, variant) + "/"
+// packKey names an output of a session across languages: its variant, after its module's number
+// for a module's output ("2:trainer").
+func packKey(po PackOutput) string {
+	if po.Module > 0 {
+		return strconv.Itoa(po.Module) + ":" + po.Variant
+	}
+	return po.Variant
+}
+
+// packURL returns the address of the same output for another language's version of a session
+// (key as made by packKey); the session page itself when that version has no such module.
+func (r *Renderer) packURL(session *content.Page, key string) string {
+	base, variant := session.URL, key
+	if n, v, ok := strings.Cut(key, ":"); ok {
+		m, _ := strconv.Atoi(n)
+		if m < 1 || m > len(session.FM.Modules) {
+			return session.URL
+		}
+		base, variant = session.URL+session.FM.Modules[m-1].Slug+"/", v
+	}
+	return base + r.packSlug(session.Lang, variant) + "/"
 }
 
 // PackParts returns the source files of the handouts of a pack.
 func (r *Renderer) PackParts(po PackOutput) []string {
 	var out []string
-	for _, h := range po.Session.FM.Handouts {
+	for _, h := range po.handouts() {
 		if t, problem := r.site.Resolve(po.Session, h, nil); problem == "" && t.Page != nil {
 			out = append(out, t.Page.File)
 		}
@@ -123,54 +177,40 @@ func (r *Renderer) UsePartCache(c *PartCache) { r.parts = c }
 type PackView struct {
 	Variant   string
 	Session   string // the session's title
+	Module    string // the module's title, in a module's pack
 	OnlineURL string // absolute URL of the session page
 	QR        template.HTML
 	Parts     []PackPart
 	PDF       string // URL of the PDF, relative to the pack page, when one is made
 	Print     bool   // the page a PDF is printed from: its links leave for the public site
+	Agenda    []AgendaRow
+	RunSheets []RunSheet    // the trainer's run sheet: the agenda, or for a whole cycle each module's
+	Duration  string        // the length of the session (or module), from its agenda; "" when unknown
+	Opening   template.HTML // the sections of the session page that open the participants' pack
+	Format    string        // what kind of session it is: the session's summary, or which module of how many
+	KitURL    string        // absolute URL of the kit's home page in the pack's language
+	Glossary  string        // absolute URL of the full glossary, when the pack holds a part of it
+	PrintCSS  template.CSS  // on the page a PDF is printed from: running headers, footer, page references
+	lang      string
+	terms     map[string]bool
 }
 
-// PackPart is a handout in a pack.
+// Heading returns the title of what the pack is for: the module of a cycle, or the session.
+func (v *PackView) Heading() string {
+	if v.Module != "" {
+		return v.Module
+	}
+	return v.Session
+}
+
+// PackPart is a part of a pack: a handout, or a page the pack makes (the opening, the run
+// sheet, the session materials, the notes pages).
 type PackPart struct {
 	ID    string // anchor of the part in the pack
 	Title string
-	Kind  string // section of the page: methode, fiches, glossaire, ...
+	Kind  string // section of the page (methode, fiches, glossaire...), or the kind of page made
 	Page  int    // page number in the printed pack, 0 when not known
 	HTML  template.HTML
-}
-
-// facilitator matches the opening tag of a facilitator callout.
-var facilitator = regexp.MustCompile(`<div class="callout callout-facilitator"[^>]*>`)
-
-// stripFacilitator removes facilitator callouts (and everything inside them) from HTML.
-func stripFacilitator(h string) string {
-	for {
-		loc := facilitator.FindStringIndex(h)
-		if loc == nil {
-			return h
-		}
-		depth, i := 0, loc[0]
-		end := len(h)
-		for i < len(h) {
-			open := strings.Index(h[i:], "<div")
-			close := strings.Index(h[i:], "</div>")
-			if close < 0 {
-				break
-			}
-			if open >= 0 && open < close {
-				depth++
-				i += open + 4
-				continue
-			}
-			depth--
-			i += close + len("</div>")
-			if depth == 0 {
-				end = i
-				break
-			}
-		}
-		h = h[:loc[0]] + h[end:]
-	}
 }
 
 var (
@@ -180,8 +220,10 @@ var (
 	partLink = regexp.MustCompile(`^part-[0-9]+(-|$)`)
 )
 
-// prefixIDs makes the element IDs of a part unique in the pack, and keeps the part's own links
-// and label references pointing at them.
+// prefixIDs makes the element IDs that the theme's partials draw in a part (a worksheet's
+// fields, an indicator's details, the catalogue's list) unique in the pack, and keeps the part's
+// own links and label references pointing at them. The part's Markdown does not go through it:
+// it is rendered with its IDs prefixed (markdown.RenderOptions).
 func prefixIDs(h, prefix string) string {
 	h = idAttr.ReplaceAllString(h, ` id="`+prefix+`$1"`)
 	h = selfLink.ReplaceAllStringFunc(h, func(m string) string {
@@ -216,9 +258,28 @@ func (r *Renderer) Pack(po PackOutput, pages map[string]int, pdf, print bool) ([
 	if err != nil {
 		return nil, err
 	}
-	view := &PackView{Variant: po.Variant, OnlineURL: r.cfg.Abs(s.URL), QR: template.HTML(qr), Print: print}
-	ctx := &Ctx{r: r, Page: s, Lang: s.Lang, URL: po.URL, Kind: "pack", pack: view, variant: po.Variant}
+	view := &PackView{Variant: po.Variant, OnlineURL: r.cfg.Abs(s.URL), QR: template.HTML(qr), Print: print,
+		KitURL: r.cfg.Abs(s.Lang + "/"), lang: s.Lang}
+	ctx := &Ctx{r: r, Page: s, Lang: s.Lang, URL: po.URL, Kind: "pack", pack: view, variant: packKey(po)}
 	view.Session = ctx.Title()
+	agenda, opening := s.FM.Agenda, s.FM.Opening
+	view.Format = markdown.Spacing(s.Lang, s.FM.Summary)
+	if m := po.module(); m != nil {
+		view.Module = markdown.Spacing(s.Lang, m.Title)
+		agenda, opening = m.Agenda, m.Opening
+		view.Format, _ = ctx.T("pack.module.format", map[string]any{"N": po.Module, "Total": len(s.FM.Modules)})
+	}
+	view.Agenda, view.Duration = r.agenda(s, agenda)
+	if len(view.Agenda) > 0 {
+		view.RunSheets = []RunSheet{{Title: view.Heading(), Duration: view.Duration, Rows: view.Agenda}}
+	} else if po.Module == 0 {
+		for _, m := range s.FM.Modules {
+			rows, d := r.agenda(s, m.Agenda)
+			if len(rows) > 0 {
+				view.RunSheets = append(view.RunSheets, RunSheet{Title: markdown.Spacing(s.Lang, m.Title), Duration: d, Rows: rows})
+			}
+		}
+	}
 	if pdf {
 		view.PDF = ctx.Rel(po.PDF)
 	}
@@ -226,36 +287,92 @@ func (r *Renderer) Pack(po PackOutput, pages map[string]int, pdf, print bool) ([
 	if po.Variant == Trainer {
 		parts = append(parts, s)
 	}
-	for _, h := range s.FM.Handouts {
-		if t, problem := r.site.Resolve(s, h, nil); problem == "" && t.Page != nil {
-			parts = append(parts, t.Page)
+	if !po.Material() {
+		for _, h := range po.handouts() {
+			if t, problem := r.site.Resolve(s, h, nil); problem == "" && t.Page != nil {
+				parts = append(parts, t.Page)
+			}
 		}
 	}
+	// Parts made by the pack come before and after the handouts.
+	var before, after []string
+	switch po.Variant {
+	case Participants:
+		before, after = []string{"opening"}, []string{"notes"}
+	case Trainer:
+		before, after = []string{"runsheet"}, []string{"signin", "certificate"}
+	}
+	id := func(i int) string { return fmt.Sprintf("part-%d", len(before)+i+1) }
 	partOf := map[*content.Page]string{}
 	partURLs := map[string]string{}
 	for i, p := range parts {
 		if _, ok := partOf[p]; !ok {
-			partOf[p] = fmt.Sprintf("part-%d", i+1)
+			partOf[p] = id(i)
 			partURLs[p.URL] = partOf[p]
 		}
 	}
+	view.terms = r.usedTerms(append(parts, s))
+	if po.Variant == Participants && len(opening) > 0 {
+		h, err := r.opening(s, opening, agenda, po, partOf, view.terms, print)
+		if err != nil {
+			return nil, err
+		}
+		view.Opening = template.HTML(h)
+	}
+	made := func(kind string, n int) error {
+		pc := &Ctx{r: r, Page: s, Lang: s.Lang, URL: po.URL, Kind: "pack", pack: view, variant: packKey(po), set: set}
+		var b bytes.Buffer
+		if err := set.ExecuteTemplate(&b, "partials/pack-"+kind+".html", pc); err != nil {
+			d := r.tmpl.ExecError(err)
+			d.Msg = fmt.Sprintf("%s (rendering the pack of %s)", d.Msg, s.File)
+			return d
+		}
+		title, _ := r.ui.T(s.Lang, "pack.part."+kind)
+		pid := fmt.Sprintf("part-%d", n)
+		view.Parts = append(view.Parts, PackPart{ID: pid, Title: markdown.Spacing(s.Lang, title), Kind: kind, Page: pages[pid], HTML: template.HTML(b.String())})
+		return nil
+	}
+	if po.Material() {
+		if err := made(po.Variant, 1); err != nil {
+			return nil, err
+		}
+	}
+	for i, kind := range before {
+		if err := made(kind, i+1); err != nil {
+			return nil, err
+		}
+	}
 	for i, p := range parts {
-		id := fmt.Sprintf("part-%d", i+1)
+		id := id(i)
 		key := fmt.Sprintf("%s#%s|%s|%v", po.URL, id, p.File, print)
+		if len(p.FM.Terms) > 0 {
+			key += "|" + fmt.Sprint(view.terms) // the glossary holds the terms the other parts use
+		}
 		body, ok := r.parts.get(key, p.File)
 		if !ok {
-			if body, err = r.partHTML(set, p, po, partOf, partURLs, print); err != nil {
+			if body, err = r.partHTML(set, p, po, view, id, partOf, partURLs, print); err != nil {
 				return nil, err
 			}
-			if po.Variant == Participants {
-				body = stripFacilitator(body)
-			}
-			body = prefixIDs(body, id+"-")
 			r.parts.put(key, body)
 		}
 		pc := &Ctx{r: r, Page: p, Lang: p.Lang}
-		view.Parts = append(view.Parts, PackPart{ID: id, Title: pc.Title(), Kind: p.Section, Page: pages[id],
+		title, kind := pc.Title(), p.Section
+		if p == s {
+			kind = "plan"
+			if view.Module != "" {
+				title, _ = ctx.T("pack.part.plan") // the module's part of the cycle's plan
+			}
+		}
+		view.Parts = append(view.Parts, PackPart{ID: id, Title: title, Kind: kind, Page: pages[id],
 			HTML: template.HTML(body)})
+	}
+	for i, kind := range after {
+		if err := made(kind, len(before)+len(parts)+i+1); err != nil {
+			return nil, err
+		}
+	}
+	if print && !po.Material() {
+		view.PrintCSS = r.printCSS(view, pages)
 	}
 	out, err := r.execute(set, ctx)
 	if err != nil {
@@ -266,11 +383,13 @@ func (r *Renderer) Pack(po PackOutput, pages map[string]int, pdf, print bool) ([
 	return out, nil
 }
 
-// partHTML renders the body of a handout as seen from the pack page: its links are relative
-// to the pack's address.
-func (r *Renderer) partHTML(set *template.Template, p *content.Page, po PackOutput, partOf map[*content.Page]string, partURLs map[string]string, print bool) (string, error) {
+// packResolver returns the function that gives the address of each link of page p as seen from
+// the pack po. An anchor of p itself gets prefix, the prefix of the IDs of p's copy in the pack.
+// A glossary term that the pack's glossary leaves out (terms says which it keeps) is a link to
+// the full glossary, like any page that is not in the pack.
+func (r *Renderer) packResolver(p *content.Page, po PackOutput, partOf map[*content.Page]string, print bool, prefix string, terms map[string]bool) func(string) string {
 	static := func(name string) bool { _, ok := r.assets[name]; return ok }
-	resolve := func(dest string) string {
+	return func(dest string) string {
 		t, problem := r.site.Resolve(p, dest, static)
 		if problem != "" || t.Unread != "" {
 			return dest
@@ -283,11 +402,14 @@ func (r *Renderer) partHTML(set *template.Template, p *content.Page, po PackOutp
 		case t.Static != "":
 			return content.RelURL(po.URL, r.assets[t.Static].Path, r.cfg.Offline)
 		}
-		if t.Page == p && t.Anchor != "" {
-			return "#" + t.Anchor // within the part: prefixIDs makes it point at the part's copy
+		_, inPack := partOf[t.Page]
+		if inPack && t.Anchor != "" && !terms[t.Anchor] && slices.ContainsFunc(t.Page.FM.Terms, func(x content.Term) bool { return x.ID == t.Anchor }) {
+			inPack = false // a term the pack's glossary leaves out
+		} else if t.Page == p && t.Anchor != "" {
+			return "#" + prefix + t.Anchor // within the part
 		}
-		if id, ok := partOf[t.Page]; ok {
-			// Another part of the pack (prefixIDs leaves links to parts alone).
+		if id := partOf[t.Page]; inPack {
+			// Another part of the pack.
 			if t.Anchor != "" {
 				return "#" + id + "-" + t.Anchor
 			}
@@ -306,18 +428,51 @@ func (r *Renderer) partHTML(set *template.Template, p *content.Page, po PackOutp
 		}
 		return u
 	}
-	pc := &Ctx{r: r, Page: p, Lang: p.Lang, URL: po.URL, Kind: string(p.Kind), resolve: resolve, set: set, parts: partURLs, print: print}
-	if p.Doc != nil {
-		pc.Content = template.HTML(p.Doc.HTML(resolve))
+}
+
+// partHTML renders the body of a handout as seen from the pack page: its links are relative
+// to the pack's address, its IDs start with the part's ID, and in the participants' pack its
+// facilitator notes are left out.
+func (r *Renderer) partHTML(set *template.Template, p *content.Page, po PackOutput, view *PackView, id string, partOf map[*content.Page]string, partURLs map[string]string, print bool) (string, error) {
+	prefix := id + "-"
+	resolve := r.packResolver(p, po, partOf, print, prefix, view.terms)
+	opts := markdown.RenderOptions{IDPrefix: prefix}
+	if po.Variant == Participants {
+		opts.LeaveOut = []string{"facilitator"}
 	}
+	var text string
+	switch {
+	case p == po.Session && po.Variant == Trainer:
+		// The session plan: its agendas get a duration column.
+		var sections []string
+		if m := po.module(); m != nil {
+			sections = m.Plan
+		}
+		h, err := r.plan(p, sections, resolve, opts)
+		if err != nil {
+			return "", err
+		}
+		text = h
+	case p.Doc != nil:
+		text = p.Doc.HTMLWith(resolve, opts)
+	}
+	if len(p.FM.Terms) > 0 {
+		view.Glossary = r.cfg.Abs(p.URL)
+	}
+	// The partials are drawn around a stand-in for the text, whose IDs are already prefixed.
+	pc := &Ctx{r: r, Page: p, Lang: p.Lang, URL: po.URL, Kind: string(p.Kind), resolve: resolve, set: set, parts: partURLs, print: print, pack: view,
+		Content: template.HTML(partText)}
 	var b bytes.Buffer
 	if err := set.ExecuteTemplate(&b, "partials/part-body.html", pc); err != nil {
 		d := r.tmpl.ExecError(err)
 		d.Msg = fmt.Sprintf("%s (rendering %s in a pack)", d.Msg, p.File)
 		return "", d
 	}
-	return b.String(), nil
+	return strings.Replace(prefixIDs(b.String(), prefix), partText, text, 1), nil
 }
+
+// partText stands for the text of a part while its partials are drawn.
+const partText = "\x00part text\x00"
 
 // Pack returns the pack being drawn, on a pack page.
 func (c *Ctx) Pack() *PackView { return c.pack }
@@ -327,24 +482,31 @@ func (c *Ctx) IsCatalogue() bool {
 	return c.Page != nil && c.Page.Kind == content.KindSection && c.Page.Section == indicator.Section && c.Page.Dir() == indicator.Section
 }
 
-// PackLink is a link to one variant of a session's pack.
+// PackLink is a link to one printable output of a session: a pack or a session material.
 type PackLink struct {
 	Variant string
+	Module  string // the module's title, for the outputs of a cycle's module
 	Href    string
 	PDF     string // "" when no PDF was made
 }
 
-// PackLinks returns the packs of a session page.
+// PackLinks returns the packs and session materials of a session page: the whole session's,
+// then each module's.
 func (c *Ctx) PackLinks() []PackLink {
-	if c.Page == nil || len(c.Page.FM.Handouts) == 0 {
+	if c.Page == nil || len(c.Page.FM.Handouts) == 0 || c.Kind == "pack" {
 		return nil
 	}
 	var out []PackLink
-	for _, v := range []string{Participants, Trainer} {
-		u := c.r.packURL(c.Page, v)
-		l := PackLink{Variant: v, Href: c.Rel(u)}
+	for _, po := range c.r.Packs() {
+		if po.Session != c.Page {
+			continue
+		}
+		l := PackLink{Variant: po.Variant, Href: c.Rel(po.URL)}
+		if m := po.module(); m != nil {
+			l.Module = markdown.Spacing(c.Lang, m.Title)
+		}
 		if c.r.pdf {
-			l.PDF = c.Rel(strings.TrimSuffix(u, "/") + ".pdf")
+			l.PDF = c.Rel(po.PDF)
 		}
 		out = append(out, l)
 	}
