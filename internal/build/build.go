@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -247,7 +248,7 @@ func unsafeOut(fsys fs.FS, out string) string {
 		if rel, err := filepath.Rel(abs, root); err == nil && !strings.HasPrefix(rel, "..") {
 			return fmt.Sprintf("--out %s would replace the site's own folder", out)
 		}
-		for _, keep := range []string{"content", "themes", "locales", "static", "data", ".git"} {
+		for _, keep := range append(slices.Clone(config.Sources), ".git") {
 			k := filepath.Join(root, keep)
 			if rel, err := filepath.Rel(k, abs); err == nil && !strings.HasPrefix(rel, "..") {
 				return fmt.Sprintf("--out %s is inside the site's %s/ folder", out, keep)

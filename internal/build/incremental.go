@@ -15,7 +15,7 @@ import (
 )
 
 // inputsFingerprint hashes everything a build reads besides content/: the configuration file,
-// the overrides, and the files of themes/, locales/, data/, static/ and slides/ (the decks).
+// the overrides, and the files of the site's other source folders (config.Sources).
 func inputsFingerprint(fsys fs.FS, cfgFile string, o config.Overrides, dev bool) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%#v %v\n", o, dev)
@@ -23,7 +23,10 @@ func inputsFingerprint(fsys fs.FS, cfgFile string, o config.Overrides, dev bool)
 		fmt.Fprintf(h, "%s %d\n", cfgFile, len(data))
 		h.Write(data)
 	}
-	for _, dir := range []string{"themes", "locales", "data", "static", "slides"} {
+	for _, dir := range config.Sources {
+		if dir == "content" {
+			continue // the pages are summed one by one (sources)
+		}
 		_ = fs.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return nil

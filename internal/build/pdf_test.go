@@ -453,6 +453,12 @@ func TestPacksHoldWhatASessionNeeds(t *testing.T) {
 			var titles []string
 			for _, e := range entries {
 				titles = append(titles, unescape(string(e[2])))
+				// A worksheet starts on a right-hand page, to be torn out or copied alone.
+				if bytes.Contains(html, []byte(`class="pack-part pack-part-fiches" id="`+string(e[1])+`"`)) {
+					if n, _ := strconv.Atoi(string(e[3])); n%2 == 0 {
+						t.Errorf("the worksheet %q starts on page %d, a left-hand page", e[2], n)
+					}
+				}
 			}
 			if p.module && slices.Contains(titles, w["portrait"]) != strings.Contains(p.pdf, "module-1") {
 				t.Errorf("contents of a module's pack: %q (the portrait worksheet is module 1's)", titles)

@@ -496,7 +496,7 @@ func (p *pass) pageTasks() []func() {
 			continue
 		}
 		tasks = append(tasks, func() {
-			data, err := p.r.Pack(po, nil, p.chromium != "", false)
+			data, err := p.r.Pack(po, nil, nil, p.chromium != "", false)
 			if err != nil {
 				p.fail(err)
 				return

@@ -81,6 +81,11 @@ type file struct {
 // Supported lists the languages the kit can be built in.
 var supported = []string{"fr", "nl"}
 
+// Sources are the folders of a site that a build reads, besides site.yaml: the pages, the slide
+// decks, the theme, the UI strings, the data and the static files. The build fingerprints them,
+// serve watches them, and --out may not point inside any of them.
+var Sources = []string{"content", "slides", "themes", "locales", "data", "static"}
+
 var themeName = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 
 // Load reads the configuration file name from fsys (the site root) and applies the overrides.

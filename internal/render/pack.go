@@ -210,7 +210,52 @@ type PackPart struct {
 	Title string
 	Kind  string // section of the page (methode, fiches, glossaire...), or the kind of page made
 	Page  int    // page number in the printed pack, 0 when not known
+	// Blank puts a page for notes before the part, so that it starts on a right-hand page
+	// (worksheets, in a printed pack: see RightHand).
+	Blank bool
 	HTML  template.HTML
+}
+
+// packPlan returns what a pack holds, in order: the parts the pack makes before the pages (by
+// kind: "opening", "runsheet"), the pages (the session's plan for the trainer, then the
+// handouts), and the parts it makes after them ("notes", "signin", "certificate"). The part
+// of the i-th page is "part-N", N = len(before)+i+1.
+func (r *Renderer) packPlan(po PackOutput) (before []string, parts []*content.Page, after []string) {
+	s := po.Session
+	if po.Variant == Trainer {
+		parts = append(parts, s)
+	}
+	if !po.Material() {
+		for _, h := range po.handouts() {
+			if t, problem := r.site.Resolve(s, h, nil); problem == "" && t.Page != nil {
+				parts = append(parts, t.Page)
+			}
+		}
+	}
+	switch po.Variant {
+	case Participants:
+		before, after = []string{"opening"}, []string{"notes"}
+	case Trainer:
+		before, after = []string{"runsheet"}, []string{"signin", "certificate"}
+	}
+	return before, parts, after
+}
+
+// RightHand returns, in order, the parts of a pack and whether each must start on a right-hand
+// (odd) page of the printed pack: the worksheets, which a participant tears out or photocopies
+// on their own.
+func (r *Renderer) RightHand(po PackOutput) (ids []string, right []bool) {
+	before, parts, after := r.packPlan(po)
+	for i := range before {
+		ids, right = append(ids, fmt.Sprintf("part-%d", i+1)), append(right, false)
+	}
+	for i, p := range parts {
+		ids, right = append(ids, fmt.Sprintf("part-%d", len(before)+i+1)), append(right, p.FM.Worksheet != nil)
+	}
+	for i := range after {
+		ids, right = append(ids, fmt.Sprintf("part-%d", len(before)+len(parts)+i+1)), append(right, false)
+	}
+	return ids, right
 }
 
 var (
@@ -247,7 +292,7 @@ func prefixIDs(h, prefix string) string {
 // once a PDF has been measured, and pdf says whether a PDF is made. A link to a page that is
 // a part of the pack goes to that part; with print (the page a PDF is printed from), any other
 // link goes to the page on the public site (the base URL), since a PDF travels without the site.
-func (r *Renderer) Pack(po PackOutput, pages map[string]int, pdf, print bool) ([]byte, error) {
+func (r *Renderer) Pack(po PackOutput, pages map[string]int, blanks map[string]bool, pdf, print bool) ([]byte, error) {
 	set, _, err := r.tmpl.Lookup(po.Session.Section, "pack")
 	if err != nil {
 		return nil, diag.Diagnostic{Pos: diag.Pos{File: po.Session.File}, Msg: err.Error()}
@@ -283,25 +328,7 @@ func (r *Renderer) Pack(po PackOutput, pages map[string]int, pdf, print bool) ([
 	if pdf {
 		view.PDF = ctx.Rel(po.PDF)
 	}
-	var parts []*content.Page
-	if po.Variant == Trainer {
-		parts = append(parts, s)
-	}
-	if !po.Material() {
-		for _, h := range po.handouts() {
-			if t, problem := r.site.Resolve(s, h, nil); problem == "" && t.Page != nil {
-				parts = append(parts, t.Page)
-			}
-		}
-	}
-	// Parts made by the pack come before and after the handouts.
-	var before, after []string
-	switch po.Variant {
-	case Participants:
-		before, after = []string{"opening"}, []string{"notes"}
-	case Trainer:
-		before, after = []string{"runsheet"}, []string{"signin", "certificate"}
-	}
+	before, parts, after := r.packPlan(po)
 	id := func(i int) string { return fmt.Sprintf("part-%d", len(before)+i+1) }
 	partOf := map[*content.Page]string{}
 	partURLs := map[string]string{}
@@ -364,7 +391,7 @@ func (r *Renderer) Pack(po PackOutput, pages map[string]int, pdf, print bool) ([
 			}
 		}
 		view.Parts = append(view.Parts, PackPart{ID: id, Title: title, Kind: kind, Page: pages[id],
-			HTML: template.HTML(body)})
+			Blank: blanks[id], HTML: template.HTML(body)})
 	}
 	for i, kind := range after {
 		if err := made(kind, len(before)+len(parts)+i+1); err != nil {

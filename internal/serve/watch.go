@@ -10,10 +10,12 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"vises/internal/config"
 )
 
 // watched are the folders of a site whose changes trigger a build, with site.yaml at the root.
-var watched = []string{"content", "themes", "locales", "static", "data", "slides"}
+var watched = config.Sources
 
 // quiet is how long the watcher waits after the last event before it builds: editors save in
 // several steps (write a temporary file, rename it over the old one, change its mode).
