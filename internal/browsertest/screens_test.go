@@ -63,3 +63,18 @@ func containsDigit(s string) bool {
 	}
 	return false
 }
+
+// TestSearchMarksWordsNotPunctuation: on the results page the words found are marked, without
+// the comma or the bracket next to them.
+func TestSearchMarksWordsNotPunctuation(t *testing.T) {
+	k := BuildKit(t)
+	b := NewBrowser(t, 1280, 900)
+	for _, page := range []string{"/fr/recherche/?q=indicateurs", "/nl/zoeken/?q=indicatoren"} {
+		b.Open(t, k.URL+page)
+		Wait(t, b, `document.querySelectorAll(".search-results-list mark").length > 20`)
+		bad := Eval[[]string](t, b, `[...document.querySelectorAll(".search-results-list mark")].map(m => m.textContent).filter(s => !/^[\p{L}\p{M}\p{N}]+$/u.test(s))`)
+		if len(bad) > 0 {
+			t.Errorf("%s: marks with more than a word: %q", page, bad)
+		}
+	}
+}
