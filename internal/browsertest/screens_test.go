@@ -78,3 +78,19 @@ func TestSearchMarksWordsNotPunctuation(t *testing.T) {
 		}
 	}
 }
+
+// TestLanguageIsKeptWhenLeavingAPage: a page does not touch the storage while it loads (its
+// first use can block a slow phone); its language is kept when the reader leaves it, so that
+// the bilingual entry page offers it first.
+func TestLanguageIsKeptWhenLeavingAPage(t *testing.T) {
+	k := BuildKit(t)
+	b := NewBrowser(t, 1280, 900)
+	b.Open(t, k.URL+"/nl/methode/")
+	if got := Eval[string](t, b, `String(localStorage.getItem("vises.lang"))`); got != "null" {
+		t.Errorf("while the page is open the storage holds %q, want nothing yet", got)
+	}
+	b.Open(t, k.URL+"/")
+	if got := Eval[string](t, b, `(document.querySelector(".bilingual-part.chosen") || {dataset: {}}).dataset.lang || ""`); got != "nl" {
+		t.Errorf("after a Dutch page the entry page offers %q first, want nl", got)
+	}
+}
