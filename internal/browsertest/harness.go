@@ -40,8 +40,12 @@ func Chromium(t testing.TB) string {
 // Browser is a headless Chromium with its own, new profile.
 type Browser struct {
 	ctx      context.Context
+	close    func()
 	Download string // folder where downloads land
 }
+
+// Close ends the browser before the test does (it is closed when the test ends otherwise).
+func (b *Browser) Close() { b.close() }
 
 // NewBrowser starts a browser with a fresh profile, which lives 90 seconds at most; it is
 // closed when the test ends.
@@ -69,8 +73,9 @@ func NewBrowserFor(t testing.TB, width, height int, life time.Duration) *Browser
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelC := chromedp.NewContext(actx)
 	ctx, cancelT := context.WithTimeout(ctx, life)
-	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
-	b := &Browser{ctx: ctx, Download: t.TempDir()}
+	closeAll := func() { cancelT(); cancelC(); cancelA() }
+	t.Cleanup(closeAll)
+	b := &Browser{ctx: ctx, close: closeAll, Download: t.TempDir()}
 	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
 		t.Fatalf("start chromium: %v", err)
 	}
