@@ -62,7 +62,7 @@ func TestEveryPageOnAPhone(t *testing.T) {
 // text, picker in three columns).
 func TestEveryPageTypePassesAxeOnWideScreens(t *testing.T) {
 	k := BuildKit(t)
-	b := NewBrowserFor(t, 1280, 900, 4*time.Minute)
+	b := NewBrowserFor(t, 1280, 900, 10*time.Minute)
 	for _, p := range pageTypes {
 		b.Open(t, k.URL+"/"+p)
 		drawAll(t, b)
