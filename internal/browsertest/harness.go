@@ -40,11 +40,23 @@ func Chromium(t testing.TB) string {
 // Browser is a headless Chromium with its own, new profile.
 type Browser struct {
 	ctx      context.Context
+	close    func()
 	Download string // folder where downloads land
 }
 
-// NewBrowser starts a browser with a fresh profile; it is closed when the test ends.
+// Close ends the browser before the test does (it is closed when the test ends otherwise).
+func (b *Browser) Close() { b.close() }
+
+// NewBrowser starts a browser with a fresh profile, which lives 90 seconds at most; it is
+// closed when the test ends.
 func NewBrowser(t testing.TB, width, height int) *Browser {
+	t.Helper()
+	return NewBrowserFor(t, width, height, 90*time.Second)
+}
+
+// NewBrowserFor is NewBrowser for a browser that lives up to life, for a test that visits
+// every page of the kit.
+func NewBrowserFor(t testing.TB, width, height int, life time.Duration) *Browser {
 	t.Helper()
 	path := Chromium(t)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
@@ -60,9 +72,10 @@ func NewBrowser(t testing.TB, width, height int) *Browser {
 	)
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelC := chromedp.NewContext(actx)
-	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
-	b := &Browser{ctx: ctx, Download: t.TempDir()}
+	ctx, cancelT := context.WithTimeout(ctx, life)
+	closeAll := func() { cancelT(); cancelC(); cancelA() }
+	t.Cleanup(closeAll)
+	b := &Browser{ctx: ctx, close: closeAll, Download: t.TempDir()}
 	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
 		t.Fatalf("start chromium: %v", err)
 	}
@@ -231,7 +244,7 @@ func Axe(t testing.TB, b *Browser, tags ...string) []Violation {
 		tags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa"}
 	}
 	list, _ := json.Marshal(tags)
-	raw := Eval[string](t, b, `axe.run(document, {runOnly: {type: "tag", values: `+string(list)+`}}).then(r => JSON.stringify(r.violations.map(v => ({id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(" "))}))))`)
+	raw := Eval[string](t, b, `axe.run(document, {runOnly: {type: "tag", values: `+string(list)+`}, resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations.map(v => ({id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(" "))}))))`)
 	var vs []Violation
 	if err := json.Unmarshal([]byte(raw), &vs); err != nil {
 		t.Fatal(err)

@@ -182,6 +182,7 @@ type nodeRenderer struct {
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindCallout, r.renderCallout)
 	reg.Register(KindTableScroll, r.renderTableScroll)
+	reg.Register(east.KindTaskCheckBox, renderTaskBox)
 	if !r.rawHTML {
 		reg.Register(ast.KindRawHTML, r.renderRawHTML)
 		reg.Register(ast.KindHTMLBlock, r.renderHTMLBlock)
@@ -254,4 +255,20 @@ func (r *nodeRenderer) renderHTMLBlock(w util.BufWriter, src []byte, n ast.Node,
 	}
 	_, _ = w.WriteString("</p>\n")
 	return ast.WalkSkipChildren, nil
+}
+
+// renderTaskBox draws the box of a task list item ("- [ ] ...") as a character hidden from
+// screen readers, not as a disabled checkbox: a box that cannot be ticked has no use on screen,
+// prints the same, and a form field without a label is an accessibility fault (axe "label").
+// The item's text is what a screen reader reads.
+func renderTaskBox(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	box := "\u2610" // ☐
+	if n.(*east.TaskCheckBox).IsChecked {
+		box = "\u2611" // ☑
+	}
+	_, _ = w.WriteString(`<span class="task-box" aria-hidden="true">` + box + `</span> `)
+	return ast.WalkContinue, nil
 }

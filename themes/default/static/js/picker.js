@@ -239,6 +239,16 @@
       if (f.name === "dimension" || f.name === "level" || f.name === "effort") { details.open = true; }
       facets.appendChild(details);
     });
+    // On a phone the filters are folded behind a button that counts those on, so that the
+    // results come first; from 56rem on the button is hidden and the filters always shown.
+    facets.id = "picker-facets";
+    this.filtersButton = el("button", { type: "button", "class": "picker-filters-button", "aria-expanded": "false", "aria-controls": "picker-facets" });
+    this.filtersButton.addEventListener("click", function () {
+      var open = self.filtersButton.getAttribute("aria-expanded") !== "true";
+      self.filtersButton.setAttribute("aria-expanded", open ? "true" : "false");
+      form.classList.toggle("picker-filters-open", open);
+    });
+    form.appendChild(this.filtersButton);
     form.appendChild(facets);
     m.appendChild(form);
 
@@ -320,6 +330,10 @@
         o.count.textContent = "(" + n + ")";
       });
     });
+
+    var on = 0;
+    this.data.facets.forEach(function (f) { on += (st.filters[f.name] || []).length; });
+    this.filtersButton.textContent = countText(on, this.t("picker.filters.none"), this.t("picker.filters.one"), this.t("picker.filters.other"));
 
     // Chips for the active filters.
     this.chips.textContent = "";

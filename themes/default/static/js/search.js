@@ -275,9 +275,11 @@
 
   // ---- Drawing results ----------------------------------------------------------------------
 
-  // highlight appends text to node, marking the words that match the query.
+  // highlight appends text to node, marking the words that match the query (the words only:
+  // not the punctuation around them).
   function highlight(node, text, stems, last) {
-    text.split(/(\s+)/).forEach(function (part) {
+    text.split(/([^\p{L}\p{M}\p{N}]+)/u).forEach(function (part) {
+      if (!part) { return; }
       var w = words(part)[0];
       var hit = w && stems.some(function (s) { return stem(w) === s || w.indexOf(last) === 0; });
       node.appendChild(hit ? el("mark", { text: part }) : document.createTextNode(part));
