@@ -28,8 +28,8 @@ serve: build
 	./$(BIN) serve
 
 test: go-version test-deps check
-	@echo "make test: go test ./... (a line per package as it finishes; the browser tests take a few minutes)"
-	$(GO) test ./...
+	@echo "make test: go test ./... (a line per package as it finishes; the browser and PDF tests take several minutes)"
+	$(GO) test -timeout 45m ./...
 
 test-deps: go-version
 	@echo "make test: what the tests need beyond Go (tools/test-deps)"
