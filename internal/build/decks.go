@@ -22,15 +22,15 @@ func printDecks(chromium string, r *render.Renderer, f *slides.Feature, out *pub
 	}
 	defer printer.Close()
 	n := 0
-	for i, dk := range decks {
+	for _, dk := range decks {
 		slidesPDF, notesPDF := dk.PDF()
 		for _, notes := range []bool{false, true} {
 			page, name := dk.URL+"index.html", slidesPDF
 			if notes {
 				page, name = dk.Notes+"index.html", notesPDF
 			}
-			if progress != nil && !notes {
-				progress(i+1, len(decks), name)
+			if progress != nil {
+				progress(n+1, 2*len(decks), name)
 			}
 			replace := func(print bool) error {
 				html, err := f.Render(r, dk, notes, print)

@@ -1,9 +1,12 @@
 package build
 
 import (
+	"encoding/json"
 	"fmt"
 	"maps"
 
+	"vises/internal/content"
+	"vises/internal/diag"
 	"vises/internal/pdf"
 	"vises/internal/publish"
 	"vises/internal/render"
@@ -13,13 +16,16 @@ import (
 // which each part starts, rendered again with those page numbers in its table of contents, and
 // printed again; the two printings must agree, or the contents would lie.
 // progress, when not nil, is told about each pack before it is printed.
-func printPacks(chromium string, r *render.Renderer, out *publish.Staging, min *publish.Minifier, progress func(n, total int, name string)) error {
+// Tables of a trainer's pack (which holds every page of the participants' too) that would not fit
+// the width of the printed page are reported to l at their Markdown line.
+func printPacks(chromium string, r *render.Renderer, out *publish.Staging, min *publish.Minifier, progress func(n, total int, name string), l *diag.List) error {
 	printer, err := pdf.NewPrinter(chromium)
 	if err != nil {
 		return err
 	}
 	defer printer.Close()
 	packs := r.Packs()
+	warned := map[diag.Pos]bool{} // a table in several packs is reported once
 	for i, po := range packs {
 		if progress != nil {
 			progress(i+1, len(packs), po.PDF)
@@ -43,9 +49,14 @@ func printPacks(chromium string, r *render.Renderer, out *publish.Staging, min *
 			return err
 		}
 		ids, right := r.RightHand(po)
+		script := ""
+		if po.Variant == render.Trainer {
+			script = tooWide
+		}
 		var data []byte
+		var measured string
 		for attempt := 0; ; attempt++ {
-			data, err = printer.Print(out.URL(page))
+			data, measured, err = printer.PrintMeasured(out.URL(page), script)
 			if err != nil {
 				return err
 			}
@@ -74,8 +85,58 @@ func printPacks(chromium string, r *render.Renderer, out *publish.Staging, min *
 		if err := out.Write(po.PDF, data); err != nil {
 			return err
 		}
+		if measured != "" {
+			warnTooWide(l, po, r.PackPages(po), measured, warned)
+		}
 	}
 	return nil
+}
+
+// tooWide measures, in a pack laid out for print, the narrowest each table of the text can be
+// (its min-content width, with the print style sheet's word breaking) against the width of the
+// printed page (A4 less its 16 mm margins; landscape for the session's plan), and lists those
+// that would not fit, by part and rank among the part's tables.
+const tooWide = `(() => {
+  const mm = 96 / 25.4, out = [];
+  for (const part of document.querySelectorAll("section.pack-part")) {
+    const room = (part.classList.contains("pack-part-plan") ? 297 - 32 : 210 - 32) * mm;
+    const tables = part.querySelectorAll(".table-scroll > table");
+    tables.forEach((t, i) => {
+      const w = t.style.width;
+      t.style.width = "min-content";
+      const need = t.getBoundingClientRect().width;
+      t.style.width = w;
+      if (need > room + 1) {
+        out.push({part: part.id, index: i, count: tables.length, need: Math.ceil(need / mm), room: Math.round(room / mm)});
+      }
+    });
+  }
+  return JSON.stringify(out);
+})()`
+
+// warnTooWide reports the tables tooWide found at their Markdown lines.
+func warnTooWide(l *diag.List, po render.PackOutput, pages map[string]*content.Page, measured string, warned map[diag.Pos]bool) {
+	var wide []struct {
+		Part         string
+		Index, Count int
+		Need, Room   int
+	}
+	if err := json.Unmarshal([]byte(measured), &wide); err != nil {
+		l.Warnf(diag.Pos{File: po.Session.File}, "--pdf: the measure of the tables of %s could not be read: %v", po.PDF, err)
+		return
+	}
+	for _, w := range wide {
+		p := pages[w.Part]
+		if p == nil || p.Doc == nil || len(p.Doc.Tables) != w.Count {
+			continue // a table the theme draws, not one of the page's Markdown
+		}
+		pos := p.TablePos(w.Index)
+		if warned[pos] {
+			continue
+		}
+		warned[pos] = true
+		l.Warnf(pos, "this table needs %d mm on paper and the printed page of %s has %d: shorten its longest words or codes, or split it in two", w.Need, po.PDF, w.Room)
+	}
 }
 
 // rightHand returns the parts that must start on a right-hand page (right, in the order of ids)

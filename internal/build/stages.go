@@ -398,17 +398,25 @@ func (p *pass) publish() bool {
 	}
 	if p.chromium != "" {
 		start := time.Now()
-		if err := printPacks(p.chromium, p.r, p.out, p.min, p.o.Progress); err != nil {
+		// One count for the packs and materials, then the decks (the audience's slides and the
+		// trainer's handout of each).
+		packs, decks := len(p.r.Packs()), 2*len(p.slides.Decks())
+		progress := func(offset int) func(n, total int, name string) {
+			if p.o.Progress == nil {
+				return nil
+			}
+			return func(n, _ int, name string) { p.o.Progress(offset+n, packs+decks, name) }
+		}
+		if err := printPacks(p.chromium, p.r, p.out, p.min, progress(0), l); err != nil {
 			l.Errorf(diag.Pos{}, "--pdf: %v", err)
 			return false
 		}
-		// The decks' PDFs are not counted with the packs' nor named in the progress, which
-		// speak of packs.
-		if _, err := printDecks(p.chromium, p.r, p.slides, p.out, p.min, nil); err != nil {
+		made, err := printDecks(p.chromium, p.r, p.slides, p.out, p.min, progress(packs))
+		if err != nil {
 			l.Errorf(diag.Pos{}, "--pdf: %v", err)
 			return false
 		}
-		p.res.PDFs, p.res.Printing = len(p.r.Packs()), time.Since(start)
+		p.res.PDFs, p.res.Printing = packs+made, time.Since(start)
 	}
 	p.res.Files = len(p.out.Files())
 	if err := p.out.Commit(); err != nil {

@@ -60,6 +60,7 @@ type Page struct {
 	fm      *yaml.Node // fmSrc parsed
 	fmLine  int        // line of the file where the front matter YAML starts
 	linkPos []diag.Pos // position of each link of Doc.Links
+	tabPos  []diag.Pos // position of each table of Doc.Tables
 
 	Search []search.Part // the searchable text of the page, section by section (whole on a big site)
 
@@ -114,6 +115,14 @@ func (p *Page) offsetPos(src []byte, off int) diag.Pos {
 
 // LinkPos returns the position in the source of the page's link i (of Doc.Links).
 func (p *Page) LinkPos(i int) diag.Pos { return p.linkPos[i] }
+
+// TablePos returns the position of the i-th table of the page's Markdown (Doc.Tables).
+func (p *Page) TablePos(i int) diag.Pos {
+	if i < 0 || i >= len(p.tabPos) {
+		return diag.Pos{File: p.File}
+	}
+	return p.tabPos[i]
+}
 
 // Site is every page of every language, assembled.
 type Site struct {
@@ -499,6 +508,10 @@ func parse(lang, rel, file string, src []byte, md *markdown.Markdown, whole bool
 	p.linkPos = make([]diag.Pos, len(p.Doc.Links))
 	for i, link := range p.Doc.Links {
 		p.linkPos[i] = p.offsetPos(src, link.Offset)
+	}
+	p.tabPos = make([]diag.Pos, len(p.Doc.Tables))
+	for i, t := range p.Doc.Tables {
+		p.tabPos[i] = p.offsetPos(src, t.Start)
 	}
 	var ids, heads, texts []string
 	for _, sec := range p.Doc.Sections {

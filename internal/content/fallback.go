@@ -47,7 +47,7 @@ func (s *Site) AddFallbacks() []*Page {
 			q := &Page{Lang: lang, Path: p.Path, File: p.File, Kind: p.Kind, Section: p.Section,
 				Key: "fallback:" + lang + ":" + p.Key, FM: p.FM, Doc: p.Doc, Parent: parent,
 				Translations: map[string]*Page{}, Fragments: p.Fragments, Anchors: p.Anchors,
-				Fallback: p, fmSrc: p.fmSrc, fmLine: p.fmLine, linkPos: p.linkPos, Search: p.Search}
+				Fallback: p, fmSrc: p.fmSrc, fmLine: p.fmLine, linkPos: p.linkPos, tabPos: p.tabPos, Search: p.Search}
 			q.URL = urlOf(q)
 			if urls[q.URL] {
 				continue

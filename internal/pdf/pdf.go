@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
@@ -69,14 +70,36 @@ func (p *Printer) Close() { p.cancel() }
 // Print loads url and prints it with the page size and margins of its print stylesheet, with
 // backgrounds, as a tagged PDF with an outline.
 func (p *Printer) Print(url string) ([]byte, error) {
+	data, _, err := p.PrintMeasured(url, "")
+	return data, err
+}
+
+// PrintMeasured is Print, and runs script (JavaScript that gives a string) in the page laid out
+// for print before printing it, such as a measure of what would not fit the paper; "" runs
+// nothing.
+func (p *Printer) PrintMeasured(url, script string) ([]byte, string, error) {
 	ctx, cancel := context.WithTimeout(p.ctx, 2*time.Minute)
 	defer cancel()
 	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(url), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
-		return nil, fmt.Errorf("load %s: %w", url, err)
+		return nil, "", fmt.Errorf("load %s: %w", url, err)
 	}
 	// Wait for fonts, so that the layout is final.
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.fonts.ready.then(() => true)`, chromedp.EvalAwaitPromise)); err != nil {
-		return nil, err
+		return nil, "", err
+	}
+	measured := ""
+	if script != "" {
+		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+			return nil, "", err
+		}
+		m, err := chromedp.Run(ctx, chromedp.Evaluate[string](script))
+		if err != nil {
+			return nil, "", fmt.Errorf("measure %s: %w", url, err)
+		}
+		measured = m
+		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
+			return nil, "", err
+		}
 	}
 	data, err := chromedp.Run(ctx, func(ctx context.Context, t *chromedp.Target) ([]byte, error) {
 		res, err := chromedp.Call(ctx, page.PrintToPDF, page.PrintToPDFParams{
@@ -89,9 +112,9 @@ func (p *Printer) Print(url string) ([]byte, error) {
 		return res.Data, err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("print %s: %w", url, err)
+		return nil, "", fmt.Errorf("print %s: %w", url, err)
 	}
-	return Normalize(data), nil
+	return Normalize(data), measured, nil
 }
 
 var dates = regexp.MustCompile(`/(CreationDate|ModDate) \(D:[0-9]{14}([+-][0-9]{2}'[0-9]{2}'|Z)?\)`)

@@ -241,6 +241,18 @@ func (r *Renderer) packPlan(po PackOutput) (before []string, parts []*content.Pa
 	return before, parts, after
 }
 
+// PackPages returns the pages of a pack by the ID of their part.
+func (r *Renderer) PackPages(po PackOutput) map[string]*content.Page {
+	before, parts, _ := r.packPlan(po)
+	out := map[string]*content.Page{}
+	for i, p := range parts {
+		if id := fmt.Sprintf("part-%d", len(before)+i+1); out[id] == nil {
+			out[id] = p
+		}
+	}
+	return out
+}
+
 // RightHand returns, in order, the parts of a pack and whether each must start on a right-hand
 // (odd) page of the printed pack: the worksheets, which a participant tears out or photocopies
 // on their own.
