@@ -359,7 +359,7 @@ func (r *Renderer) Pack(po PackOutput, pages map[string]int, blanks map[string]b
 		view.Opening = template.HTML(h)
 	}
 	made := func(kind string, n int) error {
-		pc := &Ctx{r: r, Page: s, Lang: s.Lang, URL: po.URL, Kind: "pack", pack: view, variant: packKey(po), set: set}
+		pc := &Ctx{r: r, Page: s, Lang: s.Lang, URL: po.URL, Kind: "pack", pack: view, variant: packKey(po), set: set, print: print}
 		var b bytes.Buffer
 		if err := set.ExecuteTemplate(&b, "partials/pack-"+kind+".html", pc); err != nil {
 			d := r.tmpl.ExecError(err)
