@@ -54,16 +54,19 @@ func (c *Ctx) own(p *content.Page) string {
 
 // Link is an entry of a navigation list.
 type Link struct {
-	Title    string
-	Href     string
-	Summary  string
-	Kind     string
-	Current  bool // the page being rendered
-	Active   bool // the page being rendered is inside this entry
-	Lang     string
-	Missing  bool // a language switch entry for which the page does not exist
-	More     bool // stands for the pages of a long section left out of its navigation
-	Children []Link
+	Title   string
+	Href    string
+	Summary string
+	Kind    string
+	Current bool // the page being rendered
+	Active  bool // the page being rendered is inside this entry
+	Lang    string
+	// TitleLang is the language of the title and summary when it is not the page's: a page
+	// missing in a language stands in with its source's text (content.Page.Fallback).
+	TitleLang string
+	Missing   bool // a language switch entry for which the page does not exist
+	More      bool // stands for the pages of a long section left out of its navigation
+	Children  []Link
 }
 
 // T returns the UI string id in the page's language, with its typography.
@@ -343,6 +346,9 @@ func (c *Ctx) Home() Link {
 func (c *Ctx) link(p *content.Page) Link {
 	t := c.r.texts[p]
 	l := Link{Title: t.title, Href: c.Rel(p.URL), Kind: string(p.Kind), Lang: p.Lang, Summary: t.summary}
+	if p.Fallback != nil {
+		l.TitleLang = p.Fallback.Lang
+	}
 	if c.Page != nil {
 		l.Current = p == c.Page
 		for q := c.Page; q != nil; q = q.Parent {
