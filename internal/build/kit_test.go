@@ -289,3 +289,30 @@ func TestKitWorksheetsAndChaptersLinkEachOther(t *testing.T) {
 		}
 	}
 }
+
+// TestKitDecksShowCards: in the planning day's decks, the example indicators are drawn as
+// their cards side by side (code, title, definition), and the collection plan worksheet as a
+// card with a QR code to it, in both languages.
+func TestKitDecksShowCards(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	res := Run(Options{FS: os.DirFS("../.."), Publish: true, Overrides: config.Overrides{OutDir: out}})
+	if res.Diags.HasErrors() {
+		t.Fatal(res.Diags.String())
+	}
+	for deck, plan := range map[string]string{"fr/formation/journee-plan/diapos/index.html": "fiches/plan-de-collecte/",
+		"nl/vorming/dagworkshop-evaluatieplan/presentatie/index.html": "werkbladen/verzamelplan/"} {
+		html, err := os.ReadFile(filepath.Join(out, deck))
+		if err != nil {
+			t.Fatal(err)
+		}
+		row := regexp.MustCompile(`<div class="?slide-cards"?>(.*?)</div></div></div>`).FindSubmatch(html)
+		for _, code := range []string{"SOC-01", "SOC-07", "SOC-09"} {
+			if row == nil || !bytes.Contains(row[1], []byte(`slide-card-code">`+code+"<")) {
+				t.Errorf("%s: no card of %s in a row of indicator cards", deck, code)
+			}
+		}
+		if !regexp.MustCompile(`slide-card-qr"?><svg[^>]*>.*?</svg>.*?` + regexp.QuoteMeta(plan)).Match(html) {
+			t.Errorf("%s: no card with a QR code to the collection plan worksheet", deck)
+		}
+	}
+}

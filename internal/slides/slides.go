@@ -9,6 +9,7 @@ package slides
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"html/template"
 	"io/fs"
 	"path"
@@ -357,7 +358,6 @@ type Slide struct {
 // Render draws a deck: the audience's deck, or with notes the presenter's view. With print,
 // links that leave the deck go to the public site (the page a PDF is printed from).
 func (f *Feature) Render(r *render.Renderer, dk *Deck, notes, print bool) ([]byte, error) {
-	cfg := r.Config()
 	here := dk.URL
 	if notes {
 		here = dk.Notes
@@ -367,32 +367,100 @@ func (f *Feature) Render(r *render.Renderer, dk *Deck, notes, print bool) ([]byt
 	for _, l := range dk.Doc.Links {
 		image[l.Dest] = image[l.Dest] || l.Image
 	}
+	cards := map[string]*content.Page{} // address written -> an indicator or a worksheet it leads to
 	resolve := func(dest string) string {
-		t, problem := f.site.Resolve(dk.from, dest, f.static)
-		if problem != "" || t.Unread != "" {
-			return dest
-		}
-		u := ""
-		switch {
-		case t.External != "":
-			return t.External
-		case t.Static != "" && print && !image[dest]:
-			return cfg.Abs(f.assetPath(t.Static))
-		case t.Static != "":
-			return content.RelURL(here, f.assetPath(t.Static), cfg.Offline)
-		case t.Page == dk.from:
-			return "#" + t.Anchor
-		case print:
-			u = cfg.Abs(t.Page.URL)
-		default:
-			u = content.RelURL(here, t.Page.URL, cfg.Offline)
-		}
-		if t.Anchor != "" {
-			u += "#" + t.Anchor
+		u := f.resolve(dk, here, dest, image[dest], print, r)
+		if t, problem := f.site.Resolve(dk.from, dest, f.static); problem == "" && t.Page != nil && t.Anchor == "" &&
+			(t.Page.FM.Indicator != nil || t.Page.FM.Worksheet != nil) {
+			cards[u] = t.Page
 		}
 		return u
 	}
-	body := dk.Doc.HTML(resolve)
+	body, err := f.cards(r, dk, dk.Doc.HTML(resolve), cards)
+	if err != nil {
+		return nil, err
+	}
+	return f.draw(r, dk, body, notes, print)
+}
+
+// resolve gives the address written in a deck's HTML for a link to dest.
+func (f *Feature) resolve(dk *Deck, here, dest string, image, print bool, r *render.Renderer) string {
+	cfg := r.Config()
+	t, problem := f.site.Resolve(dk.from, dest, f.static)
+	if problem != "" || t.Unread != "" {
+		return dest
+	}
+	u := ""
+	switch {
+	case t.External != "":
+		return t.External
+	case t.Static != "" && print && !image:
+		return cfg.Abs(f.assetPath(t.Static))
+	case t.Static != "":
+		return content.RelURL(here, f.assetPath(t.Static), cfg.Offline)
+	case t.Page == dk.from:
+		return "#" + t.Anchor
+	case print:
+		u = cfg.Abs(t.Page.URL)
+	default:
+		u = content.RelURL(here, t.Page.URL, cfg.Offline)
+	}
+	if t.Anchor != "" {
+		u += "#" + t.Anchor
+	}
+	return u
+}
+
+// loneLink is a paragraph that holds a link and nothing else.
+var loneLink = regexp.MustCompile(`<p><a href="([^"]*)">([^<]*)</a></p>`)
+
+// cards draws each link alone in its paragraph that leads to an indicator as the indicator's
+// card (code, title, what it measures), and each that leads to a worksheet as a card with a QR
+// code to it, so that participants can open it on their phones from the projected slide.
+func (f *Feature) cards(r *render.Renderer, dk *Deck, body string, cards map[string]*content.Page) (string, error) {
+	var failed error
+	out := loneLink.ReplaceAllStringFunc(body, func(m string) string {
+		sub := loneLink.FindStringSubmatch(m)
+		p := cards[html.UnescapeString(sub[1])]
+		if p == nil {
+			return m
+		}
+		title := html.EscapeString(markdown.Spacing(p.Lang, p.FM.Title))
+		if in := p.FM.Indicator; in != nil {
+			sum := p.FM.Summary // what it measures: its definition, as text
+			if fr := p.Fragments["indicator.definition"]; fr != nil && fr.Doc != nil {
+				sum = fr.Doc.Text
+			}
+			return `<div class="slide-card slide-card-indicator"><p class="slide-card-code">` + html.EscapeString(in.ID) +
+				`</p><p class="slide-card-title"><a href="` + sub[1] + `">` + title + `</a></p><p class="slide-card-text">` +
+				html.EscapeString(markdown.Spacing(p.Lang, sum)) + `</p></div>`
+		}
+		abs := r.Config().Abs(p.URL)
+		label, _ := r.UI().T(dk.Lang, "slides.card.qr")
+		qr, err := qrcode.SVG(abs, label+" "+p.FM.Title)
+		if err != nil {
+			failed = err
+			return m
+		}
+		kind, _ := r.UI().T(dk.Lang, "slides.card.worksheet")
+		return `<div class="slide-card slide-card-qr">` + qr + `<div><p class="slide-card-kind">` + html.EscapeString(markdown.Spacing(dk.Lang, kind)) +
+			`</p><p class="slide-card-title"><a href="` + sub[1] + `">` + title + `</a></p><p class="slide-card-url">` + html.EscapeString(abs) + `</p></div></div>`
+	})
+	// Indicator cards that follow one another sit side by side.
+	out = cardRun.ReplaceAllString(out, `<div class="slide-cards">$1</div>`+"\n")
+	return out, failed
+}
+
+// cardRun is two or more indicator cards in a row.
+var cardRun = regexp.MustCompile(`(?s)((?:<div class="slide-card slide-card-indicator">.*?</p></div>\n?){2,})`)
+
+// draw draws a deck's page (the audience's, or the presenter's view with notes) around body.
+func (f *Feature) draw(r *render.Renderer, dk *Deck, body string, notes, print bool) ([]byte, error) {
+	cfg := r.Config()
+	here := dk.URL
+	if notes {
+		here = dk.Notes
+	}
 	label, _ := r.UI().T(dk.Lang, "slides.qr")
 	online := cfg.Abs(dk.Session.URL)
 	qr, err := qrcode.SVG(online, label)
