@@ -565,13 +565,7 @@ func (s *Site) assemble(l *diag.List) {
 	for _, p := range s.Pages {
 		p.SortChildren(less)
 	}
-	sort.SliceStable(s.Pages, func(i, j int) bool {
-		a, b := s.Pages[i], s.Pages[j]
-		if a.Lang != b.Lang {
-			return langIndex(s.Langs, a.Lang) < langIndex(s.Langs, b.Lang)
-		}
-		return a.Path < b.Path
-	})
+	s.inSiteOrder(s.Pages)
 
 	// URLs, and pages whose URLs collide.
 	byURL := map[string]*Page{}
@@ -694,6 +688,17 @@ func less(a, b *Page) bool {
 		return ta < tb
 	}
 	return a.Path < b.Path
+}
+
+// inSiteOrder sorts pages in site order: by language, in the order of Langs, then by path.
+func (s *Site) inSiteOrder(pages []*Page) {
+	sort.SliceStable(pages, func(i, j int) bool {
+		a, b := pages[i], pages[j]
+		if a.Lang != b.Lang {
+			return langIndex(s.Langs, a.Lang) < langIndex(s.Langs, b.Lang)
+		}
+		return a.Path < b.Path
+	})
 }
 
 func langIndex(langs []string, lang string) int {

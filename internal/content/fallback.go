@@ -63,20 +63,8 @@ func (s *Site) AddFallbacks() []*Page {
 	for parent := range touched {
 		parent.SortChildren(less)
 	}
-	sort.SliceStable(s.Pages, func(i, j int) bool {
-		a, b := s.Pages[i], s.Pages[j]
-		if a.Lang != b.Lang {
-			return langIndex(s.Langs, a.Lang) < langIndex(s.Langs, b.Lang)
-		}
-		return a.Path < b.Path
-	})
-	sort.SliceStable(made, func(i, j int) bool {
-		a, b := made[i], made[j]
-		if a.Lang != b.Lang {
-			return langIndex(s.Langs, a.Lang) < langIndex(s.Langs, b.Lang)
-		}
-		return a.Path < b.Path
-	})
+	s.inSiteOrder(s.Pages)
+	s.inSiteOrder(made)
 	return made
 }
 

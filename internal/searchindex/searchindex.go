@@ -67,34 +67,18 @@ func (f *Feature) Outputs(r *render.Renderer) []render.Output {
 	return out
 }
 
+// pageKinds names the kind of the pages (not the section pages) of each section.
+var pageKinds = map[string]string{"methode": "chapter", "cas": "case", "fiches": "worksheet", "indicateurs": "indicator", "formation": "session"}
+
 // kindOf names the kind of a page for search results: a UI string id.
 func kindOf(p *content.Page) string {
-	if p.Kind == content.KindHome {
+	switch {
+	case p.Kind == content.KindHome:
 		return "home"
-	}
-	switch p.Section {
-	case "methode":
-		if p.Kind == content.KindPage {
-			return "chapter"
-		}
-	case "cas":
-		if p.Kind == content.KindPage {
-			return "case"
-		}
-	case "fiches":
-		if p.Kind == content.KindPage {
-			return "worksheet"
-		}
-	case "indicateurs":
-		if p.Kind == content.KindPage {
-			return "indicator"
-		}
-	case "formation":
-		if p.Kind == content.KindPage {
-			return "session"
-		}
-	case "glossaire":
+	case p.Section == "glossaire":
 		return "term"
+	case p.Kind == content.KindPage && pageKinds[p.Section] != "":
+		return pageKinds[p.Section]
 	}
 	return "page"
 }
