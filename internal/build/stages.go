@@ -18,6 +18,7 @@ import (
 	"vises/internal/config"
 	"vises/internal/content"
 	"vises/internal/diag"
+	"vises/internal/evaluation"
 	"vises/internal/hostfiles"
 	"vises/internal/i18n"
 	"vises/internal/indicator"
@@ -202,6 +203,7 @@ func (p *pass) parse() bool {
 	p.site = content.Load(o.FS, cfg.Languages, mds, p.l, opts)
 	p.res.Site = p.site
 	checkWorksheets(p.site, p.l)
+	evaluation.Check(p.site, p.l)
 	if facets := indicator.LoadFacets(o.FS, cfg.Languages, p.l); facets != nil || hasSection(p.site, indicator.Section) {
 		p.cat = indicator.Build(p.site, facets, p.l)
 	}
@@ -554,7 +556,7 @@ func (p *pass) features() []render.Feature {
 		theme = func(code, lang string) string { return facets.Label("theme", code, lang) }
 	}
 	p.slides = slides.Load(p.o.FS, p.site, p.mds, p.ui, p.l)
-	return []render.Feature{searchindex.New(theme), catalogue.New(p.cat), worksheetform.Feature{}, p.slides}
+	return []render.Feature{searchindex.New(theme), catalogue.New(p.cat), worksheetform.Feature{}, p.slides, evaluation.Feature{}}
 }
 
 // siteTasks returns the tasks of a full build besides the pages: the files of the features

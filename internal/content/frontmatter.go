@@ -27,6 +27,7 @@ type FrontMatter struct {
 	Indicator      *Indicator      `yaml:"indicator"`
 	Terms          []Term          `yaml:"terms"`
 	Worksheet      *worksheet.Spec `yaml:"worksheet"`
+	Report         []ReportPart    `yaml:"report"` // the outline of the impact report (internal/evaluation)
 	// The translators' loop (internal/translation): which version of its source a translation
 	// was made from (written by vises translations mark), the language a pair of pages is
 	// written in when it is not the site's default language, and the date the page was last
@@ -41,6 +42,28 @@ type FrontMatter struct {
 type TranslationOf struct {
 	Lang string `yaml:"lang"`
 	Hash string `yaml:"hash"`
+}
+
+// ReportPart is a part of the impact report a structure assembles from its dossier
+// (internal/evaluation): a title, a few lines saying what goes in it, what the dossier brings
+// to it (Show) and the texts the structure writes for it (Fields).
+type ReportPart struct {
+	ID    string `yaml:"id"`
+	Title string `yaml:"title"`
+	Intro string `yaml:"intro"`
+	// Show lists what the dossier gives the part: "worksheet:ID" (the answers of a worksheet),
+	// "worksheet:ID#SECTION" (one of its sections), "radar:ID" (the radar of a scored
+	// worksheet), "indicators" (the chosen indicators with their values and charts).
+	Show   []string      `yaml:"show"`
+	Fields []ReportField `yaml:"fields"`
+}
+
+// ReportField is a text of the report the structure writes; its ID is the same in every
+// language, so that the text follows a switch of language.
+type ReportField struct {
+	ID    string `yaml:"id"`
+	Label string `yaml:"label"`
+	Help  string `yaml:"help"`
 }
 
 // Module is one module of a training cycle: it gets its own packs, opened by its own sections

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"vises/internal/content"
 	"vises/internal/markdown"
 	"vises/internal/render"
 	"vises/internal/worksheet"
@@ -26,50 +27,69 @@ func (Feature) Outputs(*render.Renderer) []render.Output { return nil }
 
 // View is a worksheet as its layout draws it: a form that prints blank without
 // JavaScript and that worksheet.js fills, scores, saves and exports.
+// The evaluation journey (internal/evaluation) gives the same view to the browser as JSON, so
+// that the dossier, the journey page and the report read worksheets as their form draws them.
 type View struct {
-	ID        string // language-neutral: the file name without .md
-	Signature string // structure of the worksheet, the same in every language
-	Radar     bool   // three or more scored sections
-	Sections  []WSection
+	ID        string     `json:"id"`        // language-neutral: the file name without .md
+	Signature string     `json:"signature"` // structure of the worksheet, the same in every language
+	Radar     bool       `json:"radar"`     // three or more scored sections
+	Sections  []WSection `json:"sections"`
 }
 
 // WSection is a section of a worksheet.
 type WSection struct {
-	ID, Title, Intro string
-	Scored           bool
-	Items            []WItem
+	ID     string  `json:"id"`
+	Title  string  `json:"title"`
+	Intro  string  `json:"-"`
+	Scored bool    `json:"scored"`
+	Items  []WItem `json:"items"`
 }
 
 // WItem is a question of a worksheet.
 type WItem struct {
-	ID, Kind, Label, Help string
-	NA                    bool
-	Max                   int       // highest value of a scale item
-	Points                []WChoice // scale points
-	Options               []WChoice
-	Columns               []WColumn
-	Rows                  []int // 1..rows of a table
+	ID      string    `json:"id"`
+	Kind    string    `json:"kind"`
+	Label   string    `json:"label"`
+	Help    string    `json:"-"`
+	NA      bool      `json:"na,omitempty"`
+	Max     int       `json:"max,omitempty"`     // highest value of a scale item
+	Points  []WChoice `json:"points,omitempty"`  // scale points
+	Options []WChoice `json:"options,omitempty"` // choices of a choice, multi or checklist item
+	Columns []WColumn `json:"columns,omitempty"`
+	Rows    []int     `json:"rows,omitempty"` // 1..rows of a table
 }
 
 // WChoice is a point of a scale or an option.
 type WChoice struct {
-	Value, Label string
+	Value string `json:"value"`
+	Label string `json:"label"`
 }
 
 // WColumn is a column of a table item.
 type WColumn struct {
-	ID, Label, Kind string
-	Min, Max        string
+	ID    string `json:"id"`
+	Label string `json:"label"`
+	Kind  string `json:"kind"`
+	Min   string `json:"min,omitempty"`
+	Max   string `json:"max,omitempty"`
 }
 
 // draw returns the page's worksheet, or nil.
 func draw(c *render.Ctx) *View {
-	if c.Page == nil || c.Page.FM.Worksheet == nil {
+	if c.Page == nil {
 		return nil
 	}
-	s := c.Page.FM.Worksheet
-	sp := func(t string) string { return markdown.Spacing(c.Lang, strings.TrimSpace(t)) }
-	v := &View{ID: strings.TrimSuffix(path.Base(c.Page.Path), ".md"), Signature: worksheet.Signature(s)}
+	return Of(c.Page)
+}
+
+// Of returns the worksheet of page p in p's language, or nil when p declares none.
+func Of(p *content.Page) *View {
+	if p.FM.Worksheet == nil {
+		return nil
+	}
+	s := p.FM.Worksheet
+	sp := func(t string) string { return markdown.Spacing(p.Lang, strings.TrimSpace(t)) }
+	v := &View{ID: ID(p), Signature: worksheet.Signature(s)}
 	scored := 0
 	for _, sec := range s.Sections {
 		ws := WSection{ID: sec.ID, Title: sp(sec.Title), Intro: sp(sec.Intro), Scored: sec.Scored()}
@@ -110,3 +130,7 @@ func draw(c *render.Ctx) *View {
 	v.Radar = scored >= 3
 	return v
 }
+
+// ID returns the language-neutral name of page p's worksheet: its file name without .md,
+// under which the browser saves its answers.
+func ID(p *content.Page) string { return strings.TrimSuffix(path.Base(p.Path), ".md") }

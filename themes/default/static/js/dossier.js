@@ -1,0 +1,1 @@
+// dossier.js: see docs/evaluation.md.

@@ -1,0 +1,1 @@
+// values.js: see docs/evaluation.md.
