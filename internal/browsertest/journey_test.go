@@ -65,7 +65,6 @@ func journeyText(t *testing.T, b *Browser, sel string) string {
 	return Eval[string](t, b, `(document.querySelector(`+jsString(sel)+`) || {textContent: "(none)"}).textContent.replace(/\s+/g, " ").trim()`)
 }
 
-
 // stored returns the evaluation's records of the browser's storage, each decoded.
 func stored(t *testing.T, b *Browser) map[string]any {
 	t.Helper()
@@ -88,11 +87,11 @@ func TestJourneyShowsSavedWorkAndTheNextStep(t *testing.T) {
 	k := BuildKit(t)
 	b := NewBrowser(t, 1280, 1000)
 	for _, c := range []struct {
-		page, first, plan, started, done, planNext, started1a, basket string
+		page, first, portrait, plan, started, done, planNext, started1a, basket string
 	}{
-		{"/fr/mon-evaluation/", "/fr/fiches/pret-a-evaluer/", "/fr/fiches/plan-de-collecte/", "commencée : 1 sur 20 questions", "complète",
+		{"/fr/mon-evaluation/", "/fr/fiches/pret-a-evaluer/", "/fr/fiches/portrait/", "/fr/fiches/plan-de-collecte/", "commencée : 1 sur 20 questions", "complète",
 			"remplir la fiche « Plan de collecte »", "en cours", "2 indicateurs choisis"},
-		{"/nl/mijn-evaluatie/", "/nl/werkbladen/klaar-om-te-evalueren/", "/nl/werkbladen/verzamelplan/", "begonnen: 1 van 20 vragen", "volledig",
+		{"/nl/mijn-evaluatie/", "/nl/werkbladen/klaar-om-te-evalueren/", "/nl/werkbladen/portret/", "/nl/werkbladen/verzamelplan/", "begonnen: 1 van 20 vragen", "volledig",
 			"het werkblad ‘Verzamelplan’ invullen", "bezig", "2 indicatoren gekozen"},
 	} {
 		openJourney(t, b, k.URL+c.page)
@@ -111,8 +110,7 @@ func TestJourneyShowsSavedWorkAndTheNextStep(t *testing.T) {
 		if got := li(c.first); !strings.Contains(got, c.done) {
 			t.Errorf("%s: the complete worksheet is marked %q, want %q", c.page, got, c.done)
 		}
-		portrait := strings.Replace(c.first, map[bool]string{true: "pret-a-evaluer", false: "klaar-om-te-evalueren"}[strings.HasPrefix(c.page, "/fr")], map[bool]string{true: "portrait", false: "portret"}[strings.HasPrefix(c.page, "/fr")], 1)
-		if got := li(portrait); !strings.Contains(got, c.started) {
+		if got := li(c.portrait); !strings.Contains(got, c.started) {
 			t.Errorf("%s: the started worksheet is marked %q, want %q", c.page, got, c.started)
 		}
 		if got := journeyText(t, b, "#moment-1a .journey-badge"); got != c.started1a {
@@ -135,8 +133,8 @@ func TestJourneyShowsSavedWorkAndTheNextStep(t *testing.T) {
 		// first unfinished one, the portrait.
 		Eval[int](t, b, `__seed()`)
 		openJourney(t, b, k.URL+c.page)
-		if href := Eval[string](t, b, `document.querySelector(".journey-next-link").pathname`); href != portrait {
-			t.Errorf("%s: with everything after 1a done, next step goes to %q, want %q", c.page, href, portrait)
+		if href := Eval[string](t, b, `document.querySelector(".journey-next-link").pathname`); href != c.portrait {
+			t.Errorf("%s: with everything after 1a done, next step goes to %q, want %q", c.page, href, c.portrait)
 		}
 	}
 
@@ -351,6 +349,37 @@ func TestJourneyAccessibleOnPhones(t *testing.T) {
 				t.Logf("screenshot: %v", err)
 			} else {
 				os.WriteFile(filepath.Join(dir, strings.Trim(strings.ReplaceAll(page, "/", "-"), "-")+"-360.jpg"), png, 0o644)
+			}
+		}
+	}
+}
+
+// TestWorksheetSpecsAgree checks that the rules of a worksheet's record read from its form
+// (worksheet.js, on the worksheet's page) and from its view (common.js, for the dossier on the
+// journey page) accept the same answer keys, kinds and values, for every worksheet.
+func TestWorksheetSpecsAgree(t *testing.T) {
+	k := BuildKit(t)
+	b := NewBrowser(t, 1280, 1000)
+	for _, lang := range []string{"fr", "nl"} {
+		page := map[string]string{"fr": "/fr/mon-evaluation/", "nl": "/nl/mijn-evaluatie/"}[lang]
+		openJourney(t, b, k.URL+page)
+		const strip = `Object.fromEntries(Object.entries(s.items).map(([k, v]) => [k, v.kind + " " + Object.keys(v.values).sort().join(",")]))`
+		var sheets []struct{ ID, URL, Spec string }
+		raw := Eval[string](t, b, `JSON.stringify(VISES_EVALUATION.worksheets.map(w => { const s = window.vises.worksheets.spec(w); return {ID: w.id, URL: new URL(w.url, VISES_EVALUATION.base).href, Spec: JSON.stringify([s.id, s.signature, `+strip+`])}; }))`)
+		if err := json.Unmarshal([]byte(raw), &sheets); err != nil {
+			t.Fatal(err)
+		}
+		if len(sheets) < 8 {
+			t.Fatalf("%s: %d worksheets in the data", lang, len(sheets))
+		}
+		for _, w := range sheets {
+			openWorksheet(t, b, w.URL)
+			got := Eval[string](t, b, `(s => JSON.stringify([s.id, s.signature, `+strip+`]))(window.visesWorksheet.spec)`)
+			var a, e []any
+			json.Unmarshal([]byte(got), &a)
+			json.Unmarshal([]byte(w.Spec), &e)
+			if !reflect.DeepEqual(a, e) {
+				t.Errorf("%s %s: the form accepts\n%s\nthe view\n%s", lang, w.ID, got, w.Spec)
 			}
 		}
 	}

@@ -410,5 +410,5 @@
   document.body.classList.add("ws-ready");
   showRespondent(0);
   showStatus();
-  window.visesWorksheet = { importText: importText, record: record, score: score, radarPoint: radarPoint, key: KEY };
+  window.visesWorksheet = { importText: importText, record: record, score: score, radarPoint: radarPoint, key: KEY, spec: spec };
 })();
