@@ -60,6 +60,15 @@ func openJourney(t *testing.T, b *Browser, url string) {
 	Eval[int](t, b, journeySeedJS)
 }
 
+// seededJourney opens the journey page at url with a structure's saved work (__seed) in the
+// browser.
+func seededJourney(t *testing.T, b *Browser, url string) {
+	t.Helper()
+	openJourney(t, b, url)
+	Eval[int](t, b, `__seed()`)
+	openJourney(t, b, url)
+}
+
 func journeyText(t *testing.T, b *Browser, sel string) string {
 	t.Helper()
 	return Eval[string](t, b, `(document.querySelector(`+jsString(sel)+`) || {textContent: "(none)"}).textContent.replace(/\s+/g, " ").trim()`)
@@ -151,9 +160,7 @@ func TestJourneyDossierRoundTrip(t *testing.T) {
 	k := BuildKit(t)
 	a := NewBrowser(t, 1280, 1000)
 	a.AllowDownloads(t)
-	openJourney(t, a, k.URL+"/fr/mon-evaluation/")
-	Eval[int](t, a, `__seed()`)
-	openJourney(t, a, k.URL+"/fr/mon-evaluation/")
+	seededJourney(t, a, k.URL+"/fr/mon-evaluation/")
 	want := stored(t, a)
 	if len(want) != 5 {
 		t.Fatalf("seeded %d records, want 5: %v", len(want), want)
@@ -191,9 +198,7 @@ func TestJourneyDossierRoundTrip(t *testing.T) {
 func TestJourneyRefusesBrokenDossiers(t *testing.T) {
 	k := BuildKit(t)
 	b := NewBrowser(t, 1280, 1000)
-	openJourney(t, b, k.URL+"/fr/mon-evaluation/")
-	Eval[int](t, b, `__seed()`)
-	openJourney(t, b, k.URL+"/fr/mon-evaluation/")
+	seededJourney(t, b, k.URL+"/fr/mon-evaluation/")
 	before := stored(t, b)
 	// good is a dossier of this browser's records, which each case breaks in one place.
 	const good = `(() => { const d = window.vises.dossier.dossier(); d.worksheets["portrait"] = __rec("portrait", 3); return d; })()`
@@ -229,9 +234,7 @@ func TestJourneyRefusesBrokenDossiers(t *testing.T) {
 func TestJourneyImportAsksBeforeReplacingAndRollsBack(t *testing.T) {
 	k := BuildKit(t)
 	b := NewBrowser(t, 1280, 1000)
-	openJourney(t, b, k.URL+"/fr/mon-evaluation/")
-	Eval[int](t, b, `__seed()`)
-	openJourney(t, b, k.URL+"/fr/mon-evaluation/")
+	seededJourney(t, b, k.URL+"/fr/mon-evaluation/")
 	before := stored(t, b)
 	const file = `JSON.stringify((() => { const d = window.vises.dossier.dossier(); d.worksheets.portrait = __rec("portrait", 3); d.worksheets["chaine-de-valeur"] = __rec("chaine-de-valeur", 2); d.basket = {v: 1, ids: ["ECO-03"]}; delete d.report; return d; })())`
 	if got := Eval[string](t, b, `window.__file = `+file+`, window.vises.dossier.importText(__file)`); got != "asked" {
@@ -298,9 +301,7 @@ func TestJourneyStartAgainOffersToExportFirst(t *testing.T) {
 	k := BuildKit(t)
 	b := NewBrowser(t, 1280, 1000)
 	b.AllowDownloads(t)
-	openJourney(t, b, k.URL+"/nl/mijn-evaluatie/")
-	Eval[int](t, b, `__seed()`)
-	openJourney(t, b, k.URL+"/nl/mijn-evaluatie/")
+	seededJourney(t, b, k.URL+"/nl/mijn-evaluatie/")
 	b.Do(t, chromedp.Click(chromedp.CSS(".journey-clear")))
 	panel := journeyText(t, b, ".journey-panel")
 	for _, want := range []string{"Alles wissen in deze browser?", "Werkblad ‘Portret van de organisatie’: 1 antwoord", "2 gekozen indicatoren", "3 waarden", "1 tekst van het rapport", "Exporteren en dan alles wissen"} {
