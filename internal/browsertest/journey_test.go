@@ -385,3 +385,35 @@ func TestWorksheetSpecsAgree(t *testing.T) {
 		}
 	}
 }
+
+func TestJourneyKeepsUnreadableRecordsAside(t *testing.T) {
+	k := BuildKit(t)
+	b := NewBrowser(t, 1280, 1000)
+	seededJourney(t, b, k.URL+"/fr/mon-evaluation/")
+	file := Eval[string](t, b, `JSON.stringify(window.vises.dossier.dossier())`)
+	Eval[int](t, b, `localStorage.setItem("vises.worksheet.portrait", "{abîmé"), 0`)
+	openJourney(t, b, k.URL+"/fr/mon-evaluation/")
+	Eval[int](t, b, `window.__file = `+jsString(file)+`, 0`)
+	if got := journeyText(t, b, ".journey-notes"); !strings.Contains(got, "illisible (Fiche « Portrait de la structure »)") {
+		t.Errorf("the page does not say the record is unreadable: %q", got)
+	}
+	if got := Eval[string](t, b, `window.vises.dossier.importText(__file)`); got != "imported" {
+		t.Fatalf("import over an unreadable record: %s", got)
+	}
+	aside := Eval[string](t, b, `Object.keys(localStorage).filter(k => k.startsWith("vises.worksheet.portrait.unreadable.")).map(k => localStorage.getItem(k)).join("|")`)
+	if aside != "{abîmé" {
+		t.Errorf("the unreadable record was not kept aside: %q", aside)
+	}
+	if got := Eval[string](t, b, `JSON.parse(localStorage.getItem("vises.worksheet.portrait")).worksheet`); got != "portrait" {
+		t.Errorf("the portrait record is %q after import", got)
+	}
+	// Escape closes a confirmation as Cancel does.
+	Eval[int](t, b, `localStorage.setItem("vises.basket", JSON.stringify({v: 1, ids: ["ECO-09"]})), 0`)
+	if got := Eval[string](t, b, `window.vises.dossier.importText(__file)`); got != "asked" {
+		t.Fatalf("import over another basket: %s", got)
+	}
+	b.Do(t, chromedp.KeyEvent("\x1b"))
+	if msg := journeyText(t, b, ".journey-message"); !strings.Contains(msg, "Import annulé") || !Eval[bool](t, b, `document.querySelector(".journey-panel").hidden`) {
+		t.Errorf("Escape: panel hidden %v, message %q", Eval[bool](t, b, `document.querySelector(".journey-panel").hidden`), msg)
+	}
+}

@@ -462,6 +462,8 @@
       row.appendChild(btn);
     });
     kids.push(row);
+    // Escape answers the last button (cancel).
+    panel.onkeydown = function (e) { if (e.key === "Escape") { e.preventDefault(); buttons[buttons.length - 1][1](); } };
     panel.replaceChildren.apply(panel, kids);
     panel.hidden = false;
     h.focus();
