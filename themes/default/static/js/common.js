@@ -1,6 +1,5 @@
 // What the theme's scripts share, as one object, window.vises: accent folding, "{n}" texts and
-// counts, localStorage calls that never throw, element creation, and the rules of a worksheet's
-// saved record. base.html loads it before
+// counts, localStorage calls that never throw, and element creation. base.html loads it before
 // every other script of the theme.
 (function () {
   "use strict";
@@ -61,10 +60,16 @@
     return node;
   }
 
-  // worksheets holds the rules of a worksheet's saved record (docs/evaluation.md), written once
-  // for the worksheet page (worksheet.js) and the dossier (dossier.js). A spec says what a
-  // worksheet's record may hold: {id, signature, items: {KEY: {kind, values, label}}}, one
-  // entry per answer key (an item, or ITEM.ROW.COLUMN for a table cell); kind is "one" (a
+  window.vises = { fold: fold, format: format, countText: countText, storage: storage, el: el };
+})();
+
+// The rules of a worksheet's saved record, window.vises.worksheets (docs/evaluation.md), written
+// once for the worksheet page (worksheet.js) and the dossier (dossier.js).
+(function () {
+  "use strict";
+
+  // A spec says what a worksheet's record may hold: {id, signature, items: {KEY: {kind, values,
+  // label}}}, one entry per answer key (an item, or ITEM.ROW.COLUMN for a table cell); kind is "one" (a
   // scale or choice: one of values), "list" (multi or checklist: a list of values) or "text".
   var worksheets = {
     FORMAT: "vises-worksheet",
@@ -135,5 +140,5 @@
     return "";
   }
 
-  window.vises = { fold: fold, format: format, countText: countText, storage: storage, el: el, worksheets: worksheets };
+  window.vises.worksheets = worksheets;
 })();
