@@ -42,8 +42,9 @@ const journeySeedJS = `(() => {
       "ECO-01": {definition: {name: "Exemple", text: "Une définition d'exemple.", unit: "%", lang: "fr"}, unit: "%",
         baseline: {period: "2024", value: 40}, target: {period: "2026", value: 60},
         periods: [{period: "2025", value: 48, source: "Exemple", by: "Exemple", note: ""}]}}, saved: "2026-12-01T10:00:00.000Z"}));
-    const field = E.report[0].fields[0].id;
-    localStorage.setItem("vises.report", JSON.stringify({format: "vises-report", version: 1, fields: {[field]: "Un exemple de texte."}, saved: "2026-12-01T10:00:00.000Z"}));
+    const fields = {};
+    E.report.forEach(p => (p.fields || []).forEach(f => { fields[f.id] = "Un exemple de texte."; }));
+    localStorage.setItem("vises.report", JSON.stringify({format: "vises-report", version: 1, fields: fields, saved: "2026-12-01T10:00:00.000Z"}));
     localStorage.setItem("vises.search.other", "kept");
     return 0;
   };
@@ -138,7 +139,7 @@ func TestJourneyShowsSavedWorkAndTheNextStep(t *testing.T) {
 		if got := journeyText(t, b, ".journey-next-link"); got != c.planNext {
 			t.Errorf("%s: next step reads %q, want %q", c.page, got, c.planNext)
 		}
-		// With the report written, the last tool on the path is done: the next thing is the
+		// With the report written (every text), the last tool on the path is done: the next thing is the
 		// first unfinished one, the portrait.
 		Eval[int](t, b, `__seed()`)
 		openJourney(t, b, k.URL+c.page)
@@ -304,7 +305,7 @@ func TestJourneyStartAgainOffersToExportFirst(t *testing.T) {
 	seededJourney(t, b, k.URL+"/nl/mijn-evaluatie/")
 	b.Do(t, chromedp.Click(chromedp.CSS(".journey-clear")))
 	panel := journeyText(t, b, ".journey-panel")
-	for _, want := range []string{"Alles wissen in deze browser?", "Werkblad ‘Portret van de organisatie’: 1 antwoord", "2 gekozen indicatoren", "3 waarden", "1 tekst van het rapport", "Exporteren en dan alles wissen"} {
+	for _, want := range []string{"Alles wissen in deze browser?", "Werkblad ‘Portret van de organisatie’: 1 antwoord", "2 gekozen indicatoren", "3 waarden", "van het rapport", "Exporteren en dan alles wissen"} {
 		if !strings.Contains(panel, want) {
 			t.Errorf("the panel %q lacks %q", panel, want)
 		}
