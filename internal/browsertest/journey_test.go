@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -416,5 +417,32 @@ func TestJourneyKeepsUnreadableRecordsAside(t *testing.T) {
 	b.Do(t, chromedp.KeyEvent("\x1b"))
 	if msg := journeyText(t, b, ".journey-message"); !strings.Contains(msg, "Import annulé") || !Eval[bool](t, b, `document.querySelector(".journey-panel").hidden`) {
 		t.Errorf("Escape: panel hidden %v, message %q", Eval[bool](t, b, `document.querySelector(".journey-panel").hidden`), msg)
+	}
+}
+
+// TestJourneyWithoutJavaScript: without scripts, the page is the path, with every moment and
+// its links, and the tools that need a script are not shown.
+func TestJourneyWithoutJavaScript(t *testing.T) {
+	k := BuildKit(t)
+	b := NewBrowser(t, 1280, 900)
+	if _, err := chromedp.Call(b.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	b.Do(t, chromedp.Navigate(k.URL+"/nl/mijn-evaluatie/"), chromedp.WaitReady(chromedp.CSS("body")))
+	if _, err := chromedp.Call(b.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: false}); err != nil {
+		t.Fatal(err)
+	}
+	if Eval[bool](t, b, `document.body.classList.contains("journey-ready")`) {
+		t.Fatal("the journey's script ran")
+	}
+	if Eval[bool](t, b, `document.getElementById("journey").getClientRects().length > 0`) {
+		t.Error("the status and the dossier's tools, which need JavaScript, are shown")
+	}
+	moments := Eval[string](t, b, `[...document.querySelectorAll(".journey-path h3[id^=moment-]")].filter(h => h.getClientRects().length).map(h => h.id).join(" ")`)
+	if moments != "moment-1a moment-1b moment-2a moment-2b moment-3a moment-3b" {
+		t.Errorf("the path shows the moments %q", moments)
+	}
+	if n := Eval[int](t, b, `document.querySelectorAll(".journey-path li a[href]").length`); n < 17 {
+		t.Errorf("the path has %d links", n)
 	}
 }
