@@ -62,3 +62,83 @@
 
   window.vises = { fold: fold, format: format, countText: countText, storage: storage, el: el };
 })();
+
+// The rules of a worksheet's saved record, window.vises.worksheets (docs/evaluation.md), written
+// once for the worksheet page (worksheet.js) and the dossier (dossier.js).
+(function () {
+  "use strict";
+
+  // A spec says what a worksheet's record may hold: {id, signature, items: {KEY: {kind, values,
+  // label}}}, one entry per answer key (an item, or ITEM.ROW.COLUMN for a table cell); kind is "one" (a
+  // scale or choice: one of values), "list" (multi or checklist: a list of values) or "text".
+  var worksheets = {
+    FORMAT: "vises-worksheet",
+    VERSION: 1,
+    // spec returns the spec of a worksheet as its form draws it (worksheetform.View, as
+    // evaluation-data.js gives it).
+    spec: function (view) {
+      var items = {};
+      (view.sections || []).forEach(function (sec) {
+        (sec.items || []).forEach(function (it) {
+          if (it.kind === "table") {
+            (it.rows || []).forEach(function (r) {
+              (it.columns || []).forEach(function (c) {
+                items[it.id + "." + r + "." + c.id] = { kind: "text", values: {}, label: it.label + " — " + c.label + " (" + r + ")" };
+              });
+            });
+            return;
+          }
+          var kind = it.kind === "scale" || it.kind === "choice" ? "one" : (it.kind === "multi" || it.kind === "checklist" ? "list" : "text");
+          var values = {};
+          (it.points || []).concat(it.options || []).forEach(function (p) { values[p.value] = true; });
+          if (it.na) { values.na = true; }
+          items[it.id] = { kind: kind, values: values, label: it.label };
+        });
+      });
+      return { id: view.id, signature: view.signature, items: items };
+    },
+    // check returns "" when rec is a record of the worksheet of spec that its form can show,
+    // else the message msg(code, vals) gives for the first problem: badfile (not a worksheet
+    // record, or damaged), newer (a later version), otherws (another worksheet: {name}), oldws
+    // (another version of this worksheet), unknownitem (an answer to no question: {item}),
+    // badvalue (an answer the question cannot hold: {item}, {value}).
+    check: function (rec, spec, msg) {
+      if (!rec || typeof rec !== "object" || rec.format !== worksheets.FORMAT || typeof rec.version !== "number") { return msg("badfile", {}); }
+      if (rec.version > worksheets.VERSION) { return msg("newer", {}); }
+      if (rec.worksheet !== spec.id) { return msg("otherws", { name: String(rec.worksheet) }); }
+      if (rec.signature !== spec.signature) { return msg("oldws", {}); }
+      if (!Array.isArray(rec.respondents) || rec.respondents.length < 1 || rec.respondents.length > 2) { return msg("badfile", {}); }
+      for (var i = 0; i < rec.respondents.length; i++) {
+        var r = rec.respondents[i];
+        if (!r || typeof r !== "object" || typeof r.name !== "string" || !r.answers || typeof r.answers !== "object" || Array.isArray(r.answers)) { return msg("badfile", {}); }
+        // Every answer must be one the form can show: an answer outside the scale, of the
+        // wrong kind or to a question the worksheet does not have is refused, naming the
+        // question.
+        for (var k in r.answers) {
+          if (!Object.prototype.hasOwnProperty.call(r.answers, k)) { continue; }
+          var problem = answerProblem(spec, k, r.answers[k], msg);
+          if (problem) { return problem; }
+        }
+      }
+      return "";
+    }
+  };
+
+  // answerProblem returns a message when v is not an answer that key k of spec accepts, or "".
+  function answerProblem(spec, k, v, msg) {
+    var it = Object.prototype.hasOwnProperty.call(spec.items, k) ? spec.items[k] : null;
+    if (!it) { return msg("unknownitem", { item: k }); }
+    // A message names the question by its label, cut to about 90 characters.
+    var name = it.label.length > 90 ? it.label.slice(0, 88).replace(/\s+\S*$/, "") + " …" : it.label;
+    var bad = function (x) { return msg("badvalue", { item: name, value: typeof x === "string" ? x : JSON.stringify(x) }); };
+    if (it.kind === "text") { return typeof v === "string" ? "" : bad(v); }
+    if (it.kind === "one") { return typeof v === "string" && it.values[v] === true ? "" : bad(v); }
+    if (!Array.isArray(v)) { return bad(v); }
+    for (var i = 0; i < v.length; i++) {
+      if (typeof v[i] !== "string" || it.values[v[i]] !== true) { return bad(v[i]); }
+    }
+    return "";
+  }
+
+  window.vises.worksheets = worksheets;
+})();

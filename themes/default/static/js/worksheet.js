@@ -11,8 +11,8 @@
 
   var fill = window.vises.format, storage = window.vises.storage, el = window.vises.el;
 
-  var FORMAT = "vises-worksheet";
-  var VERSION = 1;
+  var FORMAT = window.vises.worksheets.FORMAT;
+  var VERSION = window.vises.worksheets.VERSION;
   var form = document.getElementById("worksheet");
   var tools = document.getElementById("ws-tools");
   if (!form || !tools) { return; }
@@ -41,46 +41,25 @@
 
   // ---- The form's controls ----------------------------------------------------------------
 
-  // names lists the answer keys of the form: one per item, and one per table cell.
   function controls() {
     return Array.prototype.slice.call(form.querySelectorAll("input[name], textarea[name]"));
   }
-  // known maps each answer key to what it accepts: its kind ("one" for radio buttons, "list"
-  // for checkboxes, "text"), the values of its buttons or boxes, and the words that name it in
-  // a message (the question, and the column and row of a table cell).
-  var known = {};
+  // spec says what the record may hold (window.vises.worksheets): each answer key of the form,
+  // its kind ("one" for radio buttons, "list" for checkboxes, "text"), the values of its
+  // buttons or boxes, and the words that name it in a message (the question, and the column and
+  // row of a table cell). The journey's dossier reads the same from the worksheet's view.
+  var spec = { id: id, signature: signature, items: {} };
   controls().forEach(function (c) {
-    var k = known[c.name];
+    var k = spec.items[c.name];
     if (!k) {
       var item = c.closest(".ws-item");
       var q = item ? item.querySelector("legend, .ws-label") : null;
       var label = q ? q.textContent.replace(/\s+/g, " ").trim() : c.name;
       if (c.getAttribute("aria-label")) { label += " — " + c.getAttribute("aria-label"); }
-      k = known[c.name] = { kind: c.type === "radio" ? "one" : (c.type === "checkbox" ? "list" : "text"), values: {}, label: label };
+      k = spec.items[c.name] = { kind: c.type === "radio" ? "one" : (c.type === "checkbox" ? "list" : "text"), values: {}, label: label };
     }
     if (k.kind !== "text") { k.values[c.value] = true; }
   });
-
-  // itemName returns how a message names the answer key k: its question, cut to about 90
-  // characters, or the key itself when the worksheet has no such question.
-  function itemName(k) {
-    var label = known[k] ? known[k].label : k;
-    return label.length > 90 ? label.slice(0, 88).replace(/\s+\S*$/, "") + " …" : label;
-  }
-
-  // answerProblem returns a message when v is not an answer that key k accepts, or "".
-  function answerProblem(k, v) {
-    var spec = known[k];
-    if (!spec) { return fill(ui("unknownitem"), { item: k }); }
-    var bad = function (x) { return fill(ui("badvalue"), { item: itemName(k), value: typeof x === "string" ? x : JSON.stringify(x) }); };
-    if (spec.kind === "text") { return typeof v === "string" ? "" : bad(v); }
-    if (spec.kind === "one") { return typeof v === "string" && spec.values[v] === true ? "" : bad(v); }
-    if (!Array.isArray(v)) { return bad(v); }
-    for (var i = 0; i < v.length; i++) {
-      if (typeof v[i] !== "string" || spec.values[v[i]] !== true) { return bad(v[i]); }
-    }
-    return "";
-  }
 
   function readForm() {
     var answers = {};
@@ -120,23 +99,7 @@
 
   // check returns a message when rec cannot be loaded, or "" when it can.
   function check(rec) {
-    if (!rec || typeof rec !== "object" || rec.format !== FORMAT || typeof rec.version !== "number") { return ui("badfile"); }
-    if (rec.version > VERSION) { return ui("newer"); }
-    if (rec.worksheet !== id) { return fill(ui("otherws"), { name: String(rec.worksheet) }); }
-    if (rec.signature !== signature) { return ui("oldws"); }
-    if (!Array.isArray(rec.respondents) || rec.respondents.length < 1 || rec.respondents.length > 2) { return ui("badfile"); }
-    for (var i = 0; i < rec.respondents.length; i++) {
-      var r = rec.respondents[i];
-      if (!r || typeof r !== "object" || typeof r.name !== "string" || !r.answers || typeof r.answers !== "object" || Array.isArray(r.answers)) { return ui("badfile"); }
-      // Every answer must be one the form can show: an answer outside the scale, of the wrong
-      // kind or to a question the worksheet does not have is refused, naming the question.
-      for (var k in r.answers) {
-        if (!Object.prototype.hasOwnProperty.call(r.answers, k)) { continue; }
-        var problem = answerProblem(k, r.answers[k]);
-        if (problem) { return problem; }
-      }
-    }
-    return "";
+    return window.vises.worksheets.check(rec, spec, function (code, vals) { return fill(ui(code), vals); });
   }
 
   function adopt(rec) {
@@ -447,5 +410,5 @@
   document.body.classList.add("ws-ready");
   showRespondent(0);
   showStatus();
-  window.visesWorksheet = { importText: importText, record: record, score: score, radarPoint: radarPoint, key: KEY };
+  window.visesWorksheet = { importText: importText, record: record, score: score, radarPoint: radarPoint, key: KEY, spec: spec };
 })();
