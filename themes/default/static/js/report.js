@@ -216,7 +216,7 @@
     var vv = V.values;
     if (!vv || typeof vv.chart !== "function") { return null; }
     try {
-      var c = vv.chart(rec, { id: id, name: name, lang: lang });
+      var c = vv.chart(rec, { id: "report-chart-" + id, name: name, lang: lang });
       if (c && c.nodeType) { return c; }
     } catch (e) { /* the table below carries the values anyway */ }
     return null;
