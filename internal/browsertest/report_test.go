@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
@@ -366,5 +367,39 @@ func TestReportOnAPhoneAndWithAxe(t *testing.T) {
 	b.Open(t, k.URL+"/"+reportPages["fr"])
 	for _, v := range Axe(t, b, "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice") {
 		t.Errorf("empty report: %s (%s): %s", v.ID, v.Help, strings.Join(v.Nodes, ", "))
+	}
+}
+
+// TestReportPrintsBlankWithoutJavaScript prints the report page with scripts off: the outline
+// is on paper all the same, a cover with a line for the name, then each part's title, advice
+// and boxes to write in.
+func TestReportPrintsBlankWithoutJavaScript(t *testing.T) {
+	requirePoppler(t)
+	k := BuildKit(t)
+	b := NewBrowser(t, 1280, 900)
+	if _, err := chromedp.Call(b.Ctx(), emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"fr", "nl"} {
+		b.Open(t, k.URL+"/"+reportPages[lang])
+		keep := ""
+		if dir := os.Getenv("VISES_REPORT_PDF"); dir != "" {
+			keep = filepath.Join(dir, "blank-"+lang+".pdf")
+		}
+		pages, _ := printReport(t, b, keep)
+		cover := strings.Join(strings.Fields(pages[0]), " ")
+		want := map[string][]string{
+			"fr": {"Rapport d'impact social", "Structure :", "Résumé", "Contexte", "Limites", "Ce que nous décidons"},
+			"nl": {"Rapport maatschappelijke impact", "Organisatie:", "Samenvatting", "Context", "Beperkingen", "Wat we beslissen"},
+		}[lang]
+		if !strings.Contains(strings.ReplaceAll(cover, "’", "'"), want[0]) || !strings.Contains(cover, want[1]) {
+			t.Errorf("%s: the blank cover:\n%s", lang, cover)
+		}
+		all := strings.Join(pages[1:], "\n")
+		for _, w := range want[2:] {
+			if !strings.Contains(all, w) {
+				t.Errorf("%s: the blank report lacks the part %q", lang, w)
+			}
+		}
 	}
 }
