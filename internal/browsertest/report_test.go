@@ -403,3 +403,33 @@ func TestReportPrintsBlankWithoutJavaScript(t *testing.T) {
 		}
 	}
 }
+
+// TestReportFromDisk opens the offline edition's report from disk (file://): the dossier is
+// read, and its links lead to the kit's pages on disk.
+func TestReportFromDisk(t *testing.T) {
+	k := BuildKit(t)
+	b := NewBrowser(t, 1280, 900)
+	url := k.FileURL("fr/mon-evaluation/rapport/index.html")
+	b.Open(t, url)
+	Eval[bool](t, b, `localStorage.clear(), true`)
+	Eval[bool](t, b, seedDossier)
+	b.Open(t, url)
+	Wait(t, b, `document.body.classList.contains("report-ready")`)
+	if !strings.Contains(partText(t, b, "context"), "Remettre au travail") {
+		t.Errorf("the portrait is not shown from disk: %s", partText(t, b, "context"))
+	}
+	links := Eval[[]string](t, b, `[...document.querySelectorAll("#report .report-show a[href]")].map(a => a.href)`)
+	if len(links) == 0 {
+		t.Fatal("no link to the kit's pages")
+	}
+	for _, l := range links {
+		p := strings.TrimPrefix(strings.SplitN(l, "#", 2)[0], "file://")
+		if !strings.HasPrefix(l, "file://") || !strings.HasSuffix(p, ".html") {
+			t.Errorf("link %s does not lead to a page on disk", l)
+			continue
+		}
+		if _, err := os.Stat(filepath.FromSlash(p)); err != nil {
+			t.Errorf("link %s: %v", l, err)
+		}
+	}
+}

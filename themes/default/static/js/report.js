@@ -13,7 +13,12 @@
   var KEY = "vises.report", FORMAT = "vises-report", VERSION = 1;
 
   var E = window.VISES_EVALUATION || null;
-  function ui(id) { return (E && E.ui && E.ui[id]) || ""; }
+  // ui returns the page's string id (evaluation-data.js), or id itself where the page has none,
+  // so that a refusal is never an empty message.
+  function ui(id) {
+    var e = window.VISES_EVALUATION;
+    return (e && e.ui && e.ui[id]) || id;
+  }
 
   // check returns "" when rec is a record of the report's texts this version can read, or a
   // message saying why not.
