@@ -224,6 +224,9 @@ func TestReportSavesAsOneSelfContainedFile(t *testing.T) {
 			t.Fatal(err)
 		}
 		os.Remove(file)
+		if dir := os.Getenv("VISES_REPORT_PDF"); dir != "" { // to look at it
+			os.WriteFile(filepath.Join(dir, "report-"+lang+".html"), raw, 0o644)
+		}
 		html := string(raw)
 		if m := externalURL.FindString(html); m != "" {
 			t.Errorf("%s: the saved file loads something (%s)", lang, m)

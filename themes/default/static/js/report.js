@@ -390,7 +390,7 @@
     ".report-table thead th{background:#eef3f4}.report-table caption{text-align:left;font-weight:600;padding-bottom:.25rem}.report-num{text-align:right!important;white-space:nowrap}",
     ".report-code{font-family:ui-monospace,monospace;font-size:.85em;color:#4b5a5f}.report-def{margin:.2rem 0}.report-unit{color:#4b5a5f;font-size:.9rem;margin:.2rem 0}",
     ".report-radar{margin:1rem 0;text-align:center}.report-radar svg{width:100%;max-width:30rem;height:auto;font-size:13px}.report-radar .report-table{max-width:30rem;margin:.5rem auto}",
-    ".report-chart svg{width:100%;max-width:40rem;height:auto}",
+    ".report-chart svg{width:100%;max-width:28rem;height:auto}.report-scores td{white-space:nowrap}",
     "figure{margin:0}.report-indicator,.report-radar,.report-chart,tr{break-inside:avoid}h2,h3{break-after:avoid}",
     "@page{size:A4;margin:18mm 16mm}@media print{body{padding:0;max-width:none;font-size:10.5pt}.report-cover{border:0;min-height:240mm;display:flex;flex-direction:column;justify-content:center;break-after:page}a{color:inherit;text-decoration:none}}"
   ].join("\n");
