@@ -324,7 +324,8 @@
   }
 
   function showStatus() {
-    status.textContent = unsaved ? ui("report.quota") : (texts.saved ? fill(ui("report.status.saved"), { date: fmtDate(texts.saved, true) }) : ui("report.status.none"));
+    // While the texts cannot be saved, the message says so (once) and the status says nothing.
+    status.textContent = unsaved ? "" : (texts.saved ? fill(ui("report.status.saved"), { date: fmtDate(texts.saved, true) }) : ui("report.status.none"));
   }
 
   // mirror writes a text box's text beside it, which is what prints and what the saved file
