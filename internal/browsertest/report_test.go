@@ -108,6 +108,10 @@ func TestReportAssemblesTheDossier(t *testing.T) {
 				t.Errorf("%s: the question part lacks %q", lang, want)
 			}
 		}
+		// Each worksheet is named once above its answers, however many of its sections show.
+		if n := Eval[int](t, b, `document.querySelectorAll("#question .report-from").length`); n != 2 {
+			t.Errorf("%s: the question part names its worksheets %d times, want 2", lang, n)
+		}
 		if !strings.Contains(partText(t, b, "method"), "Registre du personnel") {
 			t.Errorf("%s: the method part lacks the collection plan", lang)
 		}

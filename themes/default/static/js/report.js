@@ -128,10 +128,11 @@
   function sheetLink(w) { return el("a", { href: addr(w.url), text: w.title }); }
 
   // showWorksheet draws the answers of worksheet show.worksheet (of one section when
-  // show.section is set), each question with the answers of one or both respondents.
+  // show.section is set), each question with the answers of one or both respondents, and says
+  // whether there were any (first: the worksheet is named above them).
   function showWorksheet(box, show, first) {
     var w = sheets[show.worksheet];
-    if (!w) { return; }
+    if (!w) { return false; }
     var secs = w.sections.filter(function (s) { return !show.section || s.id === show.section; });
     var rs = respondents(w.id);
     var any = false;
@@ -167,9 +168,10 @@
       box.appendChild(s0 ?
         linked("report-todo", ui("report.todo.section"), "title", sheetLink(w), { section: s0.title }) :
         linked("report-todo", ui("report.todo.worksheet"), "title", sheetLink(w), {}));
-      return;
+      return false;
     }
     box.appendChild(out);
+    return true;
   }
 
   // showRadar draws the radar of worksheet show.worksheet (its scored sections), with the
@@ -361,8 +363,7 @@
         box.textContent = "";
         var show = { kind: box.getAttribute("data-kind"), worksheet: box.getAttribute("data-worksheet"), section: box.getAttribute("data-section") };
         if (show.kind === "worksheet") {
-          showWorksheet(box, show, !seen[show.worksheet]);
-          seen[show.worksheet] = true;
+          if (showWorksheet(box, show, !seen[show.worksheet])) { seen[show.worksheet] = true; }
         } else if (show.kind === "radar") {
           showRadar(box, show);
         } else if (show.kind === "indicators") {
