@@ -162,6 +162,9 @@ func TestReportAssemblesTheDossier(t *testing.T) {
 		if got := Eval[string](t, b, `document.querySelector('[data-cover="structure"]').textContent`); got != "Atelier Vélo-Exemple" {
 			t.Errorf("%s: the cover's name is %q", lang, got)
 		}
+		for _, v := range Axe(t, b, "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice") {
+			t.Errorf("%s at 1280 px: %s (%s): %s", lang, v.ID, v.Help, strings.Join(v.Nodes, ", "))
+		}
 		if e := errs(); len(e) > 0 {
 			t.Errorf("%s: console errors: %v", lang, e)
 		}
