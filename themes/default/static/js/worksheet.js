@@ -169,21 +169,12 @@
 
   // ---- Scores and radar ---------------------------------------------------------------------
 
-  // score returns the score of the scale items in scope for a respondent's answers.
+  // score returns the score of the scale items in scope for a respondent's answers (radar.js).
   function score(scope, answers) {
-    var sum = 0, max = 0, parts = [], maxes = [], na = 0;
-    scope.querySelectorAll(".ws-points").forEach(function (scale) {
-      var item = scale.closest(".ws-item").getAttribute("data-item");
-      var top = parseInt(scale.closest(".ws-choices").getAttribute("data-max"), 10);
-      var v = answers[item];
-      if (v === "na") { na++; return; }
-      if (v === undefined) { return; }
-      sum += parseInt(v, 10);
-      max += top;
-      parts.push(v);
-      maxes.push(top);
+    var items = Array.prototype.map.call(scope.querySelectorAll(".ws-points"), function (scale) {
+      return { id: scale.closest(".ws-item").getAttribute("data-item"), max: parseInt(scale.closest(".ws-choices").getAttribute("data-max"), 10) };
     });
-    return { sum: sum, max: max, parts: parts, maxes: maxes, na: na, pct: max ? Math.round(1000 * sum / max) / 10 : null };
+    return window.vises.radar.score(items, answers);
   }
 
   function describe(s) {
@@ -213,85 +204,23 @@
     drawRadar();
   }
 
-  var SVG = "http://www.w3.org/2000/svg";
-  function svg(tag, attrs) {
-    var n = document.createElementNS(SVG, tag);
-    Object.keys(attrs).forEach(function (k) { n.setAttribute(k, attrs[k]); });
-    return n;
-  }
-
-  // radarPoint returns the point of axis i of n at fraction f of the radius: axis 0 points up
-  // and the axes turn clockwise.
-  function radarPoint(i, n, f) {
-    var a = -Math.PI / 2 + 2 * Math.PI * i / n;
-    return [200 + 140 * f * Math.cos(a), 200 + 140 * f * Math.sin(a)];
-  }
-  // wrap cuts a label into lines of about width characters, at spaces.
-  function wrap(text, width) {
-    var rows = [], row = "";
-    text.split(/\s+/).forEach(function (w) {
-      if (row && (row + " " + w).length > width) { rows.push(row); row = w; } else { row = row ? row + " " + w : w; }
-    });
-    if (row) { rows.push(row); }
-    return rows;
-  }
-  function pt(p) { return p[0].toFixed(1) + "," + p[1].toFixed(1); }
-
+  // drawRadar draws the radar of the scored sections, one shape per respondent (radar.js).
   function drawRadar() {
     var fig = document.getElementById("ws-radar");
     if (!fig || scoredSections.length < 3) { return; }
     fig.hidden = false;
     var old = fig.querySelector("svg");
     if (old) { old.remove(); }
-    var n = scoredSections.length;
-    var root = svg("svg", { viewBox: "-100 -20 600 460", role: "img", "aria-labelledby": "ws-radar-title ws-radar-desc", "class": "ws-radar-svg" });
-    var title = svg("title", { id: "ws-radar-title" });
-    title.textContent = ui("radar-title");
-    var desc = svg("desc", { id: "ws-radar-desc" });
-    var lines = [];
-    [0.25, 0.5, 0.75, 1].forEach(function (f) {
-      var ring = [];
-      for (var i = 0; i < n; i++) { ring.push(pt(radarPoint(i, n, f))); }
-      root.appendChild(svg("polygon", { points: ring.join(" "), "class": "ws-radar-ring" }));
+    var root = window.vises.radar.draw({
+      id: "ws-radar", title: ui("radar-title"),
+      axes: scoredSections.map(function (sec) { return sec.querySelector("legend").textContent; }),
+      series: state.respondents.map(function (r, ri) {
+        return {
+          name: r.name || ui(ri === 0 ? "respondent-a" : "respondent-b"),
+          fractions: scoredSections.map(function (sec) { var s = score(sec, r.answers); return s.pct === null ? null : s.pct / 100; })
+        };
+      })
     });
-    scoredSections.forEach(function (sec, i) {
-      var end = radarPoint(i, n, 1);
-      root.appendChild(svg("line", { x1: 200, y1: 200, x2: end[0].toFixed(1), y2: end[1].toFixed(1), "class": "ws-radar-axis" }));
-      var lab = radarPoint(i, n, 1.12);
-      var anchor = Math.abs(lab[0] - 200) < 5 ? "middle" : (lab[0] > 200 ? "start" : "end");
-      var t = svg("text", { x: lab[0].toFixed(1), y: lab[1].toFixed(1), "class": "ws-radar-label", "text-anchor": anchor });
-      var rows = wrap(sec.querySelector("legend").textContent, 16);
-      // Lines above the top axis, below the bottom one, centred on the others.
-      var dy0 = lab[1] < 150 ? -(rows.length - 1) * 15 : (lab[1] > 250 ? 10 : -(rows.length - 1) * 7.5 + 4);
-      rows.forEach(function (row, ri) {
-        var span = svg("tspan", { x: lab[0].toFixed(1), dy: ri === 0 ? dy0 : 15 });
-        span.textContent = row;
-        t.appendChild(span);
-      });
-      root.appendChild(t);
-    });
-    state.respondents.forEach(function (r, ri) {
-      var fs = scoredSections.map(function (sec) { var s = score(sec, r.answers); return s.pct === null ? null : s.pct / 100; });
-      if (fs.every(function (f) { return f === null; })) { return; }
-      var pts = fs.map(function (f, i) { return pt(radarPoint(i, n, f || 0)); });
-      root.appendChild(svg("polygon", { points: pts.join(" "), "class": "ws-radar-shape ws-radar-" + (ri === 0 ? "a" : "b"), "data-respondent": ri }));
-      fs.forEach(function (f, i) {
-        var p = radarPoint(i, n, f || 0);
-        root.appendChild(svg(ri === 0 ? "circle" : "rect", ri === 0 ?
-          { cx: p[0].toFixed(1), cy: p[1].toFixed(1), r: 4, "class": "ws-radar-dot ws-radar-a" } :
-          { x: (p[0] - 4).toFixed(1), y: (p[1] - 4).toFixed(1), width: 8, height: 8, "class": "ws-radar-dot ws-radar-b" }));
-      });
-      var label = (r.name || ui(ri === 0 ? "respondent-a" : "respondent-b"));
-      lines.push(label + " — " + scoredSections.map(function (sec, i) {
-        return sec.querySelector("legend").textContent + " " + (fs[i] === null ? "–" : Math.round(fs[i] * 100) + " %");
-      }).join(", "));
-      var key = svg("text", { x: ri === 0 ? -90 : 260, y: 430, "class": "ws-radar-key ws-radar-key-" + (ri === 0 ? "a" : "b") });
-      key.textContent = (ri === 0 ? "● " : "■ ") + label;
-      root.appendChild(key);
-    });
-    desc.textContent = lines.join(". ");
-    root.insertBefore(desc, root.firstChild);
-    root.insertBefore(title, root.firstChild);
     fig.insertBefore(root, fig.firstChild);
   }
 
@@ -410,5 +339,5 @@
   document.body.classList.add("ws-ready");
   showRespondent(0);
   showStatus();
-  window.visesWorksheet = { importText: importText, record: record, score: score, radarPoint: radarPoint, key: KEY, spec: spec };
+  window.visesWorksheet = { importText: importText, record: record, score: score, radarPoint: window.vises.radar.point, key: KEY, spec: spec };
 })();
