@@ -1,5 +1,6 @@
 // What the theme's scripts share, as one object, window.vises: accent folding, "{n}" texts and
-// counts, localStorage calls that never throw, and element creation. base.html loads it before
+// counts, localStorage calls that never throw, element creation, and the CSV files for Excel
+// (the collection plan's columns and rows). base.html loads it before
 // every other script of the theme.
 (function () {
   "use strict";
@@ -60,7 +61,66 @@
     return node;
   }
 
-  window.vises = { fold: fold, format: format, countText: countText, storage: storage, el: el };
+  // csv returns rows (lists of cells) as Excel opens them in French and Dutch locales: a byte
+  // order mark, semicolons, CRLF, fields quoted when they need it.
+  function csv(rows) {
+    return "\ufeff" + rows.map(function (row) {
+      return row.map(function (v) {
+        v = String(v === null || v === undefined ? "" : v);
+        return /[";\r\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
+      }).join(";");
+    }).join("\r\n") + "\r\n";
+  }
+
+  // parseCSV reads text written by csv, or by Excel saving "CSV UTF-8 (;)", into rows of cells
+  // with the line of the file each row starts at: [{line, cells}]. The byte order mark is
+  // dropped; quoted fields may hold semicolons, quotes ("") and line breaks; empty lines are
+  // skipped. A quote left open is an error: {error: "quote", line}.
+  function parseCSV(text) {
+    text = String(text).replace(/^\ufeff/, "");
+    var rows = [], cells = [], cell = "", line = 1, start = 1, quoted = false, i = 0, n = text.length;
+    function endRow() {
+      cells.push(cell);
+      if (cells.length > 1 || cells[0] !== "") { rows.push({ line: start, cells: cells }); }
+      cells = []; cell = "";
+    }
+    while (i < n) {
+      var c = text[i];
+      if (quoted) {
+        if (c === '"' && text[i + 1] === '"') { cell += '"'; i += 2; continue; }
+        if (c === '"') { quoted = false; i++; continue; }
+        if (c === "\n") { line++; }
+        cell += c; i++;
+        continue;
+      }
+      if (c === '"' && cell === "") { quoted = true; i++; continue; }
+      if (c === ";") { cells.push(cell); cell = ""; i++; continue; }
+      if (c === "\r" && text[i + 1] === "\n") { i++; continue; }
+      if (c === "\n" || c === "\r") { endRow(); line++; start = line; i++; continue; }
+      cell += c; i++;
+    }
+    if (quoted) { return { error: "quote", line: start }; }
+    if (cell !== "" || cells.length) { endRow(); }
+    return { rows: rows };
+  }
+
+  // planColumns are the columns of the collection plan (picker.js, values.js), named by the
+  // UI strings csv.plan.*; planRow returns an indicator's row of the plan from the catalogue's
+  // data (window.VISES_PICKER): the card suggests the owner, time cost, minimum numbers and
+  // breakdown; baseline and target are the structure's own values, given or left empty.
+  var planColumns = ["indicator", "definition", "method", "source", "frequency", "timeCost", "minN", "disaggregation", "owner", "baseline", "target"];
+  function planRow(data, it, baseline, target) {
+    var methods = {};
+    data.facets.forEach(function (f) {
+      if (f.name === "methods") { f.values.forEach(function (v) { methods[v.code] = v.label; }); }
+    });
+    return [it.id + " " + it.name, it.def, (it.f.methods || []).map(function (c) { return methods[c]; }).join(", "),
+      it.src, it.freq, it.time || "", it.minN || "", it.disag || "", it.owner || "",
+      baseline === undefined ? "" : baseline, target === undefined ? "" : target];
+  }
+
+  window.vises = { fold: fold, format: format, countText: countText, storage: storage, el: el,
+    csv: csv, parseCSV: parseCSV, planColumns: planColumns, planRow: planRow };
 })();
 
 // The rules of a worksheet's saved record, window.vises.worksheets (docs/evaluation.md), written

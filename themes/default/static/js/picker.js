@@ -442,27 +442,14 @@
 
   Picker.prototype.planRows = function () {
     var self = this;
-    // The card suggests the owner, time cost, minimum numbers and breakdown; baseline and
-    // target are the structure's own values, left empty to fill in.
-    var head = ["indicator", "definition", "method", "source", "frequency", "timeCost", "minN", "disaggregation", "owner", "baseline", "target"].map(function (c) { return self.t("csv.plan." + c); });
-    var rows = [head];
-    this.state.sel.forEach(function (id) {
-      var it = self.byId[id];
-      var methods = (it.f.methods || []).map(function (c) { return self.labels.methods[c]; }).join(", ");
-      rows.push([it.id + " " + it.name, it.def, methods, it.src, it.freq, it.time || "", it.minN || "", it.disag || "", it.owner || "", "", ""]);
-    });
+    var rows = [window.vises.planColumns.map(function (c) { return self.t("csv.plan." + c); })];
+    this.state.sel.forEach(function (id) { rows.push(window.vises.planRow(self.data, self.byId[id])); });
     return rows;
   };
 
-  // csv returns the plan as Excel opens it in French and Dutch locales: a byte order mark,
-  // semicolons, CRLF, fields quoted when they need it.
+  // csv returns the plan as Excel opens it in French and Dutch locales (common.js).
   Picker.prototype.csv = function () {
-    return "\ufeff" + this.planRows().map(function (row) {
-      return row.map(function (v) {
-        v = String(v);
-        return /[";\r\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
-      }).join(";");
-    }).join("\r\n") + "\r\n";
+    return window.vises.csv(this.planRows());
   };
 
   Picker.prototype.download = function () {
