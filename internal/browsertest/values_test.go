@@ -367,6 +367,26 @@ func TestValuesReportAFullStorage(t *testing.T) {
 	if !strings.Contains(s, "kon je laatste wijzigingen niet bewaren") || strings.Contains(s, "Bewaard in deze browser") {
 		t.Errorf("status with a full storage: %q", s)
 	}
+	if a := Eval[string](t, b, `document.querySelector(".values-alert").textContent`); !strings.Contains(a, "kon je laatste wijzigingen niet bewaren") {
+		t.Errorf("the failure is not announced: %q", a)
+	}
+}
+
+func TestValuesKeepAnUnreadableRecordAside(t *testing.T) {
+	k := BuildKit(t)
+	b := NewBrowser(t, 1280, 1000)
+	openValues(t, b, k.URL+valuesFR, []string{"SOC-01"}, `{"format":"vises-values","version":1,"indicators":{"SOC-01":{"unit":3}}}`)
+	if a := Eval[string](t, b, `document.querySelector(".values-alert").textContent`); !strings.Contains(a, "SOC-01") || !strings.Contains(a, "gardées à part") {
+		t.Errorf("alert %q", a)
+	}
+	aside := Eval[string](t, b, `Object.keys(localStorage).filter(k => k.startsWith("vises.values.unreadable.")).map(k => localStorage.getItem(k)).join()`)
+	if aside != `{"format":"vises-values","version":1,"indicators":{"SOC-01":{"unit":3}}}` {
+		t.Errorf("kept aside: %q", aside)
+	}
+	typeIn(t, b, `#values-SOC-01 [data-field="baseline.value"]`, "7")
+	if ind := indicatorOf(t, storedValues(t, b), "SOC-01"); ind["baseline"].(map[string]any)["value"] != 7.0 {
+		t.Errorf("new entry after the unreadable record: %v", ind)
+	}
 }
 
 func TestValuesKeepThoseOfIndicatorsLeftOutOfTheBasket(t *testing.T) {

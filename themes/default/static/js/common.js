@@ -119,7 +119,15 @@
       baseline === undefined ? "" : baseline, target === undefined ? "" : target];
   }
 
-  window.vises = { fold: fold, format: format, countText: countText, storage: storage, el: el,
+  // download saves text as a file named name, of MIME type type, as a download of the browser.
+  function download(name, text, type) {
+    var a = el("a", { href: URL.createObjectURL(new Blob([text], { type: type })), download: name });
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  }
+
+  window.vises = { fold: fold, format: format, countText: countText, storage: storage, el: el, download: download,
     csv: csv, parseCSV: parseCSV, planColumns: planColumns, planRow: planRow };
 })();
 

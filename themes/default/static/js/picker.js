@@ -453,11 +453,7 @@
   };
 
   Picker.prototype.download = function () {
-    var blob = new Blob([this.csv()], { type: "text/csv;charset=utf-8" });
-    var a = el("a", { href: URL.createObjectURL(blob), download: this.t("picker.csv.filename") });
-    document.body.appendChild(a);
-    a.click();
-    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    window.vises.download(this.t("picker.csv.filename"), this.csv(), "text/csv;charset=utf-8");
   };
 
   Picker.prototype.showPlan = function (on, quiet) {

@@ -139,7 +139,9 @@
   // line beyond, the baseline (dashed) and the target (solid) as labelled lines. Its title and
   // description give every figure; colours are set as attributes, so that the image keeps
   // them printed or saved outside the kit. opts: code, name (default: the locked definition's
-  // name), lang, ui (strings; default those of the page), id (a prefix for the ids inside).
+  // name), lang, ui (strings; default those of the page), id (a prefix for the ids inside),
+  // width (of the drawing in CSS pixels, 280 to 600; 400 by default: draw it at the width it
+  // will be shown at, so that its 13 px text stays 13 px).
   function chart(ind, opts) {
     opts = opts || {};
     var ui = opts.ui || UI, lang = opts.lang || LANG;
@@ -150,7 +152,7 @@
     var base = ind.baseline.value !== null ? ind.baseline : null;
     var target = ind.target.value !== null ? ind.target : null;
 
-    var W = 400, H = 250, top = 14, bottom = 34, right = 10;
+    var W = Math.round(Math.max(280, Math.min(600, opts.width || 400))), H = 250, top = 14, bottom = 34, right = 10;
     var root = svg("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "aria-labelledby": id + "-title " + id + "-desc", "class": "values-chart",
       "font-family": "system-ui, -apple-system, 'Segoe UI', sans-serif", "font-size": "13", "data-points": String(pts.length) });
     root.appendChild(svg("title", { id: id + "-title" }, format(tt("values.chart.title"), { name: name })));
@@ -291,18 +293,23 @@
 
   // save writes the record, and says in the status line whether the browser kept it.
   function save() {
-    if (blocked) { lastSave = false; status(); return false; }
-    var before = rec.saved;
+    if (blocked) { lastSave = false; status(); warn(t("values.unreadable.blocked")); return false; }
+    var before = rec.saved, was = lastSave;
     rec.saved = new Date().toISOString();
     lastSave = storage.set(KEY, JSON.stringify(rec));
-    if (!lastSave) { rec.saved = before; }
+    if (!lastSave) {
+      rec.saved = before;
+      if (was !== false) { warn(t("values.status.failed")); }
+    }
     status();
     return lastSave;
   }
 
   // ---- Drawing ----------------------------------------------------------------------------
 
-  var statusLine = el("p", { "class": "values-status", role: "status" });
+  // The status line is read, not announced at every key; a write the browser refuses is
+  // announced once, in the alert region.
+  var statusLine = el("p", { "class": "values-status" });
   var message = el("p", { "class": "values-message", role: "status", "aria-live": "polite" });
   var alertBox = el("p", { "class": "values-alert", role: "alert" });
   var confirmBox = el("section", { "class": "values-confirm", "aria-labelledby": "values-confirm-title", hidden: "" });
@@ -455,7 +462,13 @@
     var box = card.querySelector(".values-chart-box");
     box.textContent = "";
     var ind = rec.indicators[id] || fresh(id);
-    box.appendChild(chart(ind, { code: id, name: byId[id] ? byId[id].name : ind.definition.name, id: "values-chart-" + id }));
+    if (ind.baseline.value === null && ind.target.value === null && !ind.periods.some(function (p) { return p.value !== null; })) {
+      box.appendChild(el("p", { "class": "values-hint", text: t("values.chart.empty") }));
+      return;
+    }
+    // Drawn at the width it is shown at, so that its text keeps its size on a phone.
+    box.appendChild(chart(ind, { code: id, name: byId[id] ? byId[id].name : ind.definition.name, id: "values-chart-" + id,
+      width: Math.min(box.clientWidth || 400, 544) }));
   }
 
   var COLS = ["period", "value", "source", "by", "note"];
@@ -557,7 +570,6 @@
     c.appendChild(el("h3", { text: t("values.periods") }));
     c.appendChild(periodsTable(id, c));
     c.appendChild(el("figure", { "class": "values-chart-box" }));
-    drawChart(id, c);
     return c;
   }
 
@@ -622,7 +634,11 @@
         el("p", null, [el("a", { "class": "button", href: catalogue.href, text: t("values.empty.link") })])
       ]));
     }
-    basket.forEach(function (id) { cardsBox.appendChild(card(id)); });
+    basket.forEach(function (id) {
+      var c = card(id);
+      cardsBox.appendChild(c);
+      drawChart(id, c);
+    });
     var apart = Object.keys(rec.indicators).filter(function (id) { return basket.indexOf(id) < 0 && hasValues(rec.indicators[id]); });
     apartBox.textContent = "";
     apartBox.hidden = apart.length === 0;
@@ -810,13 +826,7 @@
     return "asked";
   }
 
-  function download() {
-    var blob = new Blob([csvText()], { type: "text/csv;charset=utf-8" });
-    var a = el("a", { href: URL.createObjectURL(blob), download: t("values.csv.filename") });
-    document.body.appendChild(a);
-    a.click();
-    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
-  }
+  function download() { V.download(t("values.csv.filename"), csvText(), "text/csv;charset=utf-8"); }
 
   // ---- Start ------------------------------------------------------------------------------
 
@@ -841,17 +851,17 @@
   ]);
   mount.textContent = "";
   mount.appendChild(el("p", { id: "values-period-hint", "class": "values-hint", text: t("values.period.hint") }));
+  mount.appendChild(tools);
   mount.appendChild(alertBox);
   mount.appendChild(message);
   mount.appendChild(cardsBox);
   mount.appendChild(apartBox);
-  mount.appendChild(tools);
   mount.appendChild(statusLine);
 
   var notes = load();
+  mount.hidden = false;
   render();
   if (notes.length) { warn(notes.join(" ")); }
-  mount.hidden = false;
   var nojs = document.getElementById("values-nojs");
   if (nojs) { nojs.hidden = true; }
   document.body.classList.add("values-ready");
