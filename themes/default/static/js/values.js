@@ -480,7 +480,7 @@
     var cap = el("caption", { "class": "visually-hidden", text: format(t("values.periods.caption"), { code: id }) });
     var table = el("table", { "class": "values-table" }, [cap]);
     var head = el("tr", null, COLS.map(function (c) { return el("th", { scope: "col", text: t("values." + c) }); }));
-    head.appendChild(el("th", { scope: "col" }, [el("span", { "class": "visually-hidden", text: t("values.actions") })]));
+    head.appendChild(el("th", { scope: "col", "class": "values-col-actions" }, [el("span", { "class": "visually-hidden", text: t("values.actions") })]));
     table.appendChild(el("thead", null, [head]));
     var body = el("tbody");
     rows.forEach(function (p, i) {
