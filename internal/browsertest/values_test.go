@@ -241,7 +241,7 @@ func TestValuesCSVForExcelAndItsRoundTrip(t *testing.T) {
 	}
 	// Edited in Excel: a value changed, a period added to SOC-01, ECO-01 filled in.
 	edited := strings.Replace(text, ";2025;51;", ";2025;52,5;", 1)
-	extra := csvLine(append(append([]string{}, rows[2][:14]...), "2026", "58", "Registre", "Anne", "avec ; point-virgule"))
+	extra := csvLine(append(append([]string{}, rows[2][:14]...), `="2026-03"`, "58", "Registre", "Anne", "avec ; point-virgule"))
 	eco := rows[3]
 	eco[11], eco[14], eco[15] = "ETP", "2025", "12,5"
 	lines := strings.Split(edited, "\r\n")
@@ -272,7 +272,7 @@ func TestValuesCSVForExcelAndItsRoundTrip(t *testing.T) {
 	rec := storedValues(t, b)
 	soc := indicatorOf(t, rec, "SOC-01")
 	p := soc["periods"].([]any)
-	if len(p) != 3 || p[1].(map[string]any)["value"] != 52.5 || p[2].(map[string]any)["note"] != "avec ; point-virgule" {
+	if len(p) != 3 || p[1].(map[string]any)["value"] != 52.5 || p[2].(map[string]any)["note"] != "avec ; point-virgule" || p[2].(map[string]any)["period"] != "2026-03" {
 		t.Errorf("SOC-01 after import: %v", p)
 	}
 	ecoRec := indicatorOf(t, rec, "ECO-01")

@@ -704,7 +704,8 @@
       var line = rows[r].line, cells = rows[r].cells.slice();
       if (cells.slice(W).some(function (x) { return x.trim() !== ""; })) { return { error: format(t("values.csv.bad.count"), { line: line, found: cells.length, want: W }) }; }
       while (cells.length < W) { cells.push(""); }
-      cells = cells.map(function (x) { return x.trim(); });
+      // A cell written ="2025-03" (to keep Excel from reading a period as a date) is its text.
+      cells = cells.map(function (x) { return x.trim().replace(/^="(.*)"$/, "$1"); });
       if (cells.every(function (x) { return x === ""; })) { continue; }
       var code = cells[0].split(/\s+/)[0];
       if (!ID_RE.test(code) || (!byId[code] && !rec.indicators[code])) { return { error: format(t("values.csv.bad.code"), { line: line, value: cells[0] }) }; }
