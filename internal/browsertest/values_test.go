@@ -251,7 +251,7 @@ func TestValuesCSVForExcelAndItsRoundTrip(t *testing.T) {
 		t.Fatalf("import of an edited file: %q (%s)", got, Eval[string](t, b, `document.querySelector(".values-alert").textContent`))
 	}
 	panel := Eval[string](t, b, `document.querySelector(".values-confirm").textContent`)
-	if !strings.Contains(panel, "SOC-01") || !strings.Contains(panel, "(2 lignes enregistrées, 3 dans le fichier)") || strings.Contains(panel, "ECO-01") {
+	if !strings.Contains(panel, "SOC-01") || !strings.Contains(strings.ReplaceAll(panel, "\u202f", " "), "2025 : 51 devient 52,5 ; une période ajoutée") || strings.Contains(panel, "ECO-01") {
 		t.Errorf("confirmation panel %q", panel)
 	}
 	if Eval[string](t, b, `document.activeElement.id`) != "values-confirm-title" {

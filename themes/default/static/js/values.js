@@ -753,12 +753,28 @@
       if (now.target.value !== next.target.value || now.target.period !== next.target.period) {
         what.push(format(t("values.change.target"), { before: pointText(now.target), after: pointText(next.target) }));
       }
-      if (JSON.stringify(now.periods) !== JSON.stringify(next.periods)) {
-        what.push(format(t("values.change.periods"), { before: now.periods.length, after: next.periods.length }));
-      }
+      what = what.concat(periodChanges(now.periods, next.periods));
       list.push({ id: id, text: format(t("values.change"), { code: id, name: byId[id] ? byId[id].name : now.definition.name, what: what.join(sep(LANG)) }) });
     });
     return list;
+  }
+
+  // periodChanges says how the rows of periods change, row by row: a value that changes, a
+  // row otherwise changed, rows added or removed at the end.
+  function periodChanges(now, next) {
+    var what = [];
+    for (var i = 0; i < Math.min(now.length, next.length); i++) {
+      var a = now[i], b = next[i];
+      if (JSON.stringify(a) === JSON.stringify(b)) { continue; }
+      if (a.period === b.period && a.source === b.source && a.by === b.by && a.note === b.note) {
+        what.push(format(t("values.change.value"), { period: a.period || "?", before: pointText({ value: a.value, period: "" }), after: pointText({ value: b.value, period: "" }) }));
+      } else {
+        what.push(format(t("values.change.row"), { n: i + 1, period: b.period || a.period || "?" }));
+      }
+    }
+    if (next.length > now.length) { what.push(V.countText(next.length - now.length, "", t("values.change.added.one"), t("values.change.added.other"))); }
+    if (now.length > next.length) { what.push(V.countText(now.length - next.length, "", t("values.change.removed.one"), t("values.change.removed.other"))); }
+    return what;
   }
 
   function pointText(p) { return p.value === null ? "—" : number(p.value) + (p.period ? " (" + p.period + ")" : ""); }
