@@ -634,6 +634,8 @@
         el("p", null, [el("a", { "class": "button", href: catalogue.href, text: t("values.empty.link") })])
       ]));
     }
+    // What to write in the fields, said once above the cards (the period fields point to it).
+    if (basket.length) { cardsBox.appendChild(el("p", { id: "values-period-hint", "class": "values-hint", text: t("values.period.hint") })); }
     basket.forEach(function (id) {
       var c = card(id);
       cardsBox.appendChild(c);
@@ -867,7 +869,6 @@
     confirmBox
   ]);
   mount.textContent = "";
-  mount.appendChild(el("p", { id: "values-period-hint", "class": "values-hint", text: t("values.period.hint") }));
   mount.appendChild(tools);
   mount.appendChild(alertBox);
   mount.appendChild(message);
