@@ -194,6 +194,10 @@ func TestValuesChartIsReusable(t *testing.T) {
 		const s = vises.values.chart(r, {}); return s.querySelectorAll("polyline").length * 100 + s.querySelectorAll(".values-chart-bar").length; })()`); n != 100 {
 		t.Errorf("twelve periods: %d (want one line, no bars)", n)
 	}
+	// A damaged record from elsewhere draws what it can.
+	if got := Eval[string](t, b, `(s => s.tagName + "|" + s.querySelectorAll(".values-chart-bar").length)(vises.values.chart({periods: [null, {period: "2025", value: 3}], target: "x"}, {}))`); got != "svg|1" {
+		t.Errorf("chart of a damaged record: %q", got)
+	}
 	// check refuses what the dossier must not load.
 	if msg := Eval[string](t, b, `vises.values.check({format: "vises-values", version: 1, indicators: {"SOC-01": {unit: 3}}})`); !strings.Contains(msg, "SOC-01") {
 		t.Errorf("check of a damaged record: %q", msg)

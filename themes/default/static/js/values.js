@@ -144,6 +144,11 @@
   // will be shown at, so that its 13 px text stays 13 px).
   function chart(ind, opts) {
     opts = opts || {};
+    // A record read from elsewhere (a dossier, another page) may lack parts: they count as empty.
+    var point = function (p) { return isObj(p) && typeof p.value === "number" && isFinite(p.value) ? { period: String(p.period || ""), value: p.value } : { period: "", value: null }; };
+    ind = { definition: isObj(ind && ind.definition) ? ind.definition : {}, unit: isStr(ind && ind.unit) ? ind.unit : "",
+      baseline: point(ind && ind.baseline), target: point(ind && ind.target),
+      periods: (ind && Array.isArray(ind.periods) ? ind.periods : []).filter(isObj).map(point) };
     var ui = opts.ui || UI, lang = opts.lang || LANG;
     var tt = function (k) { return ui[k] || UI[k] || k; };
     var id = opts.id || "values-chart-" + (++charts);
