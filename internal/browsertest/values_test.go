@@ -264,8 +264,11 @@ func TestValuesCSVForExcelAndItsRoundTrip(t *testing.T) {
 	if after := Eval[string](t, b, `localStorage.getItem("vises.values")`); after != before {
 		t.Error("the values changed before the reader confirmed")
 	}
-	// Cancelled: nothing changes; confirmed with the keyboard: the file's values are saved.
-	b.Do(t, chromedp.Click(chromedp.CSS(".values-confirm-no")))
+	// Cancelled (Escape): nothing changes; confirmed with the keyboard: the file's values are saved.
+	b.Do(t, chromedp.KeyEvent(kb.Escape))
+	if !Eval[bool](t, b, `document.querySelector(".values-confirm").hidden`) {
+		t.Error("Escape does not close the confirmation panel")
+	}
 	if after := Eval[string](t, b, `localStorage.getItem("vises.values")`); after != before {
 		t.Error("cancelling changed the values")
 	}

@@ -838,7 +838,6 @@
     var no = el("button", { type: "button", "class": "button values-confirm-no", text: t("values.cancel") });
     yes.addEventListener("click", function () { closeConfirm(); if (apply(file)) { message.focus(); } else { fileInput.focus(); } });
     no.addEventListener("click", function () { closeConfirm(fileInput); say(t("values.csv.cancelled")); });
-    confirmBox.addEventListener("keydown", function (e) { if (e.key === "Escape" && !confirmBox.hidden) { no.click(); } });
     confirmBox.appendChild(title);
     confirmBox.appendChild(el("p", { text: t("values.confirm.intro") }));
     confirmBox.appendChild(el("ul", null, list.map(function (c) { return el("li", { text: c.text }); })));
@@ -865,6 +864,11 @@
     reader.readAsText(f, "utf-8");
   });
   message.setAttribute("tabindex", "-1");
+  // Escape answers the confirmation panel "cancel".
+  confirmBox.addEventListener("keydown", function (e) {
+    var no = confirmBox.querySelector(".values-confirm-no");
+    if (e.key === "Escape" && !confirmBox.hidden && no) { no.click(); }
+  });
 
   var tools = el("section", { "class": "values-tools", "aria-labelledby": "values-tools-title" }, [
     el("h2", { id: "values-tools-title", tabindex: "-1", text: t("values.csv.title") }),
