@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -489,5 +490,29 @@ func TestValuesFromDisk(t *testing.T) {
 	}
 	if href := Eval[string](t, b, `document.querySelector("#values-SOC-01 .values-link a").href`); !strings.HasPrefix(href, "file://") || !strings.HasSuffix(href, "/fr/indicateurs/soc-01/index.html") {
 		t.Errorf("indicator link %q", href)
+	}
+}
+
+func TestValuesWithoutJavaScript(t *testing.T) {
+	k := BuildKit(t)
+	b := NewBrowser(t, 1280, 900)
+	if _, err := chromedp.Call(b.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	b.Do(t, chromedp.Navigate(k.URL+valuesFR), chromedp.WaitReady(chromedp.CSS("body")))
+	if _, err := chromedp.Call(b.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: false}); err != nil {
+		t.Fatal(err)
+	}
+	if Eval[bool](t, b, `document.getElementById("values").getClientRects().length > 0`) {
+		t.Error("the values' form, which needs JavaScript, is shown")
+	}
+	if s := Eval[string](t, b, `(p => p.getClientRects().length ? p.textContent : "")(document.getElementById("values-nojs"))`); !strings.Contains(s, "Plan de collecte") {
+		t.Errorf("without JavaScript the page says %q", s)
+	}
+	// With it, the message goes.
+	b.Open(t, k.URL+valuesFR)
+	Wait(t, b, `document.body.classList.contains("values-ready")`)
+	if Eval[bool](t, b, `document.getElementById("values-nojs").getClientRects().length > 0`) {
+		t.Error("the message for readers without JavaScript stays")
 	}
 }
