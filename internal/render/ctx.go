@@ -67,6 +67,8 @@ type Link struct {
 	Missing   bool // a language switch entry for which the page does not exist
 	More      bool // stands for the pages of a long section left out of its navigation
 	Children  []Link
+
+	ctx *Ctx // the page it is shown on, for Entry
 }
 
 // T returns the UI string id in the page's language, with its typography.
@@ -345,7 +347,7 @@ func (c *Ctx) Home() Link {
 
 func (c *Ctx) link(p *content.Page) Link {
 	t := c.r.texts[p]
-	l := Link{Title: t.title, Href: c.Rel(p.URL), Kind: string(p.Kind), Lang: p.Lang, Summary: t.summary}
+	l := Link{Title: t.title, Href: c.Rel(p.URL), Kind: string(p.Kind), Lang: p.Lang, Summary: t.summary, ctx: c}
 	if p.Fallback != nil {
 		l.TitleLang = p.Fallback.Lang
 	}
@@ -457,7 +459,7 @@ func (c *Ctx) more(section *content.Page, n int) Link {
 	if err != nil {
 		label = itoa(n) + " …"
 	}
-	return Link{Title: label, Href: c.Rel(section.URL), Kind: "more", More: true}
+	return Link{Title: label, Href: c.Rel(section.URL), Kind: "more", More: true, ctx: c}
 }
 
 // Children returns the pages and sub-sections listed by a section or home page.

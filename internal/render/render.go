@@ -48,6 +48,7 @@ type Renderer struct {
 	cached    map[string]bool // the partials that may be cached
 	cacheMu   sync.RWMutex
 	fragments map[cacheKey]*fragment
+	entries   map[entryKey][]string // navigation entries, cut at their address
 }
 
 // texts are what lists of pages show of a page, typography applied once.
