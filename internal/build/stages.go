@@ -22,6 +22,7 @@ import (
 	"vises/internal/i18n"
 	"vises/internal/indicator"
 	"vises/internal/markdown"
+	"vises/internal/pack"
 	"vises/internal/pdf"
 	"vises/internal/publish"
 	"vises/internal/render"
@@ -67,6 +68,7 @@ type pass struct {
 	workers  int
 	chromium string // the Chromium that prints the packs, or ""
 	slides   *slides.Feature
+	packs    *pack.Feature
 	snap     *snapshot
 	only     map[string]bool // the page files to render, or nil for everything
 	// render
@@ -277,7 +279,7 @@ func (p *pass) assemble() bool {
 		if p.chromium = find(); p.chromium == "" {
 			l.Warnf(diag.Pos{}, "--pdf: no Chromium found (install Debian's chromium package or set VISES_CHROMIUM): the session packs were not printed to PDF")
 		} else {
-			p.r.LinkPDFs()
+			p.packs.LinkPDFs()
 			p.slides.LinkPDFs()
 		}
 	}
@@ -315,7 +317,7 @@ func (p *pass) assemble() bool {
 		} else {
 			p.b.parts.Invalidate(p.site.Parsed)
 		}
-		p.r.UsePartCache(p.b.parts)
+		p.r.Keep()
 	}
 	return true
 }
@@ -400,14 +402,14 @@ func (p *pass) publish() bool {
 		start := time.Now()
 		// One count for the packs and materials, then the decks (the audience's slides and the
 		// trainer's handout of each).
-		packs, decks := len(p.r.Packs()), 2*len(p.slides.Decks())
+		packs, decks := len(p.packs.Packs(p.r)), 2*len(p.slides.Decks())
 		progress := func(offset int) func(n, total int, name string) {
 			if p.o.Progress == nil {
 				return nil
 			}
 			return func(n, _ int, name string) { p.o.Progress(offset+n, packs+decks, name) }
 		}
-		if err := printPacks(p.chromium, p.r, p.out, p.min, progress(0), l); err != nil {
+		if err := printPacks(p.chromium, p.r, p.packs, p.out, p.min, progress(0), l); err != nil {
 			l.Errorf(diag.Pos{}, "--pdf: %v", err)
 			return false
 		}
@@ -499,19 +501,6 @@ func (p *pass) pageTasks() []func() {
 			p.emit(name, data, err)
 		})
 	}
-	for _, po := range p.r.Packs() {
-		if p.only != nil && !packTouched(p.r, po, p.only) {
-			continue
-		}
-		tasks = append(tasks, func() {
-			data, err := p.r.Pack(po, nil, nil, p.chromium != "", false)
-			if err != nil {
-				p.fail(err)
-				return
-			}
-			p.write(po.URL+"index.html", data, false)
-		})
-	}
 	return tasks
 }
 
@@ -554,7 +543,12 @@ func (p *pass) features() []render.Feature {
 		theme = func(code, lang string) string { return facets.Label("theme", code, lang) }
 	}
 	p.slides = slides.Load(p.o.FS, p.site, p.mds, p.ui, p.l)
-	return []render.Feature{searchindex.New(theme), catalogue.New(p.cat), worksheetform.Feature{}, p.slides}
+	var parts *pack.PartCache
+	if p.o.Out != nil {
+		parts = p.b.parts // serve: the pack parts whose pages did not change are kept
+	}
+	p.packs = pack.New(p.mds, parts)
+	return []render.Feature{searchindex.New(theme), catalogue.New(p.cat), worksheetform.Feature{}, p.slides, p.packs}
 }
 
 // siteTasks returns the tasks of a full build besides the pages: the files of the features

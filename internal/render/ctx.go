@@ -11,6 +11,7 @@ import (
 	"vises/internal/brand"
 	"vises/internal/content"
 	"vises/internal/hostfiles"
+	"vises/internal/indicator"
 	"vises/internal/markdown"
 )
 
@@ -27,12 +28,11 @@ type Ctx struct {
 
 	ownOf func(*content.Page) string // on a page a feature draws: LayoutPage.Own
 
-	pack    *PackView           // on a pack page
-	variant string              // on a pack page: Participants or Trainer
 	resolve func(string) string // link addresses, when the page is not drawn at its own URL
 	set     *template.Template  // the template set being executed, for partials called from Go
-	// In a pack: the part that stands for a page of the pack (page address -> part ID), and
-	// whether the pack is printed to PDF (links to other pages go to the public site).
+	// Drawn inside another output (Embed), such as a pack: the part that stands for a page of
+	// it (page address -> part ID), and whether it is printed to PDF (links to other pages go
+	// to the public site).
 	parts map[string]string
 	print bool
 	rec   *recorder // executing a cached partial: addresses are holes (cached.go)
@@ -41,13 +41,11 @@ type Ctx struct {
 }
 
 // own returns the address of the output that stands for page p in this context: the page
-// itself, or, on a pack page, the same pack of p (a session in another language).
+// itself, or, on a page a feature draws, the same output for p (LayoutPage.Own), such as the
+// same pack of a session in another language.
 func (c *Ctx) own(p *content.Page) string {
 	if c.ownOf != nil {
 		return c.ownOf(p)
-	}
-	if c.Kind == "pack" {
-		return c.r.packURL(p, c.variant)
 	}
 	return p.URL
 }
@@ -600,6 +598,20 @@ func (c *Ctx) Handouts() []Link {
 		if problem == "" && t.Page != nil {
 			out = append(out, c.link(t.Page))
 		}
+	}
+	return out
+}
+
+// IsCatalogue reports whether the page is the indicator catalogue's section page.
+func (c *Ctx) IsCatalogue() bool {
+	return c.Page != nil && c.Page.Kind == content.KindSection && c.Page.Section == indicator.Section && c.Page.Dir() == indicator.Section
+}
+
+// Seq returns the numbers 1 to n, for the rows of a form to fill in.
+func (c *Ctx) Seq(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i + 1
 	}
 	return out
 }

@@ -35,12 +35,11 @@ type Renderer struct {
 	// features bring pages, files and template functions of their own (feature.go).
 	features []Feature
 	funcs    template.FuncMap
-	pdf      bool                                // session pages link to PDFs of their packs
 	links    map[*content.Page]map[string]string // page -> link as written -> URL to write
 	// backlinks lists, for each page, the other pages that link to it, in site order.
 	backlinks map[*content.Page][]*content.Page
 	forward   map[*content.Page][]*content.Page // the pages each page links to
-	parts     *PartCache                        // rendered pack parts kept between builds, or nil
+	keeps     bool                              // the site is built again and again (Keep)
 	texts     map[*content.Page]texts           // titles and summaries with their typography
 	strings   sync.Map                          // lang, id and whole-number arguments -> UI string, typography applied
 	meta      map[*content.Page]PageMeta        // what the translators' loop found (translation.go)
@@ -63,9 +62,6 @@ func New(cfg *config.Config, site *content.Site, ui *i18n.Bundle, tmpl *theme.Te
 	return &Renderer{cfg: cfg, site: site, ui: ui, tmpl: tmpl, mds: mds, assets: assets, features: features, funcs: funcs,
 		links: map[*content.Page]map[string]string{}, texts: map[*content.Page]texts{}, backlinks: map[*content.Page][]*content.Page{}, forward: map[*content.Page][]*content.Page{}}
 }
-
-// LinkPDFs says that PDFs of the session packs are made, so that session pages link to them.
-func (r *Renderer) LinkPDFs() { r.pdf = true }
 
 // Links resolves every link of every page into the address written in its HTML, on workers
 // goroutines; the results are gathered in site order, so that they do not depend on workers.
