@@ -466,7 +466,8 @@ func (p *pass) write(name string, data []byte, compact bool) {
 	p.emit(name, data, err)
 }
 
-// pageTasks returns a task per page and pack to render: every one, or those whose text changed.
+// pageTasks returns a task per page to render: every one, or those whose text changed (the
+// packs are feature outputs).
 // Each is filled in, minified and written on its own: the output is the same, file by file,
 // whatever the order.
 func (p *pass) pageTasks() []func() {

@@ -186,11 +186,12 @@ func plain(s string) bool {
 	return true
 }
 
-// A navigation entry (partials/navitem.html, which navlist.html executes for each entry with
-// {{.Entry}}) shows nothing but the Link it is given: its output depends on the entry's
-// fields alone. The section navigation lists up to 40 entries on every page; each entry
-// without children is executed once per layout and state (its texts, whether it is current
-// or active...) with its address left as a hole, and the address of each page filled in.
+// A navigation entry (partials/navitem.html, which navlist.html executes for each entry)
+// shows nothing but the Link it is given: its output depends on the entry's fields alone.
+// The section navigation lists up to 40 entries on every page; SectionNav gives each its
+// Entry, the partial executed once per layout and state (texts, current or active...) with
+// the address left as a hole and the address of each page filled in, so that navlist.html
+// writes a plain field instead of executing the partial (or calling a method) per entry.
 
 // entryKey is what a navigation entry may show besides its address.
 type entryKey struct {
@@ -199,15 +200,14 @@ type entryKey struct {
 	current, active, missing, more        bool
 }
 
-// Entry executes partials/navitem.html with the entry as its dot, as
+// entry executes partials/navitem.html with l as its dot, as
 // {{template "partials/navitem.html" .}} does, reusing its output for entries that differ
 // only by their address (see above).
-func (l Link) Entry() (template.HTML, error) {
-	c := l.ctx
-	if c == nil || c.set == nil {
-		return "", fmt.Errorf("navigation entry %q: not an entry of the page's navigation", l.Title)
-	}
+func (c *Ctx) entry(l Link) (template.HTML, error) {
 	const name = "partials/navitem.html"
+	if c.set == nil {
+		return "", fmt.Errorf("partial %s: no template set", name)
+	}
 	if !c.r.cached[name] || len(l.Children) > 0 || !plain(l.Href) {
 		return c.partial(name, l)
 	}

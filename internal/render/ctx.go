@@ -65,8 +65,10 @@ type Link struct {
 	Missing   bool // a language switch entry for which the page does not exist
 	More      bool // stands for the pages of a long section left out of its navigation
 	Children  []Link
-
-	ctx *Ctx // the page it is shown on, for Entry
+	// Entry is the entry drawn by partials/navitem.html, on the entries of SectionNav (each
+	// made once per state and reused: see Ctx.entry); empty on other lists, which
+	// navlist.html draws with the partial itself.
+	Entry template.HTML
 }
 
 // T returns the UI string id in the page's language, with its typography.
@@ -345,7 +347,7 @@ func (c *Ctx) Home() Link {
 
 func (c *Ctx) link(p *content.Page) Link {
 	t := c.r.texts[p]
-	l := Link{Title: t.title, Href: c.Rel(p.URL), Kind: string(p.Kind), Lang: p.Lang, Summary: t.summary, ctx: c}
+	l := Link{Title: t.title, Href: c.Rel(p.URL), Kind: string(p.Kind), Lang: p.Lang, Summary: t.summary}
 	if p.Fallback != nil {
 		l.TitleLang = p.Fallback.Lang
 	}
@@ -392,23 +394,23 @@ func (c *Ctx) Breadcrumbs() []Link {
 }
 
 // SectionNav returns the top-level section the page belongs to and its pages, with the
-// pages of the sub-section being read.
-func (c *Ctx) SectionNav() *Link {
+// pages of the sub-section being read. Each entry below the section comes with its Entry.
+func (c *Ctx) SectionNav() (*Link, error) {
 	if c.Page == nil || c.Page.Kind == content.KindHome {
-		return nil
+		return nil, nil
 	}
 	top := c.Page
 	for top.Parent != nil && top.Parent.Kind != content.KindHome {
 		top = top.Parent
 	}
 	if top.Kind != content.KindSection {
-		return nil
+		return nil, nil
 	}
-	var walk func(p *content.Page) Link
-	walk = func(p *content.Page) Link {
+	var walk func(p *content.Page) (Link, error)
+	walk = func(p *content.Page) (Link, error) {
 		l := c.link(p)
 		if p != top && !l.Active { // not the page being read nor one of its ancestors
-			return l
+			return l, nil
 		}
 		kids := p.Children
 		before, after := 0, 0
@@ -433,15 +435,29 @@ func (c *Ctx) SectionNav() *Link {
 			l.Children = append(l.Children, c.more(p, before))
 		}
 		for _, ch := range kids {
-			l.Children = append(l.Children, walk(ch))
+			e, err := walk(ch)
+			if err != nil {
+				return l, err
+			}
+			l.Children = append(l.Children, e)
 		}
 		if after > 0 {
 			l.Children = append(l.Children, c.more(p, after))
 		}
-		return l
+		for i := range l.Children {
+			e := &l.Children[i]
+			var err error
+			if e.Entry, err = c.entry(*e); err != nil {
+				return l, err
+			}
+		}
+		return l, nil
 	}
-	l := walk(top)
-	return &l
+	l, err := walk(top)
+	if err != nil {
+		return nil, err
+	}
+	return &l, nil
 }
 
 // Section navigation lists at most navMax pages of a section; past that, the navWindow pages
@@ -457,7 +473,7 @@ func (c *Ctx) more(section *content.Page, n int) Link {
 	if err != nil {
 		label = itoa(n) + " …"
 	}
-	return Link{Title: label, Href: c.Rel(section.URL), Kind: "more", More: true, ctx: c}
+	return Link{Title: label, Href: c.Rel(section.URL), Kind: "more", More: true}
 }
 
 // Children returns the pages and sub-sections listed by a section or home page.
