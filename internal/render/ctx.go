@@ -26,6 +26,13 @@ type Ctx struct {
 	absolute bool          // links start from the base URL's path (404 page)
 	View     any           // on a page a feature draws (LayoutPage): the feature's data
 
+	// What every page shows, worked out once when the Ctx is made (init) and read by the
+	// layouts as plain fields, which cost less than methods called through reflection.
+	Title       string // the page title with its typography (the site's on root and 404)
+	Description string // the page description, else the site's
+	IsHome      bool   // the page is the home page of its language
+	Prev, Next  *Link  // the previous and next pages of the section, or nil
+
 	ownOf func(*content.Page) string // on a page a feature draws: LayoutPage.Own
 
 	resolve func(string) string // link addresses, when the page is not drawn at its own URL
@@ -217,24 +224,20 @@ func (c *Ctx) PartnerContact() string { return c.r.cfg.Partner.Contact }
 // PartnerURL returns the partner's web site, or "".
 func (c *Ctx) PartnerURL() string { return c.r.cfg.Partner.URL }
 
-// Title returns the page title with its typography.
-func (c *Ctx) Title() string {
-	if c.Page == nil {
-		return c.SiteTitle()
+// init works out the fields every page shows; each place that makes a Ctx calls it once
+// the Ctx is complete.
+func (c *Ctx) init() *Ctx {
+	c.Title, c.Description = c.SiteTitle(), c.SiteDescription()
+	if p := c.Page; p != nil {
+		c.Title = markdown.Spacing(c.Lang, p.FM.Title)
+		if p.FM.Description != "" {
+			c.Description = markdown.Spacing(c.Lang, p.FM.Description)
+		}
+		c.IsHome = p.Kind == content.KindHome
+		c.Prev, c.Next = c.sibling(-1), c.sibling(+1)
 	}
-	return markdown.Spacing(c.Lang, c.Page.FM.Title)
+	return c
 }
-
-// Description returns the page description, else the site's.
-func (c *Ctx) Description() string {
-	if c.Page != nil && c.Page.FM.Description != "" {
-		return markdown.Spacing(c.Lang, c.Page.FM.Description)
-	}
-	return c.SiteDescription()
-}
-
-// IsHome reports whether the page is the home page of its language.
-func (c *Ctx) IsHome() bool { return c.Page != nil && c.Page.Kind == content.KindHome }
 
 // Canonical returns the absolute URL of the page.
 func (c *Ctx) Canonical() string {
@@ -342,7 +345,7 @@ func (c *Ctx) MissingIn() []string {
 
 // Home returns the home page link of the page's language.
 func (c *Ctx) Home() Link {
-	return Link{Title: c.SiteTitle(), Href: c.Rel(c.Lang + "/"), Current: c.IsHome()}
+	return Link{Title: c.SiteTitle(), Href: c.Rel(c.Lang + "/"), Current: c.IsHome}
 }
 
 func (c *Ctx) link(p *content.Page) Link {
@@ -524,12 +527,7 @@ func (c *Ctx) TOC() []Heading {
 	return out
 }
 
-// Prev returns the previous page of the section, or nil.
-func (c *Ctx) Prev() *Link { return c.sibling(-1) }
-
-// Next returns the next page of the section, or nil.
-func (c *Ctx) Next() *Link { return c.sibling(+1) }
-
+// sibling returns the previous (step -1) or next page of the section, or nil.
 func (c *Ctx) sibling(step int) *Link {
 	if c.Page == nil || c.Page.Kind != content.KindPage {
 		return nil

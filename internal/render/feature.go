@@ -92,7 +92,7 @@ func (r *Renderer) Layout(lp LayoutPage) ([]byte, error) {
 		}
 		return nil, err
 	}
-	ctx := &Ctx{r: r, Page: lp.Page, Lang: lp.Lang, URL: lp.URL, Kind: lp.Layout, View: lp.View, ownOf: lp.Own}
+	ctx := (&Ctx{r: r, Page: lp.Page, Lang: lp.Lang, URL: lp.URL, Kind: lp.Layout, View: lp.View, ownOf: lp.Own}).init()
 	out, err := r.execute(set, ctx)
 	if err != nil {
 		return nil, r.tmpl.ExecError(err)
@@ -139,6 +139,7 @@ func (r *Renderer) Embed(e Embed) (template.HTML, error) {
 	}
 	c := &Ctx{r: r, Page: p, Lang: p.Lang, URL: e.URL, Kind: kind, resolve: resolve, set: set, parts: e.Anchors, print: e.Print,
 		View: e.View, Content: e.Content}
+	c.init()
 	if c.Content == "" && p.Doc != nil {
 		c.Content = template.HTML(p.Doc.HTML(resolve))
 	}

@@ -148,7 +148,7 @@ func (r *Renderer) Page(b *bytes.Buffer, p *content.Page) (string, error) {
 		return "", diag.Diagnostic{Pos: diag.Pos{File: p.File}, Msg: err.Error()}
 	}
 	b.Reset()
-	ctx := &Ctx{r: r, Page: p, Lang: p.Lang, URL: p.URL, Kind: kind}
+	ctx := (&Ctx{r: r, Page: p, Lang: p.Lang, URL: p.URL, Kind: kind}).init()
 	if p.Doc != nil {
 		ctx.Content = template.HTML(p.Doc.HTML(r.resolver(p)))
 	}
@@ -190,7 +190,7 @@ func (r *Renderer) Root() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := r.execute(set, &Ctx{r: r, Lang: r.cfg.DefaultLanguage, Kind: "root"})
+	out, err := r.execute(set, (&Ctx{r: r, Lang: r.cfg.DefaultLanguage, Kind: "root"}).init())
 	if err != nil {
 		return nil, r.tmpl.ExecError(err)
 	}
@@ -206,7 +206,7 @@ func (r *Renderer) NotFound() ([]byte, error) {
 	}
 	// A 404 page is served at any address, so its links start from the site's root; the
 	// offline edition has no server, and its 404.html, at the top of the folder, links relatively.
-	out, err := r.execute(set, &Ctx{r: r, Lang: r.cfg.DefaultLanguage, Kind: "404", absolute: !r.cfg.Offline})
+	out, err := r.execute(set, (&Ctx{r: r, Lang: r.cfg.DefaultLanguage, Kind: "404", absolute: !r.cfg.Offline}).init())
 	if err != nil {
 		return nil, r.tmpl.ExecError(err)
 	}
