@@ -208,7 +208,8 @@ func (c *Ctx) entry(l Link) (template.HTML, error) {
 	if c.set == nil {
 		return "", fmt.Errorf("partial %s: no template set", name)
 	}
-	if !c.r.cached[name] || len(l.Children) > 0 || !plain(l.Href) {
+	// The current page's entry is on no other page: it is executed, not kept.
+	if !c.r.cached[name] || len(l.Children) > 0 || l.Current || !plain(l.Href) {
 		return c.partial(name, l)
 	}
 	k := entryKey{set: c.set, title: l.Title, summary: l.Summary, kind: l.Kind, lang: l.Lang, titleLang: l.TitleLang,
