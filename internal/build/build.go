@@ -16,8 +16,8 @@ import (
 	"vises/internal/config"
 	"vises/internal/content"
 	"vises/internal/diag"
+	"vises/internal/pack"
 	"vises/internal/parallel"
-	"vises/internal/render"
 	"vises/internal/translation"
 )
 
@@ -89,9 +89,9 @@ type Builder struct {
 	o     Options
 	hint  map[string]bool // files said to have changed since the last build, or nil
 	cache *content.Cache
-	parts *render.PartCache // pack parts, kept between builds when only page texts change
-	last  *snapshot         // what the last good build saw, or nil
-	once  bool              // no build follows: nothing to remember for the next one
+	parts *pack.PartCache // pack parts, kept between builds when only page texts change
+	last  *snapshot       // what the last good build saw, or nil
+	once  bool            // no build follows: nothing to remember for the next one
 }
 
 // snapshot is what decides whether the next build can render less.
@@ -102,7 +102,7 @@ type snapshot struct {
 
 // NewBuilder returns a builder for o.
 func NewBuilder(o Options) *Builder {
-	return &Builder{o: o, cache: content.NewCache(), parts: render.NewPartCache()}
+	return &Builder{o: o, cache: content.NewCache(), parts: pack.NewPartCache()}
 }
 
 // Changed says which files (relative to the site root) changed since the last build, as a
@@ -212,19 +212,6 @@ func partial(last, snap *snapshot, site *content.Site, changed map[string]bool) 
 		}
 	}
 	return changed
-}
-
-// packTouched reports whether a pack holds one of the pages to render again.
-func packTouched(r *render.Renderer, po render.PackOutput, only map[string]bool) bool {
-	if only[po.Session.File] {
-		return true
-	}
-	for _, f := range r.PackParts(po) {
-		if only[f] {
-			return true
-		}
-	}
-	return false
 }
 
 func addErr(l *diag.List, err error) {

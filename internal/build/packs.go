@@ -7,6 +7,7 @@ import (
 
 	"vises/internal/content"
 	"vises/internal/diag"
+	"vises/internal/pack"
 	"vises/internal/pdf"
 	"vises/internal/publish"
 	"vises/internal/render"
@@ -18,13 +19,13 @@ import (
 // progress, when not nil, is told about each pack before it is printed.
 // Tables of a trainer's pack (which holds every page of the participants' too) that would not fit
 // the width of the printed page are reported to l at their Markdown line.
-func printPacks(chromium string, r *render.Renderer, out *publish.Staging, min *publish.Minifier, progress func(n, total int, name string), l *diag.List) error {
+func printPacks(chromium string, r *render.Renderer, f *pack.Feature, out *publish.Staging, min *publish.Minifier, progress func(n, total int, name string), l *diag.List) error {
 	printer, err := pdf.NewPrinter(chromium)
 	if err != nil {
 		return err
 	}
 	defer printer.Close()
-	packs := r.Packs()
+	packs := f.Packs(r)
 	warned := map[diag.Pos]bool{} // a table in several packs is reported once
 	for i, po := range packs {
 		if progress != nil {
@@ -36,7 +37,7 @@ func printPacks(chromium string, r *render.Renderer, out *publish.Staging, min *
 		// The PDF is printed from the pack as it is printed (links leaving the pack go to the
 		// public site), and the pack page of the site gets the page numbers afterwards.
 		replace := func(pages map[string]int, blanks map[string]bool, print bool) error {
-			html, err := r.Pack(po, pages, blanks, true, print)
+			html, err := f.Render(r, po, pages, blanks, true, print)
 			if err != nil {
 				return err
 			}
@@ -48,9 +49,9 @@ func printPacks(chromium string, r *render.Renderer, out *publish.Staging, min *
 		if err := replace(nil, nil, true); err != nil {
 			return err
 		}
-		ids, right := r.RightHand(po)
+		ids, right := pack.RightHand(r, po)
 		script := ""
-		if po.Variant == render.Trainer {
+		if po.Variant == pack.Trainer {
 			script = tooWide
 		}
 		var data []byte
@@ -86,7 +87,7 @@ func printPacks(chromium string, r *render.Renderer, out *publish.Staging, min *
 			return err
 		}
 		if measured != "" {
-			warnTooWide(l, po, r.PackPages(po), measured, warned)
+			warnTooWide(l, po, pack.Pages(r, po), measured, warned)
 		}
 	}
 	return nil
@@ -115,7 +116,7 @@ const tooWide = `(() => {
 })()`
 
 // warnTooWide reports the tables tooWide found at their Markdown lines.
-func warnTooWide(l *diag.List, po render.PackOutput, pages map[string]*content.Page, measured string, warned map[diag.Pos]bool) {
+func warnTooWide(l *diag.List, po pack.Output, pages map[string]*content.Page, measured string, warned map[diag.Pos]bool) {
 	var wide []struct {
 		Part         string
 		Index, Count int

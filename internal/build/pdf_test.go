@@ -110,7 +110,7 @@ func pdftotext(t *testing.T, file string, page int) string {
 
 var tocEntry = regexp.MustCompile(`<li><a href="#(part-\d+)"><span class="pack-toc-title">([^<]*)</span><span class="pack-toc-page">(\d*)</span>`)
 
-type pack struct {
+type kitPack struct {
 	lang, html, pdf string
 	session         string // site path of the session page, such as "fr/formation/cycle-modules/"
 	module          bool   // a pack of one module of a cycle
@@ -118,8 +118,8 @@ type pack struct {
 }
 
 // packs lists the packs of the kit: two per session and two per module of a cycle.
-func packs(t *testing.T, out string) []pack {
-	var ps []pack
+func packs(t *testing.T, out string) []kitPack {
+	var ps []kitPack
 	for _, c := range []struct {
 		lang, dir, participants, trainer string
 	}{{"fr", "fr/formation", "livret", "livret-animateur"}, {"nl", "nl/vorming", "bundel", "bundel-begeleider"}} {
@@ -133,8 +133,8 @@ func packs(t *testing.T, out string) []pack {
 			modules, _ := filepath.Glob(filepath.Join(dir, "module-*"))
 			for _, d := range append([]string{dir}, modules...) {
 				ps = append(ps,
-					pack{c.lang, filepath.Join(d, c.participants, "index.html"), filepath.Join(d, c.participants+".pdf"), session, d != dir, false},
-					pack{c.lang, filepath.Join(d, c.trainer, "index.html"), filepath.Join(d, c.trainer+".pdf"), session, d != dir, true})
+					kitPack{c.lang, filepath.Join(d, c.participants, "index.html"), filepath.Join(d, c.participants+".pdf"), session, d != dir, false},
+					kitPack{c.lang, filepath.Join(d, c.trainer, "index.html"), filepath.Join(d, c.trainer+".pdf"), session, d != dir, true})
 			}
 		}
 	}

@@ -23,6 +23,7 @@ import (
 	"vises/internal/i18n"
 	"vises/internal/indicator"
 	"vises/internal/markdown"
+	"vises/internal/pack"
 	"vises/internal/pdf"
 	"vises/internal/publish"
 	"vises/internal/render"
@@ -68,6 +69,7 @@ type pass struct {
 	workers  int
 	chromium string // the Chromium that prints the packs, or ""
 	slides   *slides.Feature
+	packs    *pack.Feature
 	snap     *snapshot
 	only     map[string]bool // the page files to render, or nil for everything
 	// render
@@ -256,9 +258,9 @@ func (p *pass) assemble() bool {
 	p.r = render.New(cfg, p.site, p.ui, tmpl, p.mds, assets, features...)
 	p.r.SetPageMeta(p.meta)
 	// The default theme's header, footer and style and script links are executed once per
-	// language and navigation state (render.Ctx.Cached); a partner theme's own are executed
-	// for every page.
-	for _, name := range []string{"layouts/partials/header.html", "layouts/partials/footer.html", "layouts/partials/assets.html"} {
+	// language and navigation state (render.Ctx.Cached), and its navigation entries once per
+	// state (render.Link.Entry); a partner theme's own are executed for every page.
+	for _, name := range []string{"layouts/partials/header.html", "layouts/partials/footer.html", "layouts/partials/assets.html", "layouts/partials/navitem.html"} {
 		if strings.HasPrefix(p.layered.Origin(name), "themes/default/") && !o.noCache {
 			p.r.EnableCache(strings.TrimPrefix(name, "layouts/"))
 		}
@@ -279,7 +281,7 @@ func (p *pass) assemble() bool {
 		if p.chromium = find(); p.chromium == "" {
 			l.Warnf(diag.Pos{}, "--pdf: no Chromium found (install Debian's chromium package or set VISES_CHROMIUM): the session packs were not printed to PDF")
 		} else {
-			p.r.LinkPDFs()
+			p.packs.LinkPDFs()
 			p.slides.LinkPDFs()
 		}
 	}
@@ -317,7 +319,7 @@ func (p *pass) assemble() bool {
 		} else {
 			p.b.parts.Invalidate(p.site.Parsed)
 		}
-		p.r.UsePartCache(p.b.parts)
+		p.r.Keep()
 	}
 	return true
 }
@@ -402,14 +404,14 @@ func (p *pass) publish() bool {
 		start := time.Now()
 		// One count for the packs and materials, then the decks (the audience's slides and the
 		// trainer's handout of each).
-		packs, decks := len(p.r.Packs()), 2*len(p.slides.Decks())
+		packs, decks := len(p.packs.Packs(p.r)), 2*len(p.slides.Decks())
 		progress := func(offset int) func(n, total int, name string) {
 			if p.o.Progress == nil {
 				return nil
 			}
 			return func(n, _ int, name string) { p.o.Progress(offset+n, packs+decks, name) }
 		}
-		if err := printPacks(p.chromium, p.r, p.out, p.min, progress(0), l); err != nil {
+		if err := printPacks(p.chromium, p.r, p.packs, p.out, p.min, progress(0), l); err != nil {
 			l.Errorf(diag.Pos{}, "--pdf: %v", err)
 			return false
 		}
@@ -466,7 +468,8 @@ func (p *pass) write(name string, data []byte, compact bool) {
 	p.emit(name, data, err)
 }
 
-// pageTasks returns a task per page and pack to render: every one, or those whose text changed.
+// pageTasks returns a task per page to render: every one, or those whose text changed (the
+// packs are feature outputs).
 // Each is filled in, minified and written on its own: the output is the same, file by file,
 // whatever the order.
 func (p *pass) pageTasks() []func() {
@@ -499,19 +502,6 @@ func (p *pass) pageTasks() []func() {
 				data = bytes.Clone(data)
 			}
 			p.emit(name, data, err)
-		})
-	}
-	for _, po := range p.r.Packs() {
-		if p.only != nil && !packTouched(p.r, po, p.only) {
-			continue
-		}
-		tasks = append(tasks, func() {
-			data, err := p.r.Pack(po, nil, nil, p.chromium != "", false)
-			if err != nil {
-				p.fail(err)
-				return
-			}
-			p.write(po.URL+"index.html", data, false)
 		})
 	}
 	return tasks
@@ -556,7 +546,12 @@ func (p *pass) features() []render.Feature {
 		theme = func(code, lang string) string { return facets.Label("theme", code, lang) }
 	}
 	p.slides = slides.Load(p.o.FS, p.site, p.mds, p.ui, p.l)
-	return []render.Feature{searchindex.New(theme), catalogue.New(p.cat), worksheetform.Feature{}, p.slides, evaluation.Feature{}}
+	var parts *pack.PartCache
+	if p.o.Out != nil {
+		parts = p.b.parts // serve: the pack parts whose pages did not change are kept
+	}
+	p.packs = pack.New(p.mds, parts)
+	return []render.Feature{searchindex.New(theme), catalogue.New(p.cat), worksheetform.Feature{}, p.slides, p.packs, evaluation.Feature{}}
 }
 
 // siteTasks returns the tasks of a full build besides the pages: the files of the features

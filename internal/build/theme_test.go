@@ -48,6 +48,7 @@ func TestTemplateEditsShowOnEveryPage(t *testing.T) {
 		{"partials/breadcrumbs.html", `class="breadcrumbs"`},
 		{"partials/sidebar.html", `class="section-nav"`},
 		{"partials/navlist.html", `class="section-nav"`},
+		{"partials/navitem.html", `class="section-nav"`},
 		{"partials/toc.html", `class="toc"`},
 		{"partials/prevnext.html", `class="prev-next"`},
 		{"partials/footer.html", `class="site-footer"`},

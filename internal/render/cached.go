@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"strconv"
 	"strings"
@@ -183,4 +184,56 @@ func plain(s string) bool {
 		}
 	}
 	return true
+}
+
+// A navigation entry (partials/navitem.html, which navlist.html executes for each entry)
+// shows nothing but the Link it is given: its output depends on the entry's fields alone.
+// The section navigation lists up to 40 entries on every page; SectionNav gives each its
+// Entry, the partial executed once per layout and state (texts, current or active...) with
+// the address left as a hole and the address of each page filled in, so that navlist.html
+// writes a plain field instead of executing the partial (or calling a method) per entry.
+
+// entryKey is what a navigation entry may show besides its address.
+type entryKey struct {
+	set                                   *template.Template
+	title, summary, kind, lang, titleLang string
+	current, active, missing, more        bool
+}
+
+// entry executes partials/navitem.html with l as its dot, as
+// {{template "partials/navitem.html" .}} does, reusing its output for entries that differ
+// only by their address (see above).
+func (c *Ctx) entry(l Link) (template.HTML, error) {
+	const name = "partials/navitem.html"
+	if c.set == nil {
+		return "", fmt.Errorf("partial %s: no template set", name)
+	}
+	// The current page's entry is on no other page: it is executed, not kept.
+	if !c.r.cached[name] || len(l.Children) > 0 || l.Current || !plain(l.Href) {
+		return c.partial(name, l)
+	}
+	k := entryKey{set: c.set, title: l.Title, summary: l.Summary, kind: l.Kind, lang: l.Lang, titleLang: l.TitleLang,
+		current: l.Current, active: l.Active, missing: l.Missing, more: l.More}
+	c.r.cacheMu.RLock()
+	parts, ok := c.r.entries[k]
+	c.r.cacheMu.RUnlock()
+	if !ok {
+		hole := l
+		hole.Href = holeMark + "0z"
+		var b bytes.Buffer
+		if err := c.set.ExecuteTemplate(&b, name, hole); err != nil {
+			return "", err
+		}
+		parts = strings.Split(b.String(), hole.Href)
+		c.r.cacheMu.Lock()
+		if c.r.entries == nil {
+			c.r.entries = map[entryKey][]string{}
+		}
+		c.r.entries[k] = parts
+		c.r.cacheMu.Unlock()
+	}
+	if len(parts) == 2 {
+		return template.HTML(parts[0] + l.Href + parts[1]), nil
+	}
+	return template.HTML(strings.Join(parts, l.Href)), nil
 }

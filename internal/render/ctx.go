@@ -11,6 +11,7 @@ import (
 	"vises/internal/brand"
 	"vises/internal/content"
 	"vises/internal/hostfiles"
+	"vises/internal/indicator"
 	"vises/internal/markdown"
 )
 
@@ -25,14 +26,20 @@ type Ctx struct {
 	absolute bool          // links start from the base URL's path (404 page)
 	View     any           // on a page a feature draws (LayoutPage): the feature's data
 
+	// What every page shows, worked out once when the Ctx is made (init) and read by the
+	// layouts as plain fields, which cost less than methods called through reflection.
+	Title       string // the page title with its typography (the site's on root and 404)
+	Description string // the page description, else the site's
+	IsHome      bool   // the page is the home page of its language
+	Prev, Next  *Link  // the previous and next pages of the section, or nil
+
 	ownOf func(*content.Page) string // on a page a feature draws: LayoutPage.Own
 
-	pack    *PackView           // on a pack page
-	variant string              // on a pack page: Participants or Trainer
 	resolve func(string) string // link addresses, when the page is not drawn at its own URL
 	set     *template.Template  // the template set being executed, for partials called from Go
-	// In a pack: the part that stands for a page of the pack (page address -> part ID), and
-	// whether the pack is printed to PDF (links to other pages go to the public site).
+	// Drawn inside another output (Embed), such as a pack: the part that stands for a page of
+	// it (page address -> part ID), and whether it is printed to PDF (links to other pages go
+	// to the public site).
 	parts map[string]string
 	print bool
 	rec   *recorder // executing a cached partial: addresses are holes (cached.go)
@@ -41,13 +48,11 @@ type Ctx struct {
 }
 
 // own returns the address of the output that stands for page p in this context: the page
-// itself, or, on a pack page, the same pack of p (a session in another language).
+// itself, or, on a page a feature draws, the same output for p (LayoutPage.Own), such as the
+// same pack of a session in another language.
 func (c *Ctx) own(p *content.Page) string {
 	if c.ownOf != nil {
 		return c.ownOf(p)
-	}
-	if c.Kind == "pack" {
-		return c.r.packURL(p, c.variant)
 	}
 	return p.URL
 }
@@ -67,6 +72,10 @@ type Link struct {
 	Missing   bool // a language switch entry for which the page does not exist
 	More      bool // stands for the pages of a long section left out of its navigation
 	Children  []Link
+	// Entry is the entry drawn by partials/navitem.html, on the entries of SectionNav (each
+	// made once per state and reused: see Ctx.entry); empty on other lists, which
+	// navlist.html draws with the partial itself.
+	Entry template.HTML
 }
 
 // T returns the UI string id in the page's language, with its typography.
@@ -215,24 +224,20 @@ func (c *Ctx) PartnerContact() string { return c.r.cfg.Partner.Contact }
 // PartnerURL returns the partner's web site, or "".
 func (c *Ctx) PartnerURL() string { return c.r.cfg.Partner.URL }
 
-// Title returns the page title with its typography.
-func (c *Ctx) Title() string {
-	if c.Page == nil {
-		return c.SiteTitle()
+// init works out the fields every page shows; each place that makes a Ctx calls it once
+// the Ctx is complete.
+func (c *Ctx) init() *Ctx {
+	c.Title, c.Description = c.SiteTitle(), c.SiteDescription()
+	if p := c.Page; p != nil {
+		c.Title = markdown.Spacing(c.Lang, p.FM.Title)
+		if p.FM.Description != "" {
+			c.Description = markdown.Spacing(c.Lang, p.FM.Description)
+		}
+		c.IsHome = p.Kind == content.KindHome
+		c.Prev, c.Next = c.sibling(-1), c.sibling(+1)
 	}
-	return markdown.Spacing(c.Lang, c.Page.FM.Title)
+	return c
 }
-
-// Description returns the page description, else the site's.
-func (c *Ctx) Description() string {
-	if c.Page != nil && c.Page.FM.Description != "" {
-		return markdown.Spacing(c.Lang, c.Page.FM.Description)
-	}
-	return c.SiteDescription()
-}
-
-// IsHome reports whether the page is the home page of its language.
-func (c *Ctx) IsHome() bool { return c.Page != nil && c.Page.Kind == content.KindHome }
 
 // Canonical returns the absolute URL of the page.
 func (c *Ctx) Canonical() string {
@@ -340,7 +345,7 @@ func (c *Ctx) MissingIn() []string {
 
 // Home returns the home page link of the page's language.
 func (c *Ctx) Home() Link {
-	return Link{Title: c.SiteTitle(), Href: c.Rel(c.Lang + "/"), Current: c.IsHome()}
+	return Link{Title: c.SiteTitle(), Href: c.Rel(c.Lang + "/"), Current: c.IsHome}
 }
 
 func (c *Ctx) link(p *content.Page) Link {
@@ -392,23 +397,23 @@ func (c *Ctx) Breadcrumbs() []Link {
 }
 
 // SectionNav returns the top-level section the page belongs to and its pages, with the
-// pages of the sub-section being read.
-func (c *Ctx) SectionNav() *Link {
+// pages of the sub-section being read. Each entry below the section comes with its Entry.
+func (c *Ctx) SectionNav() (*Link, error) {
 	if c.Page == nil || c.Page.Kind == content.KindHome {
-		return nil
+		return nil, nil
 	}
 	top := c.Page
 	for top.Parent != nil && top.Parent.Kind != content.KindHome {
 		top = top.Parent
 	}
 	if top.Kind != content.KindSection {
-		return nil
+		return nil, nil
 	}
-	var walk func(p *content.Page) Link
-	walk = func(p *content.Page) Link {
+	var walk func(p *content.Page) (Link, error)
+	walk = func(p *content.Page) (Link, error) {
 		l := c.link(p)
 		if p != top && !l.Active { // not the page being read nor one of its ancestors
-			return l
+			return l, nil
 		}
 		kids := p.Children
 		before, after := 0, 0
@@ -433,15 +438,29 @@ func (c *Ctx) SectionNav() *Link {
 			l.Children = append(l.Children, c.more(p, before))
 		}
 		for _, ch := range kids {
-			l.Children = append(l.Children, walk(ch))
+			e, err := walk(ch)
+			if err != nil {
+				return l, err
+			}
+			l.Children = append(l.Children, e)
 		}
 		if after > 0 {
 			l.Children = append(l.Children, c.more(p, after))
 		}
-		return l
+		for i := range l.Children {
+			e := &l.Children[i]
+			var err error
+			if e.Entry, err = c.entry(*e); err != nil {
+				return l, err
+			}
+		}
+		return l, nil
 	}
-	l := walk(top)
-	return &l
+	l, err := walk(top)
+	if err != nil {
+		return nil, err
+	}
+	return &l, nil
 }
 
 // Section navigation lists at most navMax pages of a section; past that, the navWindow pages
@@ -508,12 +527,7 @@ func (c *Ctx) TOC() []Heading {
 	return out
 }
 
-// Prev returns the previous page of the section, or nil.
-func (c *Ctx) Prev() *Link { return c.sibling(-1) }
-
-// Next returns the next page of the section, or nil.
-func (c *Ctx) Next() *Link { return c.sibling(+1) }
-
+// sibling returns the previous (step -1) or next page of the section, or nil.
 func (c *Ctx) sibling(step int) *Link {
 	if c.Page == nil || c.Page.Kind != content.KindPage {
 		return nil
@@ -598,6 +612,20 @@ func (c *Ctx) Handouts() []Link {
 		if problem == "" && t.Page != nil {
 			out = append(out, c.link(t.Page))
 		}
+	}
+	return out
+}
+
+// IsCatalogue reports whether the page is the indicator catalogue's section page.
+func (c *Ctx) IsCatalogue() bool {
+	return c.Page != nil && c.Page.Kind == content.KindSection && c.Page.Section == indicator.Section && c.Page.Dir() == indicator.Section
+}
+
+// Seq returns the numbers 1 to n, for the rows of a form to fill in.
+func (c *Ctx) Seq(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i + 1
 	}
 	return out
 }

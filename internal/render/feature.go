@@ -92,7 +92,7 @@ func (r *Renderer) Layout(lp LayoutPage) ([]byte, error) {
 		}
 		return nil, err
 	}
-	ctx := &Ctx{r: r, Page: lp.Page, Lang: lp.Lang, URL: lp.URL, Kind: lp.Layout, View: lp.View, ownOf: lp.Own}
+	ctx := (&Ctx{r: r, Page: lp.Page, Lang: lp.Lang, URL: lp.URL, Kind: lp.Layout, View: lp.View, ownOf: lp.Own}).init()
 	out, err := r.execute(set, ctx)
 	if err != nil {
 		return nil, r.tmpl.ExecError(err)
@@ -114,6 +114,12 @@ type Embed struct {
 	// parts of a pack): .Rel and .RelAnchor then point at it.
 	Anchors map[string]string
 	Print   bool // the output is printed to PDF: links to other pages go to the public site
+	// Kind is the kind of page the partial sees (.Kind), such as "pack"; empty: the page's.
+	Kind string
+	// Content is what the partial shows as .Content; empty: the page's text, its links
+	// resolved with Resolve.
+	Content template.HTML
+	View    any // what the partial sees as .View, such as the output being drawn
 }
 
 // Embed draws e.Page through e.Partial and returns the HTML.
@@ -127,8 +133,14 @@ func (r *Renderer) Embed(e Embed) (template.HTML, error) {
 		resolve = r.resolver(e.Page)
 	}
 	p := e.Page
-	c := &Ctx{r: r, Page: p, Lang: p.Lang, URL: e.URL, Kind: string(p.Kind), resolve: resolve, set: set, parts: e.Anchors, print: e.Print}
-	if p.Doc != nil {
+	kind := e.Kind
+	if kind == "" {
+		kind = string(p.Kind)
+	}
+	c := &Ctx{r: r, Page: p, Lang: p.Lang, URL: e.URL, Kind: kind, resolve: resolve, set: set, parts: e.Anchors, print: e.Print,
+		View: e.View, Content: e.Content}
+	c.init()
+	if c.Content == "" && p.Doc != nil {
 		c.Content = template.HTML(p.Doc.HTML(resolve))
 	}
 	var b bytes.Buffer
@@ -152,6 +164,15 @@ func (r *Renderer) UI() *i18n.Bundle { return r.ui }
 // Static reports whether name is a static file of the theme or the site.
 func (r *Renderer) Static(name string) bool { _, ok := r.assets[name]; return ok }
 
+// AssetPath returns the site path of a static file of the theme or the site (fingerprinted
+// for CSS and JS), or "" when there is none.
+func (r *Renderer) AssetPath(name string) string {
+	if a, ok := r.assets[name]; ok {
+		return a.Path
+	}
+	return ""
+}
+
 // ListTitle returns the title lists of pages show for p, typography applied (an indicator's
 // starts with its ID).
 func (r *Renderer) ListTitle(p *content.Page) string { return r.texts[p].title }
@@ -159,9 +180,12 @@ func (r *Renderer) ListTitle(p *content.Page) string { return r.texts[p].title }
 // Backlinks returns the other pages that link to p, in site order.
 func (r *Renderer) Backlinks(p *content.Page) []*content.Page { return r.backlinks[p] }
 
+// Keep says that the site is built again and again (vises serve).
+func (r *Renderer) Keep() { r.keeps = true }
+
 // Keeps reports whether the site is built again and again (vises serve), so that a feature
 // may keep on the pages what it made of them for the next build.
-func (r *Renderer) Keeps() bool { return r.parts != nil }
+func (r *Renderer) Keeps() bool { return r.keeps }
 
 // Renderer returns the renderer drawing the page, for template functions of features.
 func (c *Ctx) Renderer() *Renderer { return c.r }

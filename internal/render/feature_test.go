@@ -90,6 +90,19 @@ func TestFeatureAddsFunctionsAndPages(t *testing.T) {
 	if want := "fr ../ #part-2 hello from fr"; string(embedded) != want {
 		t.Errorf("embedded page: %q, want %q", embedded, want)
 	}
+	// Its kind, text and view may be given by the feature (as a pack gives its parts).
+	fsys["layouts/partials/view.html"] = &fstest.MapFile{Data: []byte(`{{.Kind}} {{.Content}} {{.View}}`)}
+	tmpl, _ = theme.Load(theme.NewLayered(theme.Layer{Name: "t", FS: fsys}), funcs)
+	r = New(cfg, site, ui, tmpl, mds, nil, greeter{})
+	r.Links(1)
+	embedded, err = r.Embed(Embed{Layout: "hello", Partial: "partials/view.html", Page: site.Home["fr"], URL: "fr/hello/",
+		Kind: "pack", Content: "<p>text</p>", View: "the pack"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "pack <p>text</p> the pack"; string(embedded) != want {
+		t.Errorf("embedded page with its kind, text and view: %q, want %q", embedded, want)
+	}
 	if _, err := Funcs(greeter{}, greeter{}); err == nil {
 		t.Error("two features giving the same function: no error")
 	}

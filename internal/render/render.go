@@ -35,12 +35,11 @@ type Renderer struct {
 	// features bring pages, files and template functions of their own (feature.go).
 	features []Feature
 	funcs    template.FuncMap
-	pdf      bool                                // session pages link to PDFs of their packs
 	links    map[*content.Page]map[string]string // page -> link as written -> URL to write
 	// backlinks lists, for each page, the other pages that link to it, in site order.
 	backlinks map[*content.Page][]*content.Page
 	forward   map[*content.Page][]*content.Page // the pages each page links to
-	parts     *PartCache                        // rendered pack parts kept between builds, or nil
+	keeps     bool                              // the site is built again and again (Keep)
 	texts     map[*content.Page]texts           // titles and summaries with their typography
 	strings   sync.Map                          // lang, id and whole-number arguments -> UI string, typography applied
 	meta      map[*content.Page]PageMeta        // what the translators' loop found (translation.go)
@@ -48,6 +47,7 @@ type Renderer struct {
 	cached    map[string]bool // the partials that may be cached
 	cacheMu   sync.RWMutex
 	fragments map[cacheKey]*fragment
+	entries   map[entryKey][]string // navigation entries, cut at their address
 }
 
 // texts are what lists of pages show of a page, typography applied once.
@@ -62,9 +62,6 @@ func New(cfg *config.Config, site *content.Site, ui *i18n.Bundle, tmpl *theme.Te
 	return &Renderer{cfg: cfg, site: site, ui: ui, tmpl: tmpl, mds: mds, assets: assets, features: features, funcs: funcs,
 		links: map[*content.Page]map[string]string{}, texts: map[*content.Page]texts{}, backlinks: map[*content.Page][]*content.Page{}, forward: map[*content.Page][]*content.Page{}}
 }
-
-// LinkPDFs says that PDFs of the session packs are made, so that session pages link to them.
-func (r *Renderer) LinkPDFs() { r.pdf = true }
 
 // Links resolves every link of every page into the address written in its HTML, on workers
 // goroutines; the results are gathered in site order, so that they do not depend on workers.
@@ -151,7 +148,7 @@ func (r *Renderer) Page(b *bytes.Buffer, p *content.Page) (string, error) {
 		return "", diag.Diagnostic{Pos: diag.Pos{File: p.File}, Msg: err.Error()}
 	}
 	b.Reset()
-	ctx := &Ctx{r: r, Page: p, Lang: p.Lang, URL: p.URL, Kind: kind}
+	ctx := (&Ctx{r: r, Page: p, Lang: p.Lang, URL: p.URL, Kind: kind}).init()
 	if p.Doc != nil {
 		ctx.Content = template.HTML(p.Doc.HTML(r.resolver(p)))
 	}
@@ -193,7 +190,7 @@ func (r *Renderer) Root() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := r.execute(set, &Ctx{r: r, Lang: r.cfg.DefaultLanguage, Kind: "root"})
+	out, err := r.execute(set, (&Ctx{r: r, Lang: r.cfg.DefaultLanguage, Kind: "root"}).init())
 	if err != nil {
 		return nil, r.tmpl.ExecError(err)
 	}
@@ -209,7 +206,7 @@ func (r *Renderer) NotFound() ([]byte, error) {
 	}
 	// A 404 page is served at any address, so its links start from the site's root; the
 	// offline edition has no server, and its 404.html, at the top of the folder, links relatively.
-	out, err := r.execute(set, &Ctx{r: r, Lang: r.cfg.DefaultLanguage, Kind: "404", absolute: !r.cfg.Offline})
+	out, err := r.execute(set, (&Ctx{r: r, Lang: r.cfg.DefaultLanguage, Kind: "404", absolute: !r.cfg.Offline}).init())
 	if err != nil {
 		return nil, r.tmpl.ExecError(err)
 	}

@@ -1,21 +1,76 @@
-package render
+// Package pack is the feature of the session packs: for every training session that lists
+// handouts (and every module of a cycle), the participants' pack, the trainer's pack, the
+// sign-in sheet and the certificate of attendance, each a page of the site drawn through the
+// theme's pack layout and, with vises build --pdf, printed to PDF. Its template functions give
+// the layouts the pack being drawn ({{pack .}}), a session page's links to its packs
+// ({{packLinks .}}) and a glossary's terms as a pack holds them ({{packTerms .}},
+// {{packGlossaryQR .}}).
+package pack
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"vises/internal/content"
 	"vises/internal/diag"
-	"vises/internal/indicator"
 	"vises/internal/markdown"
 	"vises/internal/qrcode"
+	"vises/internal/render"
 )
+
+// Feature makes the packs of a site. Build it with New.
+type Feature struct {
+	mds   content.Markdowns
+	parts *PartCache // rendered parts kept between builds (vises serve), or nil
+	pdf   bool       // PDFs of the packs are made: session pages link to them
+}
+
+// New returns the feature; parts, when not nil, keeps the rendered parts of packs from one
+// build to the next.
+func New(mds content.Markdowns, parts *PartCache) *Feature {
+	return &Feature{mds: mds, parts: parts}
+}
+
+// LinkPDFs says that PDFs of the packs are made, so that session pages link to them.
+func (f *Feature) LinkPDFs() { f.pdf = true }
+
+// Funcs gives the layouts the pack being drawn, the links of a session page to its packs,
+// and a glossary's terms as a pack holds them.
+func (f *Feature) Funcs() template.FuncMap {
+	return template.FuncMap{
+		"pack":           view,
+		"packLinks":      f.links,
+		"packTerms":      terms,
+		"packGlossaryQR": glossaryQR,
+	}
+}
+
+// Outputs returns the pack page of every printable output of a session; each shows the text
+// of its session and of its handouts.
+func (f *Feature) Outputs(r *render.Renderer) []render.Output {
+	var out []render.Output
+	for _, po := range f.Packs(r) {
+		out = append(out, render.Output{
+			Name:   po.URL + "index.html",
+			Render: func() ([]byte, error) { return f.Render(r, po, nil, nil, f.pdf, false) },
+			Uses: func(file string) bool {
+				return file == po.Session.File || slices.Contains(Parts(r, po), file)
+			},
+		})
+	}
+	return out
+}
+
+// view returns the pack being drawn, on a pack page and in its parts, or nil.
+func view(c *render.Ctx) *View {
+	v, _ := c.View.(*View)
+	return v
+}
 
 // Pack variants: what participants get, and what the trainer gets on top (the run sheet, the
 // session plan with its durations, the facilitator notes and the session materials). The sign-in
@@ -27,9 +82,9 @@ const (
 	Certificate  = "certificate"
 )
 
-// PackOutput is one printable output of a session: a pack or a session material, of a session
+// Output is one printable output of a session: a pack or a session material, of a session
 // or of one module of a cycle, in one language.
-type PackOutput struct {
+type Output struct {
 	Session *content.Page
 	Module  int // the module of a cycle (from 1), or 0 for the whole session
 	Variant string
@@ -39,10 +94,10 @@ type PackOutput struct {
 
 // Material reports whether po is a session material (a sign-in sheet or a certificate) rather
 // than a pack.
-func (po PackOutput) Material() bool { return po.Variant == SignIn || po.Variant == Certificate }
+func (po Output) Material() bool { return po.Variant == SignIn || po.Variant == Certificate }
 
 // module returns the module of the output, or nil for the whole session.
-func (po PackOutput) module() *content.Module {
+func (po Output) module() *content.Module {
 	if po.Module == 0 {
 		return nil
 	}
@@ -50,7 +105,7 @@ func (po PackOutput) module() *content.Module {
 }
 
 // handouts returns the handouts of the output's session or module, as written.
-func (po PackOutput) handouts() []string {
+func (po Output) handouts() []string {
 	if m := po.module(); m != nil {
 		return m.Handouts
 	}
@@ -60,9 +115,9 @@ func (po PackOutput) handouts() []string {
 // Packs lists the printable outputs of the site: for every page that lists handouts, and for
 // every module of it, the participants' and the trainer's packs, the sign-in sheet and the
 // certificate of attendance.
-func (r *Renderer) Packs() []PackOutput {
-	var out []PackOutput
-	for _, p := range r.site.Pages {
+func (f *Feature) Packs(r *render.Renderer) []Output {
+	var out []Output
+	for _, p := range r.Site().Pages {
 		if len(p.FM.Handouts) == 0 || p.Duplicate {
 			continue
 		}
@@ -72,16 +127,16 @@ func (r *Renderer) Packs() []PackOutput {
 				base += p.FM.Modules[m-1].Slug + "/"
 			}
 			for _, v := range []string{Participants, Trainer, SignIn, Certificate} {
-				slug := r.packSlug(p.Lang, v)
-				out = append(out, PackOutput{Session: p, Module: m, Variant: v, URL: base + slug + "/", PDF: base + slug + ".pdf"})
+				slug := packSlug(r, p.Lang, v)
+				out = append(out, Output{Session: p, Module: m, Variant: v, URL: base + slug + "/", PDF: base + slug + ".pdf"})
 			}
 		}
 	}
 	return out
 }
 
-func (r *Renderer) packSlug(lang, variant string) string {
-	s, err := r.ui.T(lang, "pack.slug."+variant)
+func packSlug(r *render.Renderer, lang, variant string) string {
+	s, err := r.UI().T(lang, "pack.slug."+variant)
 	if err != nil || s == "" {
 		return variant
 	}
@@ -90,7 +145,7 @@ func (r *Renderer) packSlug(lang, variant string) string {
 
 // packKey names an output of a session across languages: its variant, after its module's number
 // for a module's output ("2:trainer").
-func packKey(po PackOutput) string {
+func packKey(po Output) string {
 	if po.Module > 0 {
 		return strconv.Itoa(po.Module) + ":" + po.Variant
 	}
@@ -99,7 +154,7 @@ func packKey(po PackOutput) string {
 
 // packURL returns the address of the same output for another language's version of a session
 // (key as made by packKey); the session page itself when that version has no such module.
-func (r *Renderer) packURL(session *content.Page, key string) string {
+func packURL(r *render.Renderer, session *content.Page, key string) string {
 	base, variant := session.URL, key
 	if n, v, ok := strings.Cut(key, ":"); ok {
 		m, _ := strconv.Atoi(n)
@@ -108,79 +163,28 @@ func (r *Renderer) packURL(session *content.Page, key string) string {
 		}
 		base, variant = session.URL+session.FM.Modules[m-1].Slug+"/", v
 	}
-	return base + r.packSlug(session.Lang, variant) + "/"
+	return base + packSlug(r, session.Lang, variant) + "/"
 }
 
-// PackParts returns the source files of the handouts of a pack.
-func (r *Renderer) PackParts(po PackOutput) []string {
+// Parts returns the source files of the handouts of a pack.
+func Parts(r *render.Renderer, po Output) []string {
 	var out []string
 	for _, h := range po.handouts() {
-		if t, problem := r.site.Resolve(po.Session, h, nil); problem == "" && t.Page != nil {
+		if t, problem := r.Site().Resolve(po.Session, h, nil); problem == "" && t.Page != nil {
 			out = append(out, t.Page.File)
 		}
 	}
 	return out
 }
 
-// PartCache keeps the rendered parts of packs from one build to the next (vises serve): a part
-// whose page did not change is not rendered again. The zero value is not usable; use
-// NewPartCache. A nil *PartCache caches nothing.
-type PartCache struct {
-	mu    sync.Mutex // packs are rendered in parallel
-	parts map[string]string
-	stale map[string]bool // page files whose parts must be rendered again
-}
-
-// NewPartCache returns an empty cache.
-func NewPartCache() *PartCache { return &PartCache{parts: map[string]string{}} }
-
-// Invalidate marks the parts of the given page files as stale; a nil list empties the cache.
-func (c *PartCache) Invalidate(files []string) {
-	if c == nil {
-		return
-	}
-	if files == nil {
-		c.parts = map[string]string{}
-		return
-	}
-	c.stale = map[string]bool{}
-	for _, f := range files {
-		c.stale[f] = true
-	}
-}
-
-func (c *PartCache) get(key, file string) (string, bool) {
-	if c == nil {
-		return "", false
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.stale[file] {
-		return "", false
-	}
-	s, ok := c.parts[key]
-	return s, ok
-}
-
-func (c *PartCache) put(key, html string) {
-	if c != nil {
-		c.mu.Lock()
-		c.parts[key] = html
-		c.mu.Unlock()
-	}
-}
-
-// UsePartCache makes the renderer reuse the parts of an earlier build.
-func (r *Renderer) UsePartCache(c *PartCache) { r.parts = c }
-
-// PackView is what the pack layout draws.
-type PackView struct {
+// View is what the pack layout draws ({{pack .}}).
+type View struct {
 	Variant   string
 	Session   string // the session's title
 	Module    string // the module's title, in a module's pack
 	OnlineURL string // absolute URL of the session page
 	QR        template.HTML
-	Parts     []PackPart
+	Parts     []Part
 	PDF       string // URL of the PDF, relative to the pack page, when one is made
 	Print     bool   // the page a PDF is printed from: its links leave for the public site
 	Agenda    []AgendaRow
@@ -196,16 +200,16 @@ type PackView struct {
 }
 
 // Heading returns the title of what the pack is for: the module of a cycle, or the session.
-func (v *PackView) Heading() string {
+func (v *View) Heading() string {
 	if v.Module != "" {
 		return v.Module
 	}
 	return v.Session
 }
 
-// PackPart is a part of a pack: a handout, or a page the pack makes (the opening, the run
+// Part is a part of a pack: a handout, or a page the pack makes (the opening, the run
 // sheet, the session materials, the notes pages).
-type PackPart struct {
+type Part struct {
 	ID    string // anchor of the part in the pack
 	Title string
 	Kind  string // section of the page (methode, fiches, glossaire...), or the kind of page made
@@ -220,14 +224,14 @@ type PackPart struct {
 // kind: "opening", "runsheet"), the pages (the session's plan for the trainer, then the
 // handouts), and the parts it makes after them ("notes", "signin", "certificate"). The part
 // of the i-th page is "part-N", N = len(before)+i+1.
-func (r *Renderer) packPlan(po PackOutput) (before []string, parts []*content.Page, after []string) {
+func packPlan(r *render.Renderer, po Output) (before []string, parts []*content.Page, after []string) {
 	s := po.Session
 	if po.Variant == Trainer {
 		parts = append(parts, s)
 	}
 	if !po.Material() {
 		for _, h := range po.handouts() {
-			if t, problem := r.site.Resolve(s, h, nil); problem == "" && t.Page != nil {
+			if t, problem := r.Site().Resolve(s, h, nil); problem == "" && t.Page != nil {
 				parts = append(parts, t.Page)
 			}
 		}
@@ -241,9 +245,9 @@ func (r *Renderer) packPlan(po PackOutput) (before []string, parts []*content.Pa
 	return before, parts, after
 }
 
-// PackPages returns the pages of a pack by the ID of their part.
-func (r *Renderer) PackPages(po PackOutput) map[string]*content.Page {
-	before, parts, _ := r.packPlan(po)
+// Pages returns the pages of a pack by the ID of their part.
+func Pages(r *render.Renderer, po Output) map[string]*content.Page {
+	before, parts, _ := packPlan(r, po)
 	out := map[string]*content.Page{}
 	for i, p := range parts {
 		if id := fmt.Sprintf("part-%d", len(before)+i+1); out[id] == nil {
@@ -256,8 +260,8 @@ func (r *Renderer) PackPages(po PackOutput) map[string]*content.Page {
 // RightHand returns, in order, the parts of a pack and whether each must start on a right-hand
 // (odd) page of the printed pack: the worksheets, which a participant tears out or photocopies
 // on their own.
-func (r *Renderer) RightHand(po PackOutput) (ids []string, right []bool) {
-	before, parts, after := r.packPlan(po)
+func RightHand(r *render.Renderer, po Output) (ids []string, right []bool) {
+	before, parts, after := packPlan(r, po)
 	for i := range before {
 		ids, right = append(ids, fmt.Sprintf("part-%d", i+1)), append(right, false)
 	}
@@ -300,47 +304,42 @@ func prefixIDs(h, prefix string) string {
 	})
 }
 
-// Pack renders the pack page of po; pages gives the printed page of each part (by part ID)
+// Render renders the pack page of po; pages gives the printed page of each part (by part ID)
 // once a PDF has been measured, and pdf says whether a PDF is made. A link to a page that is
 // a part of the pack goes to that part; with print (the page a PDF is printed from), any other
 // link goes to the page on the public site (the base URL), since a PDF travels without the site.
-func (r *Renderer) Pack(po PackOutput, pages map[string]int, blanks map[string]bool, pdf, print bool) ([]byte, error) {
-	set, _, err := r.tmpl.Lookup(po.Session.Section, "pack")
-	if err != nil {
-		return nil, diag.Diagnostic{Pos: diag.Pos{File: po.Session.File}, Msg: err.Error()}
-	}
-	s := po.Session
-	label, _ := r.ui.T(s.Lang, "pack.qr")
-	qr, err := qrcode.SVG(r.cfg.Abs(s.URL), label)
+func (f *Feature) Render(r *render.Renderer, po Output, pages map[string]int, blanks map[string]bool, pdf, print bool) ([]byte, error) {
+	s, cfg := po.Session, r.Config()
+	label, _ := r.UI().T(s.Lang, "pack.qr")
+	qr, err := qrcode.SVG(cfg.Abs(s.URL), label)
 	if err != nil {
 		return nil, err
 	}
-	view := &PackView{Variant: po.Variant, OnlineURL: r.cfg.Abs(s.URL), QR: template.HTML(qr), Print: print,
-		KitURL: r.cfg.Abs(s.Lang + "/"), lang: s.Lang}
-	ctx := &Ctx{r: r, Page: s, Lang: s.Lang, URL: po.URL, Kind: "pack", pack: view, variant: packKey(po)}
-	view.Session = ctx.Title()
+	view := &View{Variant: po.Variant, OnlineURL: cfg.Abs(s.URL), QR: template.HTML(qr), Print: print,
+		KitURL: cfg.Abs(s.Lang + "/"), lang: s.Lang}
+	view.Session = markdown.Spacing(s.Lang, s.FM.Title)
 	agenda, opening := s.FM.Agenda, s.FM.Opening
 	view.Format = markdown.Spacing(s.Lang, s.FM.Summary)
 	if m := po.module(); m != nil {
 		view.Module = markdown.Spacing(s.Lang, m.Title)
 		agenda, opening = m.Agenda, m.Opening
-		view.Format, _ = ctx.T("pack.module.format", map[string]any{"N": po.Module, "Total": len(s.FM.Modules)})
+		view.Format, _ = uiString(r, s.Lang, "pack.module.format", map[string]any{"N": po.Module, "Total": len(s.FM.Modules)})
 	}
-	view.Agenda, view.Duration = r.agenda(s, agenda)
+	view.Agenda, view.Duration = agendaOf(s, agenda)
 	if len(view.Agenda) > 0 {
 		view.RunSheets = []RunSheet{{Title: view.Heading(), Duration: view.Duration, Rows: view.Agenda}}
 	} else if po.Module == 0 {
 		for _, m := range s.FM.Modules {
-			rows, d := r.agenda(s, m.Agenda)
+			rows, d := agendaOf(s, m.Agenda)
 			if len(rows) > 0 {
 				view.RunSheets = append(view.RunSheets, RunSheet{Title: markdown.Spacing(s.Lang, m.Title), Duration: d, Rows: rows})
 			}
 		}
 	}
 	if pdf {
-		view.PDF = ctx.Rel(po.PDF)
+		view.PDF = content.RelURL(po.URL, po.PDF, cfg.Offline)
 	}
-	before, parts, after := r.packPlan(po)
+	before, parts, after := packPlan(r, po)
 	id := func(i int) string { return fmt.Sprintf("part-%d", len(before)+i+1) }
 	partOf := map[*content.Page]string{}
 	partURLs := map[string]string{}
@@ -350,25 +349,23 @@ func (r *Renderer) Pack(po PackOutput, pages map[string]int, blanks map[string]b
 			partURLs[p.URL] = partOf[p]
 		}
 	}
-	view.terms = r.usedTerms(append(parts, s))
+	view.terms = usedTerms(r, append(parts, s))
 	if po.Variant == Participants && len(opening) > 0 {
-		h, err := r.opening(s, opening, agenda, po, partOf, view.terms, print)
+		h, err := f.opening(r, s, opening, agenda, po, partOf, view.terms, print)
 		if err != nil {
 			return nil, err
 		}
 		view.Opening = template.HTML(h)
 	}
 	made := func(kind string, n int) error {
-		pc := &Ctx{r: r, Page: s, Lang: s.Lang, URL: po.URL, Kind: "pack", pack: view, variant: packKey(po), set: set, print: print}
-		var b bytes.Buffer
-		if err := set.ExecuteTemplate(&b, "partials/pack-"+kind+".html", pc); err != nil {
-			d := r.tmpl.ExecError(err)
-			d.Msg = fmt.Sprintf("%s (rendering the pack of %s)", d.Msg, s.File)
-			return d
+		h, err := r.Embed(render.Embed{Layout: "pack", Section: s.Section, Partial: "partials/pack-" + kind + ".html",
+			Page: s, URL: po.URL, Kind: "pack", Print: print, View: view})
+		if err != nil {
+			return err
 		}
-		title, _ := r.ui.T(s.Lang, "pack.part."+kind)
+		title, _ := r.UI().T(s.Lang, "pack.part."+kind)
 		pid := fmt.Sprintf("part-%d", n)
-		view.Parts = append(view.Parts, PackPart{ID: pid, Title: markdown.Spacing(s.Lang, title), Kind: kind, Page: pages[pid], HTML: template.HTML(b.String())})
+		view.Parts = append(view.Parts, Part{ID: pid, Title: markdown.Spacing(s.Lang, title), Kind: kind, Page: pages[pid], HTML: h})
 		return nil
 	}
 	if po.Material() {
@@ -387,22 +384,21 @@ func (r *Renderer) Pack(po PackOutput, pages map[string]int, blanks map[string]b
 		if len(p.FM.Terms) > 0 {
 			key += "|" + fmt.Sprint(view.terms) // the glossary holds the terms the other parts use
 		}
-		body, ok := r.parts.get(key, p.File)
+		body, ok := f.parts.get(key, p.File)
 		if !ok {
-			if body, err = r.partHTML(set, p, po, view, id, partOf, partURLs, print); err != nil {
+			if body, err = f.partHTML(r, p, po, view, id, partOf, partURLs, print); err != nil {
 				return nil, err
 			}
-			r.parts.put(key, body)
+			f.parts.put(key, body)
 		}
-		pc := &Ctx{r: r, Page: p, Lang: p.Lang}
-		title, kind := pc.Title(), p.Section
+		title, kind := markdown.Spacing(p.Lang, p.FM.Title), p.Section
 		if p == s {
 			kind = "plan"
 			if view.Module != "" {
-				title, _ = ctx.T("pack.part.plan") // the module's part of the cycle's plan
+				title, _ = uiString(r, s.Lang, "pack.part.plan") // the module's part of the cycle's plan
 			}
 		}
-		view.Parts = append(view.Parts, PackPart{ID: id, Title: title, Kind: kind, Page: pages[id],
+		view.Parts = append(view.Parts, Part{ID: id, Title: title, Kind: kind, Page: pages[id],
 			Blank: blanks[id], HTML: template.HTML(body)})
 	}
 	for i, kind := range after {
@@ -411,25 +407,36 @@ func (r *Renderer) Pack(po PackOutput, pages map[string]int, blanks map[string]b
 		}
 	}
 	if print && !po.Material() {
-		view.PrintCSS = r.printCSS(view, pages)
+		view.PrintCSS = printCSS(r, view, pages)
 	}
-	out, err := r.execute(set, ctx)
-	if err != nil {
-		d := r.tmpl.ExecError(err)
+	key := packKey(po)
+	out, err := r.Layout(render.LayoutPage{Layout: "pack", Page: s, URL: po.URL, View: view,
+		Own: func(q *content.Page) string { return packURL(r, q, key) }})
+	var d diag.Diagnostic
+	if errors.As(err, &d) && d.Pos.File != s.File {
 		d.Msg = fmt.Sprintf("%s (rendering the pack of %s)", d.Msg, s.File)
 		return nil, d
 	}
-	return out, nil
+	return out, err
+}
+
+// uiString returns the UI string id in lang with its typography, as the layouts' .T does.
+func uiString(r *render.Renderer, lang, id string, args ...any) (string, error) {
+	s, err := r.UI().T(lang, id, args...)
+	if err != nil {
+		return "", err
+	}
+	return markdown.Spacing(lang, s), nil
 }
 
 // packResolver returns the function that gives the address of each link of page p as seen from
 // the pack po. An anchor of p itself gets prefix, the prefix of the IDs of p's copy in the pack.
 // A glossary term that the pack's glossary leaves out (terms says which it keeps) is a link to
 // the full glossary, like any page that is not in the pack.
-func (r *Renderer) packResolver(p *content.Page, po PackOutput, partOf map[*content.Page]string, print bool, prefix string, terms map[string]bool) func(string) string {
-	static := func(name string) bool { _, ok := r.assets[name]; return ok }
+func packResolver(r *render.Renderer, p *content.Page, po Output, partOf map[*content.Page]string, print bool, prefix string, terms map[string]bool) func(string) string {
+	cfg := r.Config()
 	return func(dest string) string {
-		t, problem := r.site.Resolve(p, dest, static)
+		t, problem := r.Site().Resolve(p, dest, r.Static)
 		if problem != "" || t.Unread != "" {
 			return dest
 		}
@@ -437,9 +444,9 @@ func (r *Renderer) packResolver(p *content.Page, po PackOutput, partOf map[*cont
 		case t.External != "":
 			return t.External
 		case t.Static != "" && print:
-			return r.cfg.Abs(r.assets[t.Static].Path)
+			return cfg.Abs(r.AssetPath(t.Static))
 		case t.Static != "":
-			return content.RelURL(po.URL, r.assets[t.Static].Path, r.cfg.Offline)
+			return content.RelURL(po.URL, r.AssetPath(t.Static), cfg.Offline)
 		}
 		_, inPack := partOf[t.Page]
 		if inPack && t.Anchor != "" && !terms[t.Anchor] && slices.ContainsFunc(t.Page.FM.Terms, func(x content.Term) bool { return x.ID == t.Anchor }) {
@@ -455,13 +462,13 @@ func (r *Renderer) packResolver(p *content.Page, po PackOutput, partOf map[*cont
 			return "#" + id
 		}
 		if print {
-			u := r.cfg.Abs(t.Page.URL)
+			u := cfg.Abs(t.Page.URL)
 			if t.Anchor != "" {
 				u += "#" + t.Anchor
 			}
 			return u
 		}
-		u := content.RelURL(po.URL, t.Page.URL, r.cfg.Offline)
+		u := content.RelURL(po.URL, t.Page.URL, cfg.Offline)
 		if t.Anchor != "" {
 			u += "#" + t.Anchor
 		}
@@ -472,9 +479,9 @@ func (r *Renderer) packResolver(p *content.Page, po PackOutput, partOf map[*cont
 // partHTML renders the body of a handout as seen from the pack page: its links are relative
 // to the pack's address, its IDs start with the part's ID, and in the participants' pack its
 // facilitator notes are left out.
-func (r *Renderer) partHTML(set *template.Template, p *content.Page, po PackOutput, view *PackView, id string, partOf map[*content.Page]string, partURLs map[string]string, print bool) (string, error) {
+func (f *Feature) partHTML(r *render.Renderer, p *content.Page, po Output, view *View, id string, partOf map[*content.Page]string, partURLs map[string]string, print bool) (string, error) {
 	prefix := id + "-"
-	resolve := r.packResolver(p, po, partOf, print, prefix, view.terms)
+	resolve := packResolver(r, p, po, partOf, print, prefix, view.terms)
 	opts := markdown.RenderOptions{IDPrefix: prefix}
 	if po.Variant == Participants {
 		opts.LeaveOut = []string{"facilitator"}
@@ -487,7 +494,7 @@ func (r *Renderer) partHTML(set *template.Template, p *content.Page, po PackOutp
 		if m := po.module(); m != nil {
 			sections = m.Plan
 		}
-		h, err := r.plan(p, sections, resolve, opts)
+		h, err := f.plan(r, p, sections, resolve, opts)
 		if err != nil {
 			return "", err
 		}
@@ -496,55 +503,44 @@ func (r *Renderer) partHTML(set *template.Template, p *content.Page, po PackOutp
 		text = p.Doc.HTMLWith(resolve, opts)
 	}
 	if len(p.FM.Terms) > 0 {
-		view.Glossary = r.cfg.Abs(p.URL)
+		view.Glossary = r.Config().Abs(p.URL)
 	}
 	// The partials are drawn around a stand-in for the text, whose IDs are already prefixed.
-	pc := &Ctx{r: r, Page: p, Lang: p.Lang, URL: po.URL, Kind: string(p.Kind), resolve: resolve, set: set, parts: partURLs, print: print, pack: view,
-		Content: template.HTML(partText)}
-	var b bytes.Buffer
-	if err := set.ExecuteTemplate(&b, "partials/part-body.html", pc); err != nil {
-		d := r.tmpl.ExecError(err)
-		d.Msg = fmt.Sprintf("%s (rendering %s in a pack)", d.Msg, p.File)
-		return "", d
+	h, err := r.Embed(render.Embed{Layout: "pack", Section: po.Session.Section, Partial: "partials/part-body.html",
+		Page: p, URL: po.URL, Resolve: resolve, Anchors: partURLs, Print: print, View: view, Content: partText})
+	if err != nil {
+		return "", err
 	}
-	return strings.Replace(prefixIDs(b.String(), prefix), partText, text, 1), nil
+	return strings.Replace(prefixIDs(string(h), prefix), partText, text, 1), nil
 }
 
 // partText stands for the text of a part while its partials are drawn.
 const partText = "\x00part text\x00"
 
-// Pack returns the pack being drawn, on a pack page.
-func (c *Ctx) Pack() *PackView { return c.pack }
-
-// IsCatalogue reports whether the page is the indicator catalogue's section page.
-func (c *Ctx) IsCatalogue() bool {
-	return c.Page != nil && c.Page.Kind == content.KindSection && c.Page.Section == indicator.Section && c.Page.Dir() == indicator.Section
-}
-
-// PackLink is a link to one printable output of a session: a pack or a session material.
-type PackLink struct {
+// Link is a link to one printable output of a session: a pack or a session material.
+type Link struct {
 	Variant string
 	Module  string // the module's title, for the outputs of a cycle's module
 	Href    string
 	PDF     string // "" when no PDF was made
 }
 
-// PackLinks returns the packs and session materials of a session page: the whole session's,
-// then each module's.
-func (c *Ctx) PackLinks() []PackLink {
+// links returns the packs and session materials of a session page: the whole session's,
+// then each module's ({{packLinks .}}).
+func (f *Feature) links(c *render.Ctx) []Link {
 	if c.Page == nil || len(c.Page.FM.Handouts) == 0 || c.Kind == "pack" {
 		return nil
 	}
-	var out []PackLink
-	for _, po := range c.r.Packs() {
+	var out []Link
+	for _, po := range f.Packs(c.Renderer()) {
 		if po.Session != c.Page {
 			continue
 		}
-		l := PackLink{Variant: po.Variant, Href: c.Rel(po.URL)}
+		l := Link{Variant: po.Variant, Href: c.Rel(po.URL)}
 		if m := po.module(); m != nil {
 			l.Module = markdown.Spacing(c.Lang, m.Title)
 		}
-		if c.r.pdf {
+		if f.pdf {
 			l.PDF = c.Rel(po.PDF)
 		}
 		out = append(out, l)

@@ -1,4 +1,4 @@
-package render
+package pack
 
 import (
 	"bytes"
@@ -12,6 +12,7 @@ import (
 	"vises/internal/content"
 	"vises/internal/markdown"
 	"vises/internal/qrcode"
+	"vises/internal/render"
 )
 
 // AgendaRow is a step of a session's agenda, read from the session page's agenda table (its
@@ -68,7 +69,7 @@ func duration(lang string, n int) string {
 
 // agenda reads the agenda of a session (or module) from the first table of the section with
 // the given anchor, and the session's length: from the first time to the last.
-func (r *Renderer) agenda(p *content.Page, anchor string) ([]AgendaRow, string) {
+func agendaOf(p *content.Page, anchor string) ([]AgendaRow, string) {
 	if anchor == "" {
 		return nil, ""
 	}
@@ -104,8 +105,8 @@ func (r *Renderer) agenda(p *content.Page, anchor string) ([]AgendaRow, string) 
 // plan renders the session page for the trainer's pack: the same Markdown, with a duration
 // column after the times of each agenda table (the session's and its modules'). With sections
 // (a module's plan), only those sections of the page, in that order.
-func (r *Renderer) plan(p *content.Page, sections []string, resolve func(string) string, opts markdown.RenderOptions) (string, error) {
-	md := r.mds[p.Lang]
+func (f *Feature) plan(r *render.Renderer, p *content.Page, sections []string, resolve func(string) string, opts markdown.RenderOptions) (string, error) {
+	md := f.mds[p.Lang]
 	if md == nil || p.Doc.Source == nil {
 		return p.Doc.HTMLWith(resolve, opts), nil
 	}
@@ -114,7 +115,7 @@ func (r *Renderer) plan(p *content.Page, sections []string, resolve func(string)
 		anchors = append(anchors, m.Agenda)
 	}
 	var edits []splice
-	head, _ := r.ui.T(p.Lang, "pack.duration")
+	head, _ := r.UI().T(p.Lang, "pack.duration")
 	for _, a := range anchors {
 		if a == "" {
 			continue
@@ -123,7 +124,7 @@ func (r *Renderer) plan(p *content.Page, sections []string, resolve func(string)
 		if t == nil {
 			continue
 		}
-		rows, _ := r.agenda(p, a)
+		rows, _ := agendaOf(p, a)
 		lines := strings.Split(strings.TrimSuffix(string(p.Doc.Source[t.Start:t.End]), "\n"), "\n")
 		row := 0
 		for i, line := range lines {
@@ -224,8 +225,8 @@ func spliced(src []byte, edits []splice, ranges [][2]int) []byte {
 // opening renders the sections of the session page that open the participants' pack, in the
 // order given, without their facilitator notes and without the agenda table (the pack draws
 // the agenda itself, with times and activities only).
-func (r *Renderer) opening(p *content.Page, anchors []string, agenda string, po PackOutput, partOf map[*content.Page]string, terms map[string]bool, print bool) (string, error) {
-	md := r.mds[p.Lang]
+func (f *Feature) opening(r *render.Renderer, p *content.Page, anchors []string, agenda string, po Output, partOf map[*content.Page]string, terms map[string]bool, print bool) (string, error) {
+	md := f.mds[p.Lang]
 	if md == nil {
 		return "", nil
 	}
@@ -256,16 +257,17 @@ func (r *Renderer) opening(p *content.Page, anchors []string, agenda string, po 
 		}
 		src.WriteString("\n\n")
 	}
-	resolve := r.packResolver(p, po, partOf, print, "", terms)
+	resolve := packResolver(r, p, po, partOf, print, "", terms)
+	cfg := r.Config()
 	opts := markdown.RenderOptions{LeaveOut: []string{"facilitator"}, IDPrefix: "opening-"}
 	h := md.Parse(src.Bytes()).HTMLWith(func(dest string) string {
 		u := resolve(dest)
 		if strings.HasPrefix(u, "#") && !strings.HasPrefix(u, "#part-") {
 			// An anchor of the session page, which is not in the participants' pack.
 			if print {
-				return r.cfg.Abs(p.URL) + u
+				return cfg.Abs(p.URL) + u
 			}
-			return content.RelURL(po.URL, p.URL, r.cfg.Offline) + u
+			return content.RelURL(po.URL, p.URL, cfg.Offline) + u
 		}
 		return u
 	}, opts)
@@ -273,14 +275,14 @@ func (r *Renderer) opening(p *content.Page, anchors []string, agenda string, po 
 }
 
 // usedTerms returns the glossary anchors that the given pages link to.
-func (r *Renderer) usedTerms(parts []*content.Page) map[string]bool {
+func usedTerms(r *render.Renderer, parts []*content.Page) map[string]bool {
 	used := map[string]bool{}
 	for _, p := range parts {
 		if len(p.FM.Terms) > 0 || p.Doc == nil {
 			continue
 		}
 		for _, l := range p.Doc.Links {
-			t, problem := r.site.Resolve(p, l.Dest, nil)
+			t, problem := r.Site().Resolve(p, l.Dest, nil)
 			if problem == "" && t.Page != nil && t.Anchor != "" && len(t.Page.FM.Terms) > 0 {
 				used[t.Anchor] = true
 			}
@@ -289,39 +291,32 @@ func (r *Renderer) usedTerms(parts []*content.Page) map[string]bool {
 	return used
 }
 
-// PackTerms returns, in a pack, the glossary entries of the page that the other parts of the
-// pack link to; elsewhere, all of them.
-func (c *Ctx) PackTerms() ([]Term, error) {
+// terms returns, in a pack, the glossary entries of the page that the other parts of the
+// pack link to; elsewhere, all of them ({{packTerms .}}).
+func terms(c *render.Ctx) ([]render.Term, error) {
 	all, err := c.Terms()
-	if err != nil || c.pack == nil {
+	v := view(c)
+	if err != nil || v == nil {
 		return all, err
 	}
-	var out []Term
+	var out []render.Term
 	for _, t := range all {
-		if c.pack.terms[t.ID] {
+		if v.terms[t.ID] {
 			out = append(out, t)
 		}
 	}
 	return out, nil
 }
 
-// PackGlossaryQR returns a QR code to the full glossary, in a pack that holds a part of it.
-func (c *Ctx) PackGlossaryQR() (template.HTML, error) {
-	if c.pack == nil || c.Page == nil {
+// glossaryQR returns a QR code to the full glossary, in a pack that holds a part of it
+// ({{packGlossaryQR .}}).
+func glossaryQR(c *render.Ctx) (template.HTML, error) {
+	if view(c) == nil || c.Page == nil {
 		return "", nil
 	}
 	label, _ := c.T("pack.glossary.qr")
-	svg, err := qrcode.SVG(c.r.cfg.Abs(c.Page.URL), label)
+	svg, err := qrcode.SVG(c.Abs(c.Page.URL), label)
 	return template.HTML(svg), err
-}
-
-// Seq returns the numbers 1 to n, for the rows of a form to fill in.
-func (c *Ctx) Seq(n int) []int {
-	out := make([]int, n)
-	for i := range out {
-		out[i] = i + 1
-	}
-	return out
 }
 
 // printCSS returns the style sheet of the page a pack's PDF is printed from: a running header
@@ -330,13 +325,13 @@ func (c *Ctx) Seq(n int) []int {
 // page is known. It is written into that page only: the published pack page, made after the
 // printing, has no style of its own (the site runs under a strict CSP; Chromium prints from the
 // build's folder).
-func (r *Renderer) printCSS(v *PackView, pages map[string]int) template.CSS {
+func printCSS(r *render.Renderer, v *View, pages map[string]int) template.CSS {
 	lang := v.lang
 	var b strings.Builder
-	licence, _ := r.ui.T(lang, "pack.footer.licence")
+	licence, _ := r.UI().T(lang, "pack.footer.licence")
 	foot := markdown.Spacing(lang, licence)
-	if r.cfg.Partner.Name != "" {
-		foot = r.cfg.Partner.Name + " · " + foot
+	if name := r.Config().Partner.Name; name != "" {
+		foot = name + " · " + foot
 	}
 	box := `font-family: system-ui, "Noto Sans", "Liberation Sans", "DejaVu Sans", Arial, sans-serif; font-size: 8pt; color: #444;`
 	fmt.Fprintf(&b, "@page { @top-left { content: %s; %s } @bottom-left { content: %s; %s } }\n", cssString(v.Heading()), box, cssString(foot), box)
@@ -355,7 +350,7 @@ func (r *Renderer) printCSS(v *PackView, pages map[string]int) template.CSS {
 		if !strings.HasPrefix(id, "part-") && !strings.HasPrefix(id, "opening-") {
 			continue
 		}
-		fmt.Fprintf(&b, ".pack-part a[href=%s]::after { content: %s; }\n", cssString("#"+id), cssString(" ("+r.pageRef(lang, pages[id])+")"))
+		fmt.Fprintf(&b, ".pack-part a[href=%s]::after { content: %s; }\n", cssString("#"+id), cssString(" ("+pageRef(r, lang, pages[id])+")"))
 	}
 	return template.CSS(b.String())
 }
@@ -377,7 +372,7 @@ func cssString(s string) string {
 }
 
 // pageRef writes a reference to page n of a pack ("p. 7").
-func (r *Renderer) pageRef(lang string, n int) string {
-	s, _ := r.ui.T(lang, "pack.pageref", map[string]any{"N": n})
+func pageRef(r *render.Renderer, lang string, n int) string {
+	s, _ := r.UI().T(lang, "pack.pageref", map[string]any{"N": n})
 	return markdown.Spacing(lang, s)
 }

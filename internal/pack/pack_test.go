@@ -1,4 +1,4 @@
-package render
+package pack
 
 import (
 	"bytes"
