@@ -1,6 +1,7 @@
-// Package searchindex is the site's search: the index of each language (two scripts, titles
-// first, then texts), the search results page with its index of terms for readers without
-// JavaScript, and the addresses the search form of every page needs. It is a render.Feature;
+// Package searchindex is the site's search: the index of each language (a script of titles,
+// then scripts of texts and of snippets, each for a part of the documents), the search results
+// page with its index of terms for readers without JavaScript, and the addresses the search
+// form of every page needs. It is a render.Feature;
 // the words, stemmers and encoding are internal/search's.
 package searchindex
 
@@ -10,7 +11,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"vises/internal/content"
 	"vises/internal/markdown"
@@ -42,21 +42,24 @@ func (f *Feature) Funcs() template.FuncMap {
 	}
 }
 
-// Outputs returns, per language, the two scripts of the index and the search results page.
+// Outputs returns, per language, the scripts of the index (see search.Split: the titles,
+// the texts in parts, the snippets in parts) and the search results page. The index is made
+// here, since the number of its parts depends on its texts.
 func (f *Feature) Outputs(r *render.Renderer) []render.Output {
 	var out []render.Output
 	for _, lang := range r.Config().Languages {
 		uses := func(file string) bool { return strings.HasPrefix(file, "content/"+lang+"/") }
-		scripts := sync.OnceValues(func() ([]byte, []byte) { return f.index(r, lang) })
-		out = append(out,
-			render.Output{Name: indexURL(lang), Compact: true, Uses: uses, Render: func() ([]byte, error) {
-				head, _ := scripts()
-				return head, nil
-			}},
-			render.Output{Name: lang + "/search-text.js", Compact: true, Uses: uses, Render: func() ([]byte, error) {
-				_, text := scripts()
-				return text, nil
-			}})
+		head, texts, snippets := f.index(r, lang)
+		script := func(name string, b []byte) render.Output {
+			return render.Output{Name: name, Compact: true, Uses: uses, Render: func() ([]byte, error) { return b, nil }}
+		}
+		out = append(out, script(indexURL(lang), head))
+		for i, b := range texts {
+			out = append(out, script(fmt.Sprintf("%s/search-text-%d.js", lang, i), b))
+		}
+		for i, b := range snippets {
+			out = append(out, script(fmt.Sprintf("%s/search-snippets-%d.js", lang, i), b))
+		}
 	}
 	for _, lang := range r.Config().Languages {
 		u := pageURL(r, lang)
@@ -96,8 +99,9 @@ func pageURL(r *render.Renderer, lang string) string {
 
 func indexURL(lang string) string { return lang + "/search-index.js" }
 
-// index renders the search index of lang: the script of titles, and the script of texts.
-func (f *Feature) index(r *render.Renderer, lang string) (head, text []byte) {
+// index renders the search index of lang: the script of titles, the scripts of texts and
+// the scripts of snippets.
+func (f *Feature) index(r *render.Renderer, lang string) (head []byte, texts, snippets [][]byte) {
 	labels := map[string]string{}
 	for _, k := range kinds {
 		if s, err := r.UI().T(lang, "search.kind."+k); err == nil {
@@ -123,7 +127,7 @@ func (f *Feature) index(r *render.Renderer, lang string) (head, text []byte) {
 		}
 		chunks = append(chunks, chunk)
 	}
-	return search.SplitScript(lang, chunks, labels) // titles first, then texts
+	return search.Split(lang, chunks, labels) // titles first, then texts and snippets in parts
 }
 
 // docs returns the documents of the index for page p.

@@ -67,40 +67,61 @@
 
   // ---- The index ----------------------------------------------------------------------------
 
-  // load calls done once the index's titles and headings are read (search-index.js), or,
-  // with full, once its texts are read too (search-text.js, loaded right after): first
-  // results show before the texts are parsed, and are drawn again with them.
+  // The index comes in parts (internal/search.Split), each a script so that it also loads from
+  // file://: search-index.js holds the titles and headings, which give first results; then
+  // search-text-N.js, each the text stems of a few pages, all loaded at once, each read in a
+  // short task; and search-snippets-N.js, the snippets of a few pages, loaded only for the
+  // results shown. load calls done once the titles are read, or, with full, once every text
+  // is read too (or could not be loaded).
   var complete = false, waitingFull = [], onComplete = [];
+  var parts = window.VISES_SEARCH_PARTS = window.VISES_SEARCH_PARTS || {};
+  var snippetAt = [], snippetWaiting = {};
+
+  // script loads the part of the index named file (beside search-index.js) and calls done
+  // after it has run, or failed to load.
+  function script(file, done) {
+    var s = document.createElement("script");
+    s.src = form.getAttribute("data-index").replace(/search-index\.js$/, file);
+    s.onload = done;
+    s.onerror = done;
+    document.head.appendChild(s);
+  }
+
   function load(done, full) {
     if (full ? complete : index) { done(); return; }
     (full ? waitingFull : waiting).push(done);
     if (waiting.length + waitingFull.length > 1 || index) { return; }
     function ready() {
       var data = window.VISES_SEARCH;
-      index = data.docs.map(function (d) {
+      index = data.docs.map(function (d, i) {
         // A page's own words: its title, and the last segment of its address, which authors
         // choose ("energiecooperatie" for the energy cooperative's case).
         var tw = words(d.t), own = tw.concat(d.h ? [] : words(d.u.replace(/\/(#.*)?$/, "").replace(/^.*\//, "")));
-        return { d: d, x: " " + d.x + " ", y: " " + (d.y || "") + " ", z: " " + (d.z || "") + " ", title: " " + tw.join(" ") + " ",
+        return { d: d, n: i, x: " " + d.x + " ", y: " " + (d.y || "") + " ", z: " " + (d.z || "") + " ", title: " " + tw.join(" ") + " ",
           own: " " + own.map(stem).join(" ") + " " };
       });
       index.kinds = data.kinds;
       stopWords = " " + (data.stop || "") + " ";
+      snippetAt = data.snippets || [];
       var w = waiting;
       waiting = [];
       w.forEach(function (f) { f(); });
-      if (window.VISES_SEARCH_TEXT || (data.docs.length && data.docs[0].z !== undefined)) { text(); return; } // read already, or one file
-      var t = document.createElement("script");
-      t.src = form.getAttribute("data-index").replace(/search-index\.js/, "search-text.js");
-      t.onload = text;
-      t.onerror = function () { index.failed = true; text(); };
-      document.head.appendChild(t);
+      var texts = data.texts || []; // none: an index in one script, texts within
+      var left = texts.length;
+      if (!left) { text(); return; }
+      texts.forEach(function (from, k) {
+        script("search-text-" + k + ".js", function () {
+          (parts["t" + k] || []).forEach(function (z, j) {
+            var doc = index[from + j];
+            if (!doc) { return; }
+            doc.z = " " + z + " ";
+            if (vocab) { addWords(doc.z); }
+          });
+          if (--left === 0) { text(); }
+        });
+      });
     }
     function text() {
-      (window.VISES_SEARCH_TEXT || []).forEach(function (t, i) {
-        if (index[i]) { index[i].z = " " + t.z + " "; index[i].d.s = t.s; }
-      });
-      vocab = null;
       complete = true;
       var w = waitingFull;
       waitingFull = [];
@@ -108,10 +129,40 @@
       onComplete.forEach(function (f) { f(); });
     }
     if (window.VISES_SEARCH) { ready(); return; }
-    var s = document.createElement("script");
-    s.src = form.getAttribute("data-index");
-    s.onload = ready;
-    document.head.appendChild(s);
+    // The results page names the index in a script of its own, loaded with the page.
+    var tag = document.getElementById("search-index-script");
+    if (tag) { tag.addEventListener("load", function () { if (!index) { ready(); } }); return; }
+    script("search-index.js", ready);
+  }
+
+  // snippets calls done once the snippets of the results rs are read (or could not be loaded):
+  // at once when they are, else after their parts have run.
+  function snippets(rs, done) {
+    var need = {}, left = 0;
+    rs.forEach(function (r) {
+      if (r.doc.s !== undefined || !snippetAt.length) { return; }
+      var k = 0;
+      while (k + 1 < snippetAt.length && snippetAt[k + 1] <= r.n) { k++; }
+      if (!need[k]) { need[k] = true; left++; }
+    });
+    if (!left) { done(); return; }
+    Object.keys(need).forEach(function (k) {
+      if (snippetWaiting[k]) { snippetWaiting[k].push(arrived); return; }
+      snippetWaiting[k] = [arrived];
+      script("search-snippets-" + k + ".js", function () {
+        (parts["s" + k] || []).forEach(function (s, j) {
+          if (index[snippetAt[k] + j]) { index[snippetAt[k] + j].d.s = s; }
+        });
+        // A part that could not be loaded leaves its results without snippet.
+        for (var i = snippetAt[k]; i < (snippetAt[+k + 1] || index.length); i++) {
+          if (index[i].d.s === undefined) { index[i].d.s = ""; }
+        }
+        var w = snippetWaiting[k];
+        snippetWaiting[k] = null;
+        w.forEach(function (f) { f(); });
+      });
+    });
+    function arrived() { if (--left === 0) { done(); } }
   }
 
   // score returns how well a document matches the query terms, as [number of terms found,
@@ -158,10 +209,13 @@
   function vocabulary() {
     if (vocab) { return vocab; }
     vocab = {};
-    index.forEach(function (doc) {
-      (doc.x + doc.y + doc.z).split(" ").forEach(function (w) { if (w) { vocab[w] = true; } });
-    });
+    index.forEach(function (doc) { addWords(doc.x + doc.y + doc.z); });
     return vocab;
+  }
+
+  // addWords adds the words of a text to the vocabulary (as a text part arrives).
+  function addWords(text) {
+    text.split(" ").forEach(function (w) { if (w) { vocab[w] = true; } });
   }
 
   // within returns whether a and b are at most max edits apart (letters inserted, deleted,
@@ -231,7 +285,7 @@
     var out = [];
     index.forEach(function (doc) {
       var sc = score(doc, ts, phrase, define);
-      if (sc) { out.push({ doc: doc.d, found: sc[0], score: sc[1], of: ts.length }); }
+      if (sc) { out.push({ doc: doc.d, n: doc.n, found: sc[0], score: sc[1], of: ts.length }); }
     });
     var order = function (a, b) { return b.found - a.found || b.score - a.score || a.doc.t.length - b.doc.t.length || (a.doc.u < b.doc.u ? -1 : 1); };
     out.sort(order);
@@ -333,6 +387,10 @@
       popup.hidden = false;
       input.setAttribute("aria-expanded", shown.length ? "true" : "false");
       setActive(-1);
+      // The snippets of these results are drawn once their parts are read.
+      if (shown.some(function (r) { return r.doc.s === undefined; })) {
+        snippets(shown, function () { if (q === input.value && !popup.hidden && active < 0) { update(); } });
+      }
     });
   }
 
@@ -403,21 +461,30 @@
   // ---- The results page -------------------------------------------------------------------
 
   // While results are awaited, the static index of terms below is hidden and the results
-  // region keeps the height of a screen, so that nothing jumps when they arrive. A search
-  // without result offers the pages whose titles are closest to the words typed, and shows
-  // the index of terms again.
+  // region keeps the height of a screen, so that nothing jumps when they arrive. First results
+  // come from the titles and headings, with the snippets of the first screen; they are drawn
+  // again, in new nodes (nothing moves), once every text is read. The list is drawn a few
+  // results at a time, each group once its snippets are read, so that no task is long. A
+  // search without result offers the pages whose titles are closest to the words typed, and
+  // shows the index of terms again.
   var page = document.getElementById("search-results");
   if (page) {
     var q = new URLSearchParams(window.location.search).get("q") || "";
     var staticIndex = document.querySelector(".search-index");
+    var drawn = 0; // the drawing under way: a later one stops the earlier
     input.value = q;
     if (words(q).length) {
       if (staticIndex) { staticIndex.hidden = true; }
       page.classList.add("search-active");
-      var draw = function (final) {
+      var show = function (final) {
         var results = query(q);
         if (!results.length && !final) { return; } // say "no result" only once the texts are read
+        var my = ++drawn;
+        snippets(results.slice(0, 10), function () { if (my === drawn) { draw(results, my); } });
+      };
+      var draw = function (results, my) {
         page.textContent = "";
+        page.setAttribute("data-drawn", complete ? "full" : "titles");
         page.appendChild(el("h2", { text: countText(results.length) }));
         if (results.length && results[0].found < results[0].of) {
           page.appendChild(el("p", { "class": "search-partial", text: page.getAttribute("data-partial") || "" }));
@@ -434,10 +501,22 @@
           page.classList.remove("search-active");
           return;
         }
-        page.appendChild(el("ol", { "class": "search-results-list" }, results.map(function (r) { return resultNode(r, q, null); })));
+        var ol = el("ol", { "class": "search-results-list" });
+        page.appendChild(ol);
+        var at = 0;
+        (function more() {
+          var group = results.slice(at, at + (at ? 20 : 10));
+          if (!group.length || my !== drawn) { return; }
+          snippets(group, function () {
+            if (my !== drawn) { return; }
+            group.forEach(function (r) { ol.appendChild(resultNode(r, q, null)); });
+            at += group.length;
+            if (at < results.length) { setTimeout(more, 0); } else { ol.setAttribute("data-complete", ""); }
+          });
+        })();
       };
-      load(function () { if (!complete) { draw(false); } });
-      load(function () { draw(true); }, true);
+      load(function () { if (!complete) { show(false); } });
+      load(function () { show(true); }, true);
     }
   }
 
