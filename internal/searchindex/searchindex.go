@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"vises/internal/content"
 	"vises/internal/markdown"
@@ -43,31 +44,49 @@ func (f *Feature) Funcs() template.FuncMap {
 }
 
 // Outputs returns, per language, the scripts of the index (see search.Split: the titles,
-// the texts in parts, the snippets in parts) and the search results page. The index is made
-// here, since the number of its parts depends on its texts.
+// the texts in parts, the snippets in parts) and the search results page, which loads the
+// index with it. The index is made here, one language per goroutine, since the number of its
+// parts depends on its texts.
 func (f *Feature) Outputs(r *render.Renderer) []render.Output {
+	langs := r.Config().Languages
+	type split struct {
+		head            []byte
+		texts, snippets [][]byte
+	}
+	index := make([]split, len(langs))
+	var wg sync.WaitGroup
+	for i, lang := range langs {
+		wg.Go(func() {
+			s := &index[i]
+			s.head, s.texts, s.snippets = f.index(r, lang)
+		})
+	}
+	wg.Wait()
 	var out []render.Output
-	for _, lang := range r.Config().Languages {
+	for i, lang := range langs {
 		uses := func(file string) bool { return strings.HasPrefix(file, "content/"+lang+"/") }
-		head, texts, snippets := f.index(r, lang)
 		script := func(name string, b []byte) render.Output {
 			return render.Output{Name: name, Compact: true, Uses: uses, Render: func() ([]byte, error) { return b, nil }}
 		}
-		out = append(out, script(indexURL(lang), head))
-		for i, b := range texts {
-			out = append(out, script(fmt.Sprintf("%s/search-text-%d.js", lang, i), b))
+		out = append(out, script(indexURL(lang), index[i].head))
+		for j, b := range index[i].texts {
+			out = append(out, script(fmt.Sprintf("%s/search-text-%d.js", lang, j), b))
 		}
-		for i, b := range snippets {
-			out = append(out, script(fmt.Sprintf("%s/search-snippets-%d.js", lang, i), b))
+		view := &View{Texts: len(index[i].texts)}
+		for j, b := range index[i].snippets {
+			out = append(out, script(fmt.Sprintf("%s/search-snippets-%d.js", lang, j), b))
 		}
-	}
-	for _, lang := range r.Config().Languages {
 		u := pageURL(r, lang)
 		out = append(out, render.Output{Name: u + "index.html", Render: func() ([]byte, error) {
-			return r.Layout(render.LayoutPage{Layout: "search", Page: r.Site().Home[lang], Lang: lang, URL: u})
+			return r.Layout(render.LayoutPage{Layout: "search", Page: r.Site().Home[lang], Lang: lang, URL: u, View: view})
 		}})
 	}
 	return out
+}
+
+// View is what the search results page sees as .View.
+type View struct {
+	Texts int // the number of text parts of the index, which search.js asks for with the titles
 }
 
 // pageKinds names the kind of the pages (not the section pages) of each section.

@@ -73,7 +73,7 @@
   // short task; and search-snippets-N.js, the snippets of a few pages, loaded only for the
   // results shown. load calls done once the titles are read, or, with full, once every text
   // is read too (or could not be loaded).
-  var complete = false, waitingFull = [], onComplete = [];
+  var complete = false, waitingFull = [], onComplete = [], onText = [];
   var parts = window.VISES_SEARCH_PARTS = window.VISES_SEARCH_PARTS || {};
   var snippetAt = [], snippetWaiting = {};
 
@@ -93,46 +93,75 @@
     if (waiting.length + waitingFull.length > 1 || index) { return; }
     function ready() {
       var data = window.VISES_SEARCH;
+      var titles = {}; // the words of each title, folded once for the sections of a page
       index = data.docs.map(function (d, i) {
         // A page's own words: its title, and the last segment of its address, which authors
         // choose ("energiecooperatie" for the energy cooperative's case).
-        var tw = words(d.t), own = tw.concat(d.h ? [] : words(d.u.replace(/\/(#.*)?$/, "").replace(/^.*\//, "")));
+        var tw = titles[d.t] || (titles[d.t] = words(d.t));
+        var own = tw.concat(d.h ? [] : words(d.u.replace(/\/(#.*)?$/, "").replace(/^.*\//, "")));
         return { d: d, n: i, x: " " + d.x + " ", y: " " + (d.y || "") + " ", z: " " + (d.z || "") + " ", title: " " + tw.join(" ") + " ",
           own: " " + own.map(stem).join(" ") + " " };
       });
       index.kinds = data.kinds;
+      stems = [" " + index.map(function (doc) { return doc.x + doc.y + doc.z; }).join(" ") + " "];
       stopWords = " " + (data.stop || "") + " ";
       snippetAt = data.snippets || [];
-      var w = waiting;
-      waiting = [];
-      w.forEach(function (f) { f(); });
-      var texts = data.texts || []; // none: an index in one script, texts within
-      var left = texts.length;
-      if (!left) { text(); return; }
-      texts.forEach(function (from, k) {
-        script("search-text-" + k + ".js", function () {
-          (parts["t" + k] || []).forEach(function (z, j) {
-            var doc = index[from + j];
-            if (!doc) { return; }
-            doc.z = " " + z + " ";
-            if (vocab) { addWords(doc.z); }
-          });
-          if (--left === 0) { text(); }
-        });
-      });
-    }
-    function text() {
-      complete = true;
-      var w = waitingFull;
-      waitingFull = [];
-      w.forEach(function (f) { f(); });
-      onComplete.forEach(function (f) { f(); });
+      textAt = data.texts || []; // none: an index in one script, texts within
+      requestTexts(textAt.length);
+      // The first results are drawn in a task of their own, after the index is read.
+      setTimeout(function () {
+        var w = waiting;
+        waiting = [];
+        w.forEach(function (f) { f(); });
+        readTexts();
+      }, 0);
     }
     if (window.VISES_SEARCH) { ready(); return; }
     // The results page names the index in a script of its own, loaded with the page.
     var tag = document.getElementById("search-index-script");
     if (tag) { tag.addEventListener("load", function () { if (!index) { ready(); } }); return; }
     script("search-index.js", ready);
+  }
+
+  // The text parts: textAt, the first document of each (from the index); textParts, for each
+  // part asked for, whether it has run (or failed to load); textRead, whether its texts are
+  // in the index.
+  var textAt = [], textParts = [], textRead = [];
+
+  // requestTexts asks for the first n text parts not asked for yet: once the titles are read,
+  // or at once on the results page, which knows their number.
+  function requestTexts(n) {
+    for (var k = textParts.length; k < n; k++) {
+      textParts.push(false);
+      (function (k) {
+        script("search-text-" + k + ".js", function () { textParts[k] = true; if (index) { readTexts(); } });
+      })(k);
+    }
+  }
+
+  // readTexts puts the texts of the parts that have run into the index; once every part is
+  // read, the index is complete.
+  function readTexts() {
+    var fresh = false, all = true;
+    textAt.forEach(function (from, k) {
+      if (!textParts[k]) { all = false; return; }
+      if (textRead[k]) { return; }
+      textRead[k] = fresh = true;
+      var zs = parts["t" + k] || [];
+      zs.forEach(function (z, j) { if (index[from + j]) { index[from + j].z = " " + z + " "; } });
+      stems.push(" " + zs.join(" ") + " ");
+      vocab = null;
+    });
+    if (complete) { return; }
+    if (!all) {
+      if (fresh) { onText.forEach(function (f) { f(); }); }
+      return;
+    }
+    complete = true;
+    var w = waitingFull;
+    waitingFull = [];
+    w.forEach(function (f) { f(); });
+    onComplete.forEach(function (f) { f(); });
   }
 
   // snippets calls done once the snippets of the results rs are read (or could not be loaded):
@@ -204,18 +233,18 @@
 
   // ---- Typos and compounds: the words of the index ------------------------------------------
 
-  var vocab = null;
-  // vocabulary returns the stems of the index as the keys of an object, made on first use.
+  // stems holds the words of the index read so far, separated by spaces, in a few strings:
+  // those of the titles and headings (and texts in an index of one script), then those of each
+  // text part; vocab, the same words as the keys of an object, is made from the index when a
+  // typo is looked for.
+  var stems = [], vocab = null;
   function vocabulary() {
     if (vocab) { return vocab; }
     vocab = {};
-    index.forEach(function (doc) { addWords(doc.x + doc.y + doc.z); });
+    index.forEach(function (doc) {
+      (doc.x + doc.y + doc.z).split(" ").forEach(function (w) { if (w) { vocab[w] = true; } });
+    });
     return vocab;
-  }
-
-  // addWords adds the words of a text to the vocabulary (as a text part arrives).
-  function addWords(text) {
-    text.split(" ").forEach(function (w) { if (w) { vocab[w] = true; } });
   }
 
   // within returns whether a and b are at most max edits apart (letters inserted, deleted,
@@ -241,10 +270,7 @@
 
   // known says whether some word of the index is the stem s or starts with it.
   function known(s) {
-    var v = vocabulary();
-    if (v[s]) { return true; }
-    for (var w in v) { if (w.indexOf(s) === 0) { return true; } }
-    return false;
+    return stems.some(function (t) { return t.indexOf(" " + s) >= 0; });
   }
 
   // terms turns the words of a query into terms: each the word's stem (the last word also as
@@ -463,8 +489,9 @@
   // While results are awaited, the static index of terms below is hidden and the results
   // region keeps the height of a screen, so that nothing jumps when they arrive. First results
   // come from the titles and headings, with the snippets of the first screen; they are drawn
-  // again, in new nodes (nothing moves), once every text is read. The list is drawn a few
-  // results at a time, each group once its snippets are read, so that no task is long. A
+  // again, in new nodes (nothing moves), once every text is read. The list is drawn ten
+  // results at a time, each group once its snippets are read and the end of the list comes
+  // near the screen, so that no task is long and no more is drawn than is read. A
   // search without result offers the pages whose titles are closest to the words typed, and
   // shows the index of terms again.
   var page = document.getElementById("search-results");
@@ -474,6 +501,7 @@
     var drawn = 0; // the drawing under way: a later one stops the earlier
     input.value = q;
     if (words(q).length) {
+      requestTexts(+page.getAttribute("data-texts") || 0); // while the titles load
       if (staticIndex) { staticIndex.hidden = true; }
       page.classList.add("search-active");
       var show = function (final) {
@@ -504,17 +532,32 @@
         var ol = el("ol", { "class": "search-results-list" });
         page.appendChild(ol);
         var at = 0;
-        (function more() {
-          var group = results.slice(at, at + (at ? 20 : 10));
+        // The next group is drawn when the end of the list comes within a screen of view
+        // (at once without IntersectionObserver).
+        var near = window.IntersectionObserver && new IntersectionObserver(function (es) {
+          if (es.some(function (e) { return e.isIntersecting; })) { near.disconnect(); more(); }
+        }, { rootMargin: "0px 0px 100% 0px" });
+        var more = function () {
+          var group = results.slice(at, at + 10);
           if (!group.length || my !== drawn) { return; }
           snippets(group, function () {
             if (my !== drawn) { return; }
             group.forEach(function (r) { ol.appendChild(resultNode(r, q, null)); });
             at += group.length;
-            if (at < results.length) { setTimeout(more, 0); } else { ol.setAttribute("data-complete", ""); }
+            if (at >= results.length) {
+              ol.setAttribute("data-complete", "");
+            } else if (near) {
+              near.observe(ol.lastChild);
+            } else {
+              setTimeout(more, 0);
+            }
           });
-        })();
+        };
+        more();
       };
+      // As the texts arrive, the snippets of the first results as they stand are read ahead:
+      // those of the final list are then read already, most of the time.
+      onText.push(function () { snippets(query(q).slice(0, 10), function () {}); });
       load(function () { if (!complete) { show(false); } });
       load(function () { show(true); }, true);
     }
