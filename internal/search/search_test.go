@@ -207,7 +207,7 @@ func TestStopWordsAreNotIndexed(t *testing.T) {
 
 // TestSplitKeepsEveryField checks that the scripts of Split hold, document by document,
 // exactly the fields of the one script of Script: the head the address, kind, title, heading
-// and their stems, the text scripts the text stems and the snippet scripts the snippets, each
+// and their stems, the text scripts the text stems (sorted) and the snippet scripts the snippets, each
 // script about its size (it ends with the document that takes it past TextBytes or
 // SnippetBytes), and the head the first document of each script.
 func TestSplitKeepsEveryField(t *testing.T) {
@@ -287,6 +287,13 @@ func TestSplitKeepsEveryField(t *testing.T) {
 			t.Errorf("document %d: the head holds the snippet", i)
 		}
 		merged["z"], merged["s"] = zs[i], ss[i]
+		// The stems of a text part are in alphabetical order.
+		z := strings.Fields(whole[i].(map[string]any)["z"].(string))
+		slices.Sort(z)
+		if zs[i] != strings.Join(z, " ") {
+			t.Errorf("document %d: text stems %.80q, want %.80q", i, zs[i], strings.Join(z, " "))
+		}
+		merged["z"] = whole[i].(map[string]any)["z"]
 		if a, b := fmt.Sprint(merged), fmt.Sprint(whole[i]); a != b {
 			t.Errorf("document %d:\nsplit %.200s\nwhole %.200s", i, a, b)
 		}
