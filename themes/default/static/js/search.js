@@ -357,13 +357,22 @@
 
   // highlight appends text to node, marking the words that match the query (the words only:
   // not the punctuation around them).
+  // The text between marks is one text node; a word of ASCII letters is lowered without the
+  // (slower) accent folding, which would give the same word.
   function highlight(node, text, stems, last) {
-    text.split(/([^\p{L}\p{M}\p{N}]+)/u).forEach(function (part) {
+    var plain = "";
+    text.split(/([^\p{L}\p{M}\p{N}]+)/u).forEach(function (part, i) {
       if (!part) { return; }
-      var w = words(part)[0];
-      var hit = w && stems.some(function (s) { return stem(w) === s || w.indexOf(last) === 0; });
-      node.appendChild(hit ? el("mark", { text: part }) : document.createTextNode(part));
+      var w = i % 2 ? "" : /^[A-Za-z0-9]+$/.test(part) ? part.toLowerCase() : words(part)[0];
+      var s = w && stem(w);
+      if (w && stems.some(function (t) { return s === t || w.indexOf(last) === 0; })) {
+        if (plain) { node.appendChild(document.createTextNode(plain)); plain = ""; }
+        node.appendChild(el("mark", { text: part }));
+      } else {
+        plain += part;
+      }
     });
+    if (plain) { node.appendChild(document.createTextNode(plain)); }
   }
 
   function resultNode(r, q, id) {
