@@ -498,16 +498,17 @@
   // While results are awaited, the static index of terms below is hidden and the results
   // region keeps the height of a screen, so that nothing jumps when they arrive. First results
   // come from the titles and headings, with the snippets of the first screen; they are drawn
-  // again, in new nodes (nothing moves), once every text is read. The list is drawn ten
-  // results at a time, each group once its snippets are read and the end of the list comes
-  // near the screen, so that no task is long and no more is drawn than is read. A
-  // search without result offers the pages whose titles are closest to the words typed, and
-  // shows the index of terms again.
+  // again, in new nodes (nothing moves), once every text is read. The list is drawn five
+  // results (a phone's screen) first, then ten at a time, each group once its snippets are
+  // read and the end of the list comes near the screen, so that no task is long and no more
+  // is drawn than is read. A search without result offers the pages whose titles are closest
+  // to the words typed, and shows the index of terms again.
   var page = document.getElementById("search-results");
   if (page) {
     var q = new URLSearchParams(window.location.search).get("q") || "";
     var staticIndex = document.querySelector(".search-index");
     var drawn = 0; // the drawing under way: a later one stops the earlier
+    var first = 5; // the results of a phone's first screen, drawn first
     input.value = q;
     if (words(q).length) {
       requestTexts(+page.getAttribute("data-texts") || 0); // while the titles load
@@ -517,7 +518,7 @@
         var results = query(q);
         if (!results.length && !final) { return; } // say "no result" only once the texts are read
         var my = ++drawn;
-        snippets(results.slice(0, 10), function () { if (my === drawn) { draw(results, my); } });
+        snippets(results.slice(0, first), function () { if (my === drawn) { draw(results, my); } });
       };
       var draw = function (results, my) {
         page.textContent = "";
@@ -547,7 +548,7 @@
           if (es.some(function (e) { return e.isIntersecting; })) { near.disconnect(); more(); }
         }, { rootMargin: "0px 0px 100% 0px" });
         var more = function () {
-          var group = results.slice(at, at + 10);
+          var group = results.slice(at, at + (at ? 10 : first));
           if (!group.length || my !== drawn) { return; }
           snippets(group, function () {
             if (my !== drawn) { return; }
@@ -566,7 +567,7 @@
       };
       // As the texts arrive, the snippets of the first results as they stand are read ahead:
       // those of the final list are then read already, most of the time.
-      onText.push(function () { snippets(query(q).slice(0, 10), function () {}); });
+      onText.push(function () { snippets(query(q).slice(0, first), function () {}); });
       load(function () { if (!complete) { show(false); } });
       load(function () { show(true); }, true);
     }
