@@ -220,9 +220,9 @@ func TestSearchPageDoesNotShift(t *testing.T) {
 	}
 }
 
-// TestSearchShowsTitlesBeforeTexts blocks the texts of the index (search-text.js): the
-// results page still lists the pages whose titles match, read from the small first file
-// alone, which holds no text.
+// TestSearchShowsTitlesBeforeTexts blocks the texts and snippets of the index
+// (search-text-N.js, search-snippets-N.js): the results page still lists the pages whose
+// titles match, read from the small first file alone, which holds no text.
 func TestSearchShowsTitlesBeforeTexts(t *testing.T) {
 	k := BuildKit(t)
 	b := NewBrowser(t, 1280, 900)
@@ -230,7 +230,8 @@ func TestSearchShowsTitlesBeforeTexts(t *testing.T) {
 		t.Fatal(err)
 	}
 	if _, err := chromedp.Call(b.Ctx(), network.SetBlockedURLs, network.SetBlockedURLsParams{
-		URLPatterns: []*network.BlockPattern{{URLPattern: "*://*:*/*/search-text.js", Block: true}}}); err != nil {
+		URLPatterns: []*network.BlockPattern{{URLPattern: "*://*:*/*/search-text-*.js", Block: true},
+			{URLPattern: "*://*:*/*/search-snippets-*.js", Block: true}}}); err != nil {
 		t.Fatal(err)
 	}
 	b.Open(t, k.URL+"/fr/recherche/?q=ressourcerie")
@@ -238,8 +239,8 @@ func TestSearchShowsTitlesBeforeTexts(t *testing.T) {
 	if first := Eval[string](t, b, `document.querySelector(".search-results-list a").getAttribute("href")`); !strings.Contains(first, "cas/ressourcerie/") {
 		t.Errorf("first result %q", first)
 	}
-	if Eval[bool](t, b, `"VISES_SEARCH_TEXT" in window`) {
-		t.Error("the texts were not blocked")
+	if n := Eval[int](t, b, `Object.keys(window.VISES_SEARCH_PARTS || {}).length`); n != 0 {
+		t.Errorf("%d parts of the texts were not blocked", n)
 	}
 	if Eval[bool](t, b, `"z" in VISES_SEARCH.docs[0] || "s" in VISES_SEARCH.docs[0]`) {
 		t.Error("the first file of the index holds the texts")

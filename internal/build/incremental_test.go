@@ -51,7 +51,7 @@ func TestBuilderRendersOnlyWhatChanged(t *testing.T) {
 	// The text of a page: that page alone is rendered again.
 	edit("content/fr/methode/cadrer.md", "Écrivez-la !", "Écrivez-la, puis relisez-la !")
 	res = b.Build()
-	if res.Full || strings.Join(res.Written, ",") != "fr/methode/cadrer/index.html,fr/search-index.js,fr/search-text.js" {
+	if res.Full || strings.Join(res.Written, ",") != "fr/methode/cadrer/index.html,fr/search-index.js,fr/search-snippets-0.js,fr/search-text-0.js" {
 		t.Errorf("text edit: full=%v, wrote %v", res.Full, res.Written)
 	}
 	if !bytes.Contains(out["fr/methode/cadrer/index.html"], []byte("puis relisez-la")) {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -187,7 +188,15 @@ func TestRebuildAfterEditReplacesOnlyWhatChanged(t *testing.T) {
 	if again.Full || again.UpToDate {
 		t.Fatalf("after editing one page's text: full %v, up to date %v; want only that page rendered", again.Full, again.UpToDate)
 	}
-	if len(again.Written) > 4 || again.Files != len(again.Written) {
+	// The page, and the search index of its language: its titles and its parts (texts and
+	// snippets), whose bounds move with the texts.
+	others := 0
+	for _, name := range again.Written {
+		if !strings.HasPrefix(name, "fr/search-") {
+			others++
+		}
+	}
+	if others > 1 || again.Files != len(again.Written) {
 		t.Errorf("after editing one page: wrote %v, reports %d files written", again.Written, again.Files)
 	}
 	after := mtimes()

@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -429,42 +430,117 @@ func Script(lang string, chunks [][]byte, kinds map[string]string) []byte {
 	return append(b, "]};\n"...)
 }
 
-// SplitScript returns the index of a language in two scripts, so that the browser can show
-// first results before it has read every text: head sets window.VISES_SEARCH as Script does,
-// with each document's address, kind, title, heading and the stems of its title and heading
-// only; text sets window.VISES_SEARCH_TEXT to the snippets and text stems of the same
-// documents, in the same order ({"s":…,"z":…}). search.js loads head, then text.
-func SplitScript(lang string, chunks [][]byte, kinds map[string]string) (head, text []byte) {
-	var heads, texts [][]byte
+// TextBytes and SnippetBytes are about the size of one script of text stems, and of one
+// script of snippets, of the split index (see Split): a text script is read by a phone's
+// browser in one short task; a snippet script is small, since it is loaded for the results it
+// shows. A script ends after the document that takes it to that size.
+const (
+	TextBytes    = 48 << 10
+	SnippetBytes = 12 << 10
+)
+
+// Split returns the index of a language, from encoded documents (see Encode), cut so that a
+// browser can show first results before it has read every text, and read the texts in short
+// tasks:
+//
+//   - head sets window.VISES_SEARCH as Script does, with each document's address, kind, title,
+//     heading and the stems of its title and heading only, and, in "texts" and "snippets", the
+//     index of the first document of each text script and of each snippet script;
+//   - texts[i] holds the text stems ("z") of the next documents, in order, about TextBytes,
+//     as window.VISES_SEARCH_PARTS["t"+i] (each document's stems in alphabetical order);
+//   - snippets[i] holds the snippets ("s") of the next documents, in order, about
+//     SnippetBytes, as window.VISES_SEARCH_PARTS["s"+i].
+//
+// search.js loads head, then every text script, and the snippet scripts of the results it
+// shows. Each is a script, not JSON, so that it also loads from file://.
+func Split(lang string, chunks [][]byte, kinds map[string]string) (head []byte, texts, snippets [][]byte) {
+	var heads [][]byte
+	textAt, snippetAt := []int{}, []int{}
+	var t, s []byte // the script being filled of each kind
+	docs := 0
 	for _, c := range chunks {
-		h, t := splitDocs(c)
-		heads, texts = append(heads, h), append(texts, t)
+		var h []byte
+		eachDoc(c, func(dh, ds, dz []byte) {
+			h = appendItem(h, dh)
+			if len(t) == 0 {
+				textAt = append(textAt, docs)
+			}
+			if len(s) == 0 {
+				snippetAt = append(snippetAt, docs)
+			}
+			if t = appendItem(t, sortStems(dz)); len(t) >= TextBytes {
+				texts, t = append(texts, t), nil
+			}
+			if s = appendItem(s, ds); len(s) >= SnippetBytes {
+				snippets, s = append(snippets, s), nil
+			}
+			docs++
+		})
+		heads = append(heads, h)
+	}
+	if len(t) > 0 {
+		texts = append(texts, t)
+	}
+	if len(s) > 0 {
+		snippets = append(snippets, s)
 	}
 	head = Script(lang, heads, kinds)
-	size := 64
-	for _, t := range texts {
-		size += len(t) + 1
+	at, _ := json.Marshal(struct {
+		Texts    []int `json:"texts"`
+		Snippets []int `json:"snippets"`
+	}{textAt, snippetAt})
+	// Script ends with "]};\n": the places of the scripts go before the closing brace.
+	head = append(append(head[:len(head)-len("};\n")], ','), at[1:len(at)-1]...)
+	head = append(head, "};\n"...)
+	for i := range texts {
+		texts[i] = part("t", i, texts[i])
 	}
-	text = make([]byte, 0, size)
-	text = append(text, "window.VISES_SEARCH_TEXT = ["...)
-	first := true
-	for _, t := range texts {
-		if len(t) == 0 {
-			continue
-		}
-		if !first {
-			text = append(text, ',')
-		}
-		first = false
-		text = append(text, t...)
+	for i := range snippets {
+		snippets[i] = part("s", i, snippets[i])
 	}
-	return head, append(text, "];\n"...)
+	return head, texts, snippets
 }
 
-// splitDocs splits encoded documents (see Encode) into their heads and their texts. It reads
+// sortStems returns the JSON string of stems z (see Encode) with its stems in alphabetical
+// order: search.js looks stems up wherever they are, and neighbours that share their first
+// letters make a text part a tenth smaller once gzipped.
+func sortStems(z []byte) []byte {
+	if len(z) < 2 {
+		return z
+	}
+	words := bytes.Fields(z[1 : len(z)-1])
+	slices.SortFunc(words, bytes.Compare)
+	out := make([]byte, 0, len(z))
+	out = append(out, '"')
+	out = append(out, bytes.Join(words, []byte(" "))...)
+	return append(out, '"')
+}
+
+// appendItem appends a JSON value to a list of values separated by commas.
+func appendItem(list, v []byte) []byte {
+	if len(list) > 0 {
+		list = append(list, ',')
+	}
+	return append(list, v...)
+}
+
+// part returns the script of the part kind+i of the index, which holds the JSON values items.
+func part(kind string, i int, items []byte) []byte {
+	b := make([]byte, 0, len(items)+96)
+	b = append(b, `(window.VISES_SEARCH_PARTS = window.VISES_SEARCH_PARTS || {})["`...)
+	b = append(b, kind...)
+	b = strconv.AppendInt(b, int64(i), 10)
+	b = append(b, `"] = [`...)
+	b = append(b, items...)
+	return append(b, "];\n"...)
+}
+
+// eachDoc calls f with each of the encoded documents enc (see Encode): its head (the document
+// without "s" and "z"), and the JSON strings of its snippet and of its text stems. It reads
 // the fields by their names: within a JSON string a quote is always escaped, so `,"s":"` and
 // the like only occur between fields, and the stems of "z" hold no quote.
-func splitDocs(enc []byte) (head, text []byte) {
+func eachDoc(enc []byte, f func(head, s, z []byte)) {
+	var head []byte
 	for len(enc) > 0 {
 		s := bytes.Index(enc, []byte(`,"s":"`))
 		x := bytes.Index(enc, []byte(`,"x":"`))
@@ -473,15 +549,11 @@ func splitDocs(enc []byte) (head, text []byte) {
 			break // not a document as Encode writes it
 		}
 		end := z + len(`,"z":"`) + bytes.IndexByte(enc[z+len(`,"z":"`):], '"') + 2 // after `"}`
-		if len(head) > 0 {
-			head, text = append(head, ','), append(text, ',')
-		}
-		head = append(append(append(head, enc[:s]...), enc[x:z]...), '}')
-		text = append(append(append(text, '{'), enc[s+1:x]...), enc[z:end]...)
+		head = append(append(append(head[:0], enc[:s]...), enc[x:z]...), '}')
+		f(head, enc[s+len(`,"s":`):x], enc[z+len(`,"z":`):end-1])
 		enc = enc[end:]
 		if len(enc) > 0 && enc[0] == ',' {
 			enc = enc[1:]
 		}
 	}
-	return head, text
 }

@@ -205,17 +205,40 @@ func TestStopWordsAreNotIndexed(t *testing.T) {
 	}
 }
 
-// TestSplitScriptKeepsEveryField checks that the two scripts of SplitScript hold, document
-// by document, exactly the fields of the one script of Script.
-func TestSplitScriptKeepsEveryField(t *testing.T) {
+// TestSplitKeepsEveryField checks that the scripts of Split hold, document by document,
+// exactly the fields of the one script of Script: the head the address, kind, title, heading
+// and their stems, the text scripts the text stems (sorted) and the snippet scripts the snippets, each
+// script about its size (it ends with the document that takes it past TextBytes or
+// SnippetBytes), and the head the first document of each script.
+func TestSplitKeepsEveryField(t *testing.T) {
+	var long strings.Builder // a text of 3,000 distinct words: about 24 KB of stems
+	for i := range 3000 {
+		fmt.Fprintf(&long, "mot%x ", i*7919)
+	}
 	docs := []Doc{
-		New("fr", "fr/a/", "chapter", `Titre "cité", avec {} et ,"s":"`, "", `Texte ,"x":" et "z" : fin`),
+		New("fr", "fr/a/", "chapter", `Titre "cité", avec {} et ,"s":"`, "", `Texte ,"x":" et "z" : fin `+long.String()),
 		New("fr", "fr/a/#b", "chapter", "Titre", "Section b", "Le texte de la section"),
 		New("nl", "nl/c/", "term", "term", "", ""),
 	}
-	chunks := [][]byte{Encode(docs[:2]), nil, Encode(docs[2:])}
+	// 150 pages, some without document, some with two.
+	var chunks [][]byte
+	for i := range 150 {
+		switch i % 3 {
+		case 0:
+			chunks = append(chunks, Encode(docs[:2]))
+		case 1:
+			chunks = append(chunks, nil)
+		default:
+			d := docs[2]
+			d.URL = fmt.Sprintf("nl/c%d/", i)
+			chunks = append(chunks, Encode([]Doc{d}))
+		}
+	}
 	parse := func(script []byte, prefix string) any {
 		s := strings.TrimSuffix(strings.TrimPrefix(string(script), prefix), ";\n")
+		if len(s) == len(script) {
+			t.Fatalf("script does not start with %s: %.80s", prefix, script)
+		}
 		var v any
 		if err := json.Unmarshal([]byte(s), &v); err != nil {
 			t.Fatalf("%s: %v\n%s", prefix, err, script)
@@ -223,25 +246,56 @@ func TestSplitScriptKeepsEveryField(t *testing.T) {
 		return v
 	}
 	whole := parse(Script("fr", chunks, nil), "window.VISES_SEARCH = ").(map[string]any)["docs"].([]any)
-	head, text := SplitScript("fr", chunks, nil)
-	heads := parse(head, "window.VISES_SEARCH = ").(map[string]any)["docs"].([]any)
-	texts := parse(text, "window.VISES_SEARCH_TEXT = ").([]any)
-	if len(heads) != len(whole) || len(texts) != len(whole) {
-		t.Fatalf("%d heads and %d texts for %d documents", len(heads), len(texts), len(whole))
+	head, texts, snippets := Split("fr", chunks, nil)
+	h := parse(head, "window.VISES_SEARCH = ").(map[string]any)
+	heads := h["docs"].([]any)
+	// gather reads the scripts of one kind into one list, checking that each starts at the
+	// document the head says and ends with the document that takes it to size.
+	gather := func(kind string, scripts [][]byte, at []any, size int) []any {
+		if len(scripts) < 2 || len(at) != len(scripts) {
+			t.Fatalf("%d %s scripts, the head places %d; want at least two", len(scripts), kind, len(at))
+		}
+		var all []any
+		for i, s := range scripts {
+			if int(at[i].(float64)) != len(all) {
+				t.Errorf("%s script %d starts at document %v, the head says %v", kind, i, len(all), at[i])
+			}
+			items := parse(s, fmt.Sprintf(`(window.VISES_SEARCH_PARTS = window.VISES_SEARCH_PARTS || {})["%s%d"] = `, kind, i)).([]any)
+			all = append(all, items...)
+			enc, _ := json.Marshal(items)
+			last, _ := json.Marshal(items[len(items)-1])
+			if n := len(enc) - 2; i < len(scripts)-1 && (n < size || n-len(last)-1 >= size) {
+				t.Errorf("%s script %d holds %d bytes, %d without its last document; want it to end past %d", kind, i, n, n-len(last)-1, size)
+			}
+		}
+		return all
+	}
+	zs := gather("t", texts, h["texts"].([]any), TextBytes)
+	ss := gather("s", snippets, h["snippets"].([]any), SnippetBytes)
+	if len(heads) != len(whole) || len(zs) != len(whole) || len(ss) != len(whole) {
+		t.Fatalf("%d heads, %d texts and %d snippets for %d documents", len(heads), len(zs), len(ss), len(whole))
 	}
 	for i := range whole {
 		merged := map[string]any{}
 		for k, v := range heads[i].(map[string]any) {
 			merged[k] = v
 		}
-		for k, v := range texts[i].(map[string]any) {
-			merged[k] = v
-		}
-		if _, ok := heads[i].(map[string]any)["z"]; ok {
+		if _, ok := merged["z"]; ok {
 			t.Errorf("document %d: the head holds the text", i)
 		}
+		if _, ok := merged["s"]; ok {
+			t.Errorf("document %d: the head holds the snippet", i)
+		}
+		merged["z"], merged["s"] = zs[i], ss[i]
+		// The stems of a text part are in alphabetical order.
+		z := strings.Fields(whole[i].(map[string]any)["z"].(string))
+		slices.Sort(z)
+		if zs[i] != strings.Join(z, " ") {
+			t.Errorf("document %d: text stems %.80q, want %.80q", i, zs[i], strings.Join(z, " "))
+		}
+		merged["z"] = whole[i].(map[string]any)["z"]
 		if a, b := fmt.Sprint(merged), fmt.Sprint(whole[i]); a != b {
-			t.Errorf("document %d:\nsplit %s\nwhole %s", i, a, b)
+			t.Errorf("document %d:\nsplit %.200s\nwhole %.200s", i, a, b)
 		}
 	}
 }

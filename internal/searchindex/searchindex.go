@@ -1,6 +1,7 @@
-// Package searchindex is the site's search: the index of each language (two scripts, titles
-// first, then texts), the search results page with its index of terms for readers without
-// JavaScript, and the addresses the search form of every page needs. It is a render.Feature;
+// Package searchindex is the site's search: the index of each language (a script of titles,
+// then scripts of texts and of snippets, each for a part of the documents), the search results
+// page with its index of terms for readers without JavaScript, and the addresses the search
+// form of every page needs. It is a render.Feature;
 // the words, stemmers and encoding are internal/search's.
 package searchindex
 
@@ -42,29 +43,50 @@ func (f *Feature) Funcs() template.FuncMap {
 	}
 }
 
-// Outputs returns, per language, the two scripts of the index and the search results page.
+// Outputs returns, per language, the scripts of the index (see search.Split: the titles,
+// the texts in parts, the snippets in parts) and the search results page, which loads the
+// index with it. The index is made here, one language per goroutine, since the number of its
+// parts depends on its texts.
 func (f *Feature) Outputs(r *render.Renderer) []render.Output {
-	var out []render.Output
-	for _, lang := range r.Config().Languages {
-		uses := func(file string) bool { return strings.HasPrefix(file, "content/"+lang+"/") }
-		scripts := sync.OnceValues(func() ([]byte, []byte) { return f.index(r, lang) })
-		out = append(out,
-			render.Output{Name: indexURL(lang), Compact: true, Uses: uses, Render: func() ([]byte, error) {
-				head, _ := scripts()
-				return head, nil
-			}},
-			render.Output{Name: lang + "/search-text.js", Compact: true, Uses: uses, Render: func() ([]byte, error) {
-				_, text := scripts()
-				return text, nil
-			}})
+	langs := r.Config().Languages
+	type split struct {
+		head            []byte
+		texts, snippets [][]byte
 	}
-	for _, lang := range r.Config().Languages {
+	index := make([]split, len(langs))
+	var wg sync.WaitGroup
+	for i, lang := range langs {
+		wg.Go(func() {
+			s := &index[i]
+			s.head, s.texts, s.snippets = f.index(r, lang)
+		})
+	}
+	wg.Wait()
+	var out []render.Output
+	for i, lang := range langs {
+		uses := func(file string) bool { return strings.HasPrefix(file, "content/"+lang+"/") }
+		script := func(name string, b []byte) render.Output {
+			return render.Output{Name: name, Compact: true, Uses: uses, Render: func() ([]byte, error) { return b, nil }}
+		}
+		out = append(out, script(indexURL(lang), index[i].head))
+		for j, b := range index[i].texts {
+			out = append(out, script(fmt.Sprintf("%s/search-text-%d.js", lang, j), b))
+		}
+		view := &View{Texts: len(index[i].texts)}
+		for j, b := range index[i].snippets {
+			out = append(out, script(fmt.Sprintf("%s/search-snippets-%d.js", lang, j), b))
+		}
 		u := pageURL(r, lang)
 		out = append(out, render.Output{Name: u + "index.html", Render: func() ([]byte, error) {
-			return r.Layout(render.LayoutPage{Layout: "search", Page: r.Site().Home[lang], Lang: lang, URL: u})
+			return r.Layout(render.LayoutPage{Layout: "search", Page: r.Site().Home[lang], Lang: lang, URL: u, View: view})
 		}})
 	}
 	return out
+}
+
+// View is what the search results page sees as .View.
+type View struct {
+	Texts int // the number of text parts of the index, which search.js asks for with the titles
 }
 
 // pageKinds names the kind of the pages (not the section pages) of each section.
@@ -96,8 +118,9 @@ func pageURL(r *render.Renderer, lang string) string {
 
 func indexURL(lang string) string { return lang + "/search-index.js" }
 
-// index renders the search index of lang: the script of titles, and the script of texts.
-func (f *Feature) index(r *render.Renderer, lang string) (head, text []byte) {
+// index renders the search index of lang: the script of titles, the scripts of texts and
+// the scripts of snippets.
+func (f *Feature) index(r *render.Renderer, lang string) (head []byte, texts, snippets [][]byte) {
 	labels := map[string]string{}
 	for _, k := range kinds {
 		if s, err := r.UI().T(lang, "search.kind."+k); err == nil {
@@ -123,7 +146,7 @@ func (f *Feature) index(r *render.Renderer, lang string) (head, text []byte) {
 		}
 		chunks = append(chunks, chunk)
 	}
-	return search.SplitScript(lang, chunks, labels) // titles first, then texts
+	return search.Split(lang, chunks, labels) // titles first, then texts and snippets in parts
 }
 
 // docs returns the documents of the index for page p.

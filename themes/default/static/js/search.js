@@ -67,51 +67,131 @@
 
   // ---- The index ----------------------------------------------------------------------------
 
-  // load calls done once the index's titles and headings are read (search-index.js), or,
-  // with full, once its texts are read too (search-text.js, loaded right after): first
-  // results show before the texts are parsed, and are drawn again with them.
-  var complete = false, waitingFull = [], onComplete = [];
+  // The index comes in parts (internal/search.Split), each a script so that it also loads from
+  // file://: search-index.js holds the titles and headings, which give first results; then
+  // search-text-N.js, each the text stems of a few pages, all loaded at once, each read in a
+  // short task; and search-snippets-N.js, the snippets of a few pages, loaded only for the
+  // results shown. load calls done once the titles are read, or, with full, once every text
+  // is read too (or could not be loaded).
+  var complete = false, waitingFull = [], onComplete = [], onText = [];
+  var parts = window.VISES_SEARCH_PARTS = window.VISES_SEARCH_PARTS || {};
+  var snippetAt = [], snippetWaiting = {};
+
+  // script loads the part of the index named file (beside search-index.js) and calls done
+  // after it has run, or failed to load.
+  function script(file, done) {
+    var s = document.createElement("script");
+    s.src = form.getAttribute("data-index").replace(/search-index\.js$/, file);
+    s.onload = done;
+    s.onerror = done;
+    document.head.appendChild(s);
+  }
+
   function load(done, full) {
     if (full ? complete : index) { done(); return; }
     (full ? waitingFull : waiting).push(done);
     if (waiting.length + waitingFull.length > 1 || index) { return; }
     function ready() {
       var data = window.VISES_SEARCH;
-      index = data.docs.map(function (d) {
+      var titles = {}; // the words of each title, folded once for the sections of a page
+      index = data.docs.map(function (d, i) {
         // A page's own words: its title, and the last segment of its address, which authors
         // choose ("energiecooperatie" for the energy cooperative's case).
-        var tw = words(d.t), own = tw.concat(d.h ? [] : words(d.u.replace(/\/(#.*)?$/, "").replace(/^.*\//, "")));
-        return { d: d, x: " " + d.x + " ", y: " " + (d.y || "") + " ", z: " " + (d.z || "") + " ", title: " " + tw.join(" ") + " ",
+        var tw = titles[d.t] || (titles[d.t] = words(d.t));
+        var own = tw.concat(d.h ? [] : words(d.u.replace(/\/(#.*)?$/, "").replace(/^.*\//, "")));
+        return { d: d, n: i, x: " " + d.x + " ", y: " " + (d.y || "") + " ", z: " " + (d.z || "") + " ", title: " " + tw.join(" ") + " ",
           own: " " + own.map(stem).join(" ") + " " };
       });
       index.kinds = data.kinds;
+      stems = [" " + index.map(function (doc) { return doc.x + doc.y + doc.z; }).join(" ") + " "];
       stopWords = " " + (data.stop || "") + " ";
-      var w = waiting;
-      waiting = [];
-      w.forEach(function (f) { f(); });
-      if (window.VISES_SEARCH_TEXT || (data.docs.length && data.docs[0].z !== undefined)) { text(); return; } // read already, or one file
-      var t = document.createElement("script");
-      t.src = form.getAttribute("data-index").replace(/search-index\.js/, "search-text.js");
-      t.onload = text;
-      t.onerror = function () { index.failed = true; text(); };
-      document.head.appendChild(t);
-    }
-    function text() {
-      (window.VISES_SEARCH_TEXT || []).forEach(function (t, i) {
-        if (index[i]) { index[i].z = " " + t.z + " "; index[i].d.s = t.s; }
-      });
-      vocab = null;
-      complete = true;
-      var w = waitingFull;
-      waitingFull = [];
-      w.forEach(function (f) { f(); });
-      onComplete.forEach(function (f) { f(); });
+      snippetAt = data.snippets || [];
+      textAt = data.texts || []; // none: an index in one script, texts within
+      requestTexts(textAt.length);
+      // The first results are drawn in a task of their own, after the index is read.
+      setTimeout(function () {
+        var w = waiting;
+        waiting = [];
+        w.forEach(function (f) { f(); });
+        readTexts();
+      }, 0);
     }
     if (window.VISES_SEARCH) { ready(); return; }
-    var s = document.createElement("script");
-    s.src = form.getAttribute("data-index");
-    s.onload = ready;
-    document.head.appendChild(s);
+    // The results page names the index in a script of its own, loaded with the page.
+    var tag = document.getElementById("search-index-script");
+    if (tag) { tag.addEventListener("load", function () { if (!index) { ready(); } }); return; }
+    script("search-index.js", ready);
+  }
+
+  // The text parts: textAt, the first document of each (from the index); textParts, for each
+  // part asked for, whether it has run (or failed to load); textRead, whether its texts are
+  // in the index.
+  var textAt = [], textParts = [], textRead = [];
+
+  // requestTexts asks for the first n text parts not asked for yet: once the titles are read,
+  // or at once on the results page, which knows their number.
+  function requestTexts(n) {
+    for (var k = textParts.length; k < n; k++) {
+      textParts.push(false);
+      (function (k) {
+        script("search-text-" + k + ".js", function () { textParts[k] = true; if (index) { readTexts(); } });
+      })(k);
+    }
+  }
+
+  // readTexts puts the texts of the parts that have run into the index; once every part is
+  // read, the index is complete.
+  function readTexts() {
+    var fresh = false, all = true;
+    textAt.forEach(function (from, k) {
+      if (!textParts[k]) { all = false; return; }
+      if (textRead[k]) { return; }
+      textRead[k] = fresh = true;
+      var zs = parts["t" + k] || [];
+      zs.forEach(function (z, j) { if (index[from + j]) { index[from + j].z = " " + z + " "; } });
+      stems.push(" " + zs.join(" ") + " ");
+      vocab = null;
+    });
+    if (complete) { return; }
+    if (!all) {
+      if (fresh) { onText.forEach(function (f) { f(); }); }
+      return;
+    }
+    complete = true;
+    var w = waitingFull;
+    waitingFull = [];
+    w.forEach(function (f) { f(); });
+    onComplete.forEach(function (f) { f(); });
+  }
+
+  // snippets calls done once the snippets of the results rs are read (or could not be loaded):
+  // at once when they are, else after their parts have run.
+  function snippets(rs, done) {
+    var need = {}, left = 0;
+    rs.forEach(function (r) {
+      if (r.doc.s !== undefined || !snippetAt.length) { return; }
+      var k = 0;
+      while (k + 1 < snippetAt.length && snippetAt[k + 1] <= r.n) { k++; }
+      if (!need[k]) { need[k] = true; left++; }
+    });
+    if (!left) { done(); return; }
+    Object.keys(need).forEach(function (k) {
+      if (snippetWaiting[k]) { snippetWaiting[k].push(arrived); return; }
+      snippetWaiting[k] = [arrived];
+      script("search-snippets-" + k + ".js", function () {
+        (parts["s" + k] || []).forEach(function (s, j) {
+          if (index[snippetAt[k] + j]) { index[snippetAt[k] + j].d.s = s; }
+        });
+        // A part that could not be loaded leaves its results without snippet.
+        for (var i = snippetAt[k]; i < (snippetAt[+k + 1] || index.length); i++) {
+          if (index[i].d.s === undefined) { index[i].d.s = ""; }
+        }
+        var w = snippetWaiting[k];
+        snippetWaiting[k] = null;
+        w.forEach(function (f) { f(); });
+      });
+    });
+    function arrived() { if (--left === 0) { done(); } }
   }
 
   // score returns how well a document matches the query terms, as [number of terms found,
@@ -153,8 +233,11 @@
 
   // ---- Typos and compounds: the words of the index ------------------------------------------
 
-  var vocab = null;
-  // vocabulary returns the stems of the index as the keys of an object, made on first use.
+  // stems holds the words of the index read so far, separated by spaces, in a few strings:
+  // those of the titles and headings (and texts in an index of one script), then those of each
+  // text part; vocab, the same words as the keys of an object, is made from the index when a
+  // typo is looked for.
+  var stems = [], vocab = null;
   function vocabulary() {
     if (vocab) { return vocab; }
     vocab = {};
@@ -187,10 +270,7 @@
 
   // known says whether some word of the index is the stem s or starts with it.
   function known(s) {
-    var v = vocabulary();
-    if (v[s]) { return true; }
-    for (var w in v) { if (w.indexOf(s) === 0) { return true; } }
-    return false;
+    return stems.some(function (t) { return t.indexOf(" " + s) >= 0; });
   }
 
   // terms turns the words of a query into terms: each the word's stem (the last word also as
@@ -231,7 +311,7 @@
     var out = [];
     index.forEach(function (doc) {
       var sc = score(doc, ts, phrase, define);
-      if (sc) { out.push({ doc: doc.d, found: sc[0], score: sc[1], of: ts.length }); }
+      if (sc) { out.push({ doc: doc.d, n: doc.n, found: sc[0], score: sc[1], of: ts.length }); }
     });
     var order = function (a, b) { return b.found - a.found || b.score - a.score || a.doc.t.length - b.doc.t.length || (a.doc.u < b.doc.u ? -1 : 1); };
     out.sort(order);
@@ -277,13 +357,22 @@
 
   // highlight appends text to node, marking the words that match the query (the words only:
   // not the punctuation around them).
+  // The text between marks is one text node; a word of ASCII letters is lowered without the
+  // (slower) accent folding, which would give the same word.
   function highlight(node, text, stems, last) {
-    text.split(/([^\p{L}\p{M}\p{N}]+)/u).forEach(function (part) {
+    var plain = "";
+    text.split(/([^\p{L}\p{M}\p{N}]+)/u).forEach(function (part, i) {
       if (!part) { return; }
-      var w = words(part)[0];
-      var hit = w && stems.some(function (s) { return stem(w) === s || w.indexOf(last) === 0; });
-      node.appendChild(hit ? el("mark", { text: part }) : document.createTextNode(part));
+      var w = i % 2 ? "" : /^[A-Za-z0-9]+$/.test(part) ? part.toLowerCase() : words(part)[0];
+      var s = w && stem(w);
+      if (w && stems.some(function (t) { return s === t || w.indexOf(last) === 0; })) {
+        if (plain) { node.appendChild(document.createTextNode(plain)); plain = ""; }
+        node.appendChild(el("mark", { text: part }));
+      } else {
+        plain += part;
+      }
     });
+    if (plain) { node.appendChild(document.createTextNode(plain)); }
   }
 
   function resultNode(r, q, id) {
@@ -333,6 +422,10 @@
       popup.hidden = false;
       input.setAttribute("aria-expanded", shown.length ? "true" : "false");
       setActive(-1);
+      // The snippets of these results are drawn once their parts are read.
+      if (shown.some(function (r) { return r.doc.s === undefined; })) {
+        snippets(shown, function () { if (q === input.value && !popup.hidden && active < 0) { update(); } });
+      }
     });
   }
 
@@ -403,21 +496,33 @@
   // ---- The results page -------------------------------------------------------------------
 
   // While results are awaited, the static index of terms below is hidden and the results
-  // region keeps the height of a screen, so that nothing jumps when they arrive. A search
-  // without result offers the pages whose titles are closest to the words typed, and shows
-  // the index of terms again.
+  // region keeps the height of a screen, so that nothing jumps when they arrive. First results
+  // come from the titles and headings, with the snippets of the first screen; they are drawn
+  // again, in new nodes (nothing moves), once every text is read. The list is drawn five
+  // results (a phone's screen) first, then ten at a time, each group once its snippets are
+  // read and the end of the list comes near the screen, so that no task is long and no more
+  // is drawn than is read. A search without result offers the pages whose titles are closest
+  // to the words typed, and shows the index of terms again.
   var page = document.getElementById("search-results");
   if (page) {
     var q = new URLSearchParams(window.location.search).get("q") || "";
     var staticIndex = document.querySelector(".search-index");
+    var drawn = 0; // the drawing under way: a later one stops the earlier
+    var first = 5; // the results of a phone's first screen, drawn first
     input.value = q;
     if (words(q).length) {
+      requestTexts(+page.getAttribute("data-texts") || 0); // while the titles load
       if (staticIndex) { staticIndex.hidden = true; }
       page.classList.add("search-active");
-      var draw = function (final) {
+      var show = function (final) {
         var results = query(q);
         if (!results.length && !final) { return; } // say "no result" only once the texts are read
+        var my = ++drawn;
+        snippets(results.slice(0, first), function () { if (my === drawn) { draw(results, my); } });
+      };
+      var draw = function (results, my) {
         page.textContent = "";
+        page.setAttribute("data-drawn", complete ? "full" : "titles");
         page.appendChild(el("h2", { text: countText(results.length) }));
         if (results.length && results[0].found < results[0].of) {
           page.appendChild(el("p", { "class": "search-partial", text: page.getAttribute("data-partial") || "" }));
@@ -434,10 +539,37 @@
           page.classList.remove("search-active");
           return;
         }
-        page.appendChild(el("ol", { "class": "search-results-list" }, results.map(function (r) { return resultNode(r, q, null); })));
+        var ol = el("ol", { "class": "search-results-list" });
+        page.appendChild(ol);
+        var at = 0;
+        // The next group is drawn when the end of the list comes within a screen of view
+        // (at once without IntersectionObserver).
+        var near = window.IntersectionObserver && new IntersectionObserver(function (es) {
+          if (es.some(function (e) { return e.isIntersecting; })) { near.disconnect(); more(); }
+        }, { rootMargin: "0px 0px 100% 0px" });
+        var more = function () {
+          var group = results.slice(at, at + (at ? 10 : first));
+          if (!group.length || my !== drawn) { return; }
+          snippets(group, function () {
+            if (my !== drawn) { return; }
+            group.forEach(function (r) { ol.appendChild(resultNode(r, q, null)); });
+            at += group.length;
+            if (at >= results.length) {
+              ol.setAttribute("data-complete", "");
+            } else if (near) {
+              near.observe(ol.lastChild);
+            } else {
+              setTimeout(more, 0);
+            }
+          });
+        };
+        more();
       };
-      load(function () { if (!complete) { draw(false); } });
-      load(function () { draw(true); }, true);
+      // As the texts arrive, the snippets of the first results as they stand are read ahead:
+      // those of the final list are then read already, most of the time.
+      onText.push(function () { snippets(query(q).slice(0, first), function () {}); });
+      load(function () { if (!complete) { show(false); } });
+      load(function () { show(true); }, true);
     }
   }
 
