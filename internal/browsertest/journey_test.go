@@ -446,3 +446,51 @@ func TestJourneyWithoutJavaScript(t *testing.T) {
 		t.Errorf("the path has %d links", n)
 	}
 }
+
+// TestJourneyCommonRecordHelpers: the helpers of common.js that the worksheet, values, report
+// and journey pages share: a saved record read, or kept aside when it cannot be read (and left
+// where it is when the storage refuses the copy); a chosen file read as text.
+func TestJourneyCommonRecordHelpers(t *testing.T) {
+	k := BuildKit(t)
+	b := NewBrowser(t, 1280, 1000)
+	openValues(t, b, k.URL+valuesFR, []string{"SOC-01"}, "")
+	const check = `r => r && r.ok ? "" : "refused"`
+	for _, c := range []struct{ name, setup, want string }{
+		{"none", ``, `{}`},
+		{"a good record", `localStorage.setItem("t.rec", '{"ok":1}')`, `{"rec":{"ok":1}}`},
+		{"not JSON", `localStorage.setItem("t.rec", "{abîmé")`, `{"problem":"","aside":"ASIDE"} t.rec=null ASIDE={abîmé`},
+		{"refused by check", `localStorage.setItem("t.rec", '{"ok":0}')`, `{"problem":"refused","aside":"ASIDE"} t.rec=null ASIDE={"ok":0}`},
+		{"the copy refused", `localStorage.setItem("t.rec", "{abîmé"), window.__set = Storage.prototype.setItem, Storage.prototype.setItem = function () { throw new DOMException("full", "QuotaExceededError"); }`, `{"problem":"","aside":""} t.rec={abîmé`},
+		{"the storage unreadable", `Storage.prototype.getItem = function () { throw new DOMException("no", "SecurityError"); }`, `{"blocked":true}`},
+	} {
+		got := Eval[string](t, b, `(() => {
+			const get = Storage.prototype.getItem, set = Storage.prototype.setItem;
+			Object.keys(localStorage).filter(k => k.startsWith("t.")).forEach(k => localStorage.removeItem(k));
+			`+c.setup+`;
+			let out;
+			try { out = JSON.stringify(vises.loadRecord("t.rec", `+check+`)); } finally { Storage.prototype.getItem = get; Storage.prototype.setItem = set; }
+			const aside = Object.keys(localStorage).filter(k => /^t\.rec\.unreadable\.\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z$/.test(k));
+			if (aside.length === 1) { out = out.replace(aside[0], "ASIDE") + " t.rec=" + localStorage.getItem("t.rec") + " ASIDE=" + localStorage.getItem(aside[0]); }
+			else if (out.includes('"aside":""')) { out += " t.rec=" + localStorage.getItem("t.rec"); }
+			return out;
+		})()`)
+		if got != c.want {
+			t.Errorf("%s: loadRecord gives %s, want %s", c.name, got, c.want)
+		}
+	}
+
+	// A file chosen in the values page's import: read as text (UTF-8), then imported.
+	csvText := Eval[string](t, b, `vises.values.page.csv()`)
+	file := filepath.Join(t.TempDir(), "valeurs.csv")
+	if err := os.WriteFile(file, []byte(csvText), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b.Do(t, chromedp.SetUploadFiles(chromedp.ID("values-import"), []string{file}))
+	Wait(t, b, `document.querySelector(".values-message").textContent !== ""`)
+	if got := journeyText(t, b, ".values-message"); !strings.Contains(got, "exactement les valeurs déjà enregistrées") {
+		t.Errorf("the chosen file: %q", got)
+	}
+	if got := Eval[string](t, b, `document.getElementById("values-import").value`); got != "" {
+		t.Errorf("the file input still holds %q", got)
+	}
+}

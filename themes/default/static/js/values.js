@@ -274,26 +274,14 @@
   // load reads the stored record; one that cannot be read is kept aside under
   // vises.values.unreadable.TIME, and when even that fails nothing is written over it.
   function load() {
-    var raw = storage.get(KEY);
-    var notes = [];
-    if (raw === undefined) { notes.push(t("values.storage.none")); }
-    if (raw) {
-      var parsed = null, problem = "";
-      try { parsed = JSON.parse(raw); } catch (e) { problem = t("values.bad.record"); }
-      if (!problem) { problem = check(parsed); }
-      if (problem) {
-        var aside = KEY + ".unreadable." + new Date().toISOString().replace(/[:.]/g, "-");
-        if (storage.set(aside, raw) && storage.remove(KEY)) {
-          notes.push(problem + " " + format(t("values.unreadable"), { key: aside }));
-        } else {
-          blocked = true;
-          notes.push(problem + " " + t("values.unreadable.blocked"));
-        }
-      } else {
-        rec = parsed;
-      }
-    }
-    return notes;
+    var got = V.loadRecord(KEY, check);
+    if (got.blocked) { return [t("values.storage.none")]; }
+    if (got.rec) { rec = got.rec; return []; }
+    if (got.aside === undefined) { return []; } // nothing saved yet
+    var problem = got.problem || t("values.bad.record");
+    if (got.aside) { return [problem + " " + format(t("values.unreadable"), { key: got.aside })]; }
+    blocked = true;
+    return [problem + " " + t("values.unreadable.blocked")];
   }
 
   // save writes the record, and says in the status line whether the browser kept it.
@@ -855,14 +843,7 @@
 
   var exportButton = el("button", { type: "button", "class": "button values-export", text: t("values.csv.export") });
   exportButton.addEventListener("click", download);
-  fileInput.addEventListener("change", function () {
-    var f = fileInput.files && fileInput.files[0];
-    if (!f) { return; }
-    var reader = new FileReader();
-    reader.onload = function () { importText(String(reader.result)); fileInput.value = ""; };
-    reader.onerror = function () { warn(t("values.csv.unreadable")); fileInput.value = ""; };
-    reader.readAsText(f, "utf-8");
-  });
+  V.onFileChosen(fileInput, importText, function () { warn(t("values.csv.unreadable")); });
   message.setAttribute("tabindex", "-1");
   // Escape answers the confirmation panel "cancel".
   confirmBox.addEventListener("keydown", function (e) {
