@@ -163,12 +163,13 @@ func TestJourneyDossierRoundTrip(t *testing.T) {
 	a := NewBrowser(t, 1280, 1000)
 	a.AllowDownloads(t)
 	seededJourney(t, a, k.URL+"/fr/mon-evaluation/")
-	want := stored(t, a)
-	if len(want) != 5 {
-		t.Fatalf("seeded %d records, want 5: %v", len(want), want)
+	if n := len(stored(t, a)); n != 5 {
+		t.Fatalf("seeded %d records, want 5", n)
 	}
 	a.Do(t, chromedp.Click(chromedp.CSS(".journey-export")))
 	file := a.WaitDownload(t, "vises-dossier-*.json")
+	// The export marks the worksheets exported: the records to find again are those after it.
+	want := stored(t, a)
 	raw, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
@@ -230,6 +231,63 @@ func TestJourneyRefusesBrokenDossiers(t *testing.T) {
 		if after := stored(t, b); !reflect.DeepEqual(after, before) {
 			t.Errorf("%s: the records changed:\n got %v\nwant %v", c.name, after, before)
 		}
+	}
+}
+
+// TestJourneyDossierExportCountsAsWorksheetExport: after the dossier's export, each worksheet
+// it holds is exported on that date, in the file and in this browser, and its page says so; a
+// write the storage refuses does not stop the export.
+func TestJourneyDossierExportCountsAsWorksheetExport(t *testing.T) {
+	k := BuildKit(t)
+	b := NewBrowser(t, 1280, 1000)
+	b.AllowDownloads(t)
+	seededJourney(t, b, k.URL+"/fr/mon-evaluation/")
+	b.Do(t, chromedp.Click(chromedp.CSS(".journey-export")))
+	raw, err := os.ReadFile(b.WaitDownload(t, "vises-dossier-*.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d struct {
+		Exported   string                    `json:"exported"`
+		Worksheets map[string]map[string]any `json:"worksheets"`
+	}
+	if err := json.Unmarshal(raw, &d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Worksheets) != 2 || d.Exported == "" {
+		t.Fatalf("dossier: exported %q, %d worksheets", d.Exported, len(d.Worksheets))
+	}
+	recs := stored(t, b)
+	for id, w := range d.Worksheets {
+		if w["exported"] != d.Exported {
+			t.Errorf("%s in the file: exported %v, want %s", id, w["exported"], d.Exported)
+		}
+		rec, _ := recs["vises.worksheet."+id].(map[string]any)
+		if rec["exported"] != d.Exported || rec["saved"] != "2026-12-01T10:00:00.000Z" {
+			t.Errorf("%s in the browser: exported %v, saved %v; want exported %s, saved as before", id, rec["exported"], rec["saved"], d.Exported)
+		}
+	}
+	url := Eval[string](t, b, `new URL(VISES_EVALUATION.worksheets.find(w => w.id === "portrait").url, VISES_EVALUATION.base || location.href).href`)
+	b.Open(t, url)
+	Wait(t, b, `document.body.classList.contains("ws-ready")`)
+	if got := journeyText(t, b, ".ws-status"); !strings.Contains(got, "dernier export le") || strings.Contains(got, "jamais exporté") {
+		t.Errorf("the worksheet's status after the dossier's export: %q", got)
+	}
+
+	// The storage refuses the worksheets' records: the dossier is exported all the same, and the
+	// records are as they were.
+	c := NewBrowser(t, 1280, 1000)
+	c.AllowDownloads(t)
+	seededJourney(t, c, k.URL+"/fr/mon-evaluation/")
+	before := stored(t, c)
+	Eval[int](t, c, `(() => { const set = Storage.prototype.setItem; Storage.prototype.setItem = function (k, v) { if (k.startsWith("vises.worksheet.")) { throw new DOMException("full", "QuotaExceededError"); } return set.call(this, k, v); }; return 0; })()`)
+	c.Do(t, chromedp.Click(chromedp.CSS(".journey-export")))
+	c.WaitDownload(t, "vises-dossier-*.json")
+	if msg := journeyText(t, c, ".journey-message"); !strings.HasPrefix(msg, "Dossier exporté") {
+		t.Errorf("export with the worksheets' writes refused says %q", msg)
+	}
+	if after := stored(t, c); !reflect.DeepEqual(after, before) {
+		t.Errorf("the records changed:\n got %v\nwant %v", after, before)
 	}
 }
 

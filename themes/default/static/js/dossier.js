@@ -335,10 +335,15 @@
       worksheets: st.worksheets, basket: st.basket, values: st.values, report: st.report
     };
   }
+  // download saves the dossier as a file. Each worksheet it holds counts as exported then, as
+  // when its own page exports it: its record in the file and in this browser takes the
+  // dossier's date (a write the storage refuses leaves that record as it was; the export stands).
   function download() {
     var d = dossier(read());
+    Object.keys(d.worksheets).forEach(function (id) { d.worksheets[id].exported = d.exported; });
     var name = "vises-dossier-" + d.exported.slice(0, 10) + ".json";
     V.download(name, JSON.stringify(d, null, 2) + "\n", "application/json");
+    Object.keys(d.worksheets).forEach(function (id) { storage.set(WS_PREFIX + id, JSON.stringify(d.worksheets[id])); });
     say(t("dossier.exported", { file: name }));
     return d;
   }
