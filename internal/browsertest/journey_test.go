@@ -215,21 +215,44 @@ func TestJourneyRefusesBrokenDossiers(t *testing.T) {
 		{"unknown worksheet", `(() => { const d = ` + good + `; d.worksheets["inconnue"] = __rec("portrait", 1); return JSON.stringify(d); })()`, "Fiche « inconnue » : le kit n’a pas de fiche"},
 		{"record under another worksheet", `(() => { const d = ` + good + `; d.worksheets["chaine-de-valeur"] = __rec("portrait", 1); return JSON.stringify(d); })()`, "celles d’une autre fiche (portrait)"},
 		{"damaged basket", `(() => { const d = ` + good + `; d.basket = {v: 1, ids: "ECO-01"}; return JSON.stringify(d); })()`, "Indicateurs choisis : cette partie est endommagée"},
-		{"damaged values", `(() => { const d = ` + good + `; d.values = {format: "vises-values"}; return JSON.stringify(d); })()`, "Valeurs des indicateurs :"},
-		{"damaged report", `(() => { const d = ` + good + `; d.report = {format: "vises-report", version: 1, fields: {summary: 3}}; return JSON.stringify(d); })()`, "Textes du rapport :"},
+		// values.js checks the values part, in the dossier's words (not those of the values page,
+		// which speak of what the browser keeps).
+		{"damaged values", `(() => { const d = ` + good + `; d.values = {format: "vises-values"}; return JSON.stringify(d); })()`, "Valeurs des indicateurs : cette partie est endommagée. Rien"},
+		{"damaged indicator values", `(() => { const d = ` + good + `; d.values.indicators["ECO-01"].periods = [{period: "2025"}]; return JSON.stringify(d); })()`, "Valeurs des indicateurs : les valeurs de ECO-01 sont endommagées. Rien"},
+		{"later values", `(() => { const d = ` + good + `; d.values.version = 9; return JSON.stringify(d); })()`, "Valeurs des indicateurs : cette partie vient d’une version plus récente du kit. Rien"},
+		{"damaged report", `(() => { const d = ` + good + `; d.report = {format: "vises-report", version: 1, fields: {summary: 3}}; return JSON.stringify(d); })()`, "Textes du rapport : cette partie est endommagée. Rien"},
 	} {
 		got := Eval[string](t, b, `window.vises.dossier.importText(`+c.js+`)`)
 		if got != "refused" {
 			t.Errorf("%s: import %s, want refused", c.name, got)
 		}
-		if msg := journeyText(t, b, ".journey-message"); !strings.Contains(msg, c.want) || !strings.Contains(msg, "Rien n’a changé") {
-			t.Errorf("%s: message %q, want %q and that nothing changed", c.name, msg, c.want)
+		if msg := journeyText(t, b, ".journey-message"); !strings.Contains(msg, c.want) || strings.Count(msg, "Rien n’a changé") != 1 || strings.Count(msg, "navigateur") != 1 {
+			t.Errorf("%s: message %q, want %q and once that nothing changed in this browser", c.name, msg, c.want)
 		}
 		if Eval[bool](t, b, `!document.querySelector(".journey-panel").hidden`) {
 			t.Errorf("%s: the confirmation panel is open", c.name)
 		}
 		if after := stored(t, b); !reflect.DeepEqual(after, before) {
 			t.Errorf("%s: the records changed:\n got %v\nwant %v", c.name, after, before)
+		}
+	}
+}
+
+// TestJourneyRefusesBrokenDossiersInDutch: the values and report parts are refused in the
+// dossier's own Dutch sentence, saying once that nothing changed.
+func TestJourneyRefusesBrokenDossiersInDutch(t *testing.T) {
+	k := BuildKit(t)
+	b := NewBrowser(t, 1280, 1000)
+	seededJourney(t, b, k.URL+"/nl/mijn-evaluatie/")
+	for _, c := range []struct{ name, js, want string }{
+		{"damaged indicator values", `(() => { const d = window.vises.dossier.dossier(); d.values.indicators["ECO-01"].unit = 3; return JSON.stringify(d); })()`, "Waarden van de indicatoren: de waarden van ECO-01 zijn beschadigd. Er is niets veranderd in deze browser."},
+		{"damaged report", `(() => { const d = window.vises.dossier.dossier(); d.report.fields = []; return JSON.stringify(d); })()`, "Teksten van het rapport: dit deel is beschadigd. Er is niets veranderd in deze browser."},
+	} {
+		if got := Eval[string](t, b, `window.vises.dossier.importText(`+c.js+`)`); got != "refused" {
+			t.Errorf("%s: import %s, want refused", c.name, got)
+		}
+		if msg := journeyText(t, b, ".journey-message"); !strings.HasSuffix(msg, c.want) || strings.Count(msg, "niets veranderd") != 1 {
+			t.Errorf("%s: message %q, want it to end with %q", c.name, msg, c.want)
 		}
 	}
 }

@@ -76,15 +76,19 @@
     if (!plain(rec) || rec.v !== 1 || !Array.isArray(rec.ids) || !rec.ids.every(function (s) { return typeof s === "string"; })) { return t("dossier.damaged"); }
     return "";
   }
+  // partMsg words what values.js and report.js find wrong in a part of a dossier, as a clause
+  // that follows the part's name in dossier.bad.part (their own sentences speak of what this
+  // browser keeps).
+  function partMsg(code, vals) { return t(code === "indicator" ? "dossier.values.indicator" : (code === "newer" ? "dossier.ws.newer" : "dossier.damaged"), vals); }
   // checkValues and checkReport use the checks of values.js and report.js; while a page has
   // none, they check the record's kind, version and shape.
   function checkValues(rec) {
-    if (helper("values")) { return V.values.check(rec); }
+    if (helper("values")) { return V.values.check(rec, partMsg); }
     if (!plain(rec) || rec.format !== "vises-values" || typeof rec.version !== "number" || !plain(rec.indicators)) { return t("dossier.damaged"); }
     return rec.version > VERSION ? t("dossier.ws.newer") : "";
   }
   function checkReport(rec) {
-    if (helper("report")) { return V.report.check(rec); }
+    if (helper("report")) { return V.report.check(rec, partMsg); }
     if (!plain(rec) || rec.format !== "vises-report" || typeof rec.version !== "number" || !plain(rec.fields)) { return t("dossier.damaged"); }
     for (var k in rec.fields) { if (typeof rec.fields[k] !== "string") { return t("dossier.damaged"); } }
     return rec.version > VERSION ? t("dossier.ws.newer") : "";

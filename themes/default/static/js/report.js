@@ -21,13 +21,15 @@
   }
 
   // check returns "" when rec is a record of the report's texts this version can read, or a
-  // message saying why not.
-  function check(rec) {
-    if (!rec || typeof rec !== "object" || Array.isArray(rec) || rec.format !== FORMAT || typeof rec.version !== "number") { return ui("report.badfile"); }
-    if (rec.version > VERSION) { return ui("report.newer"); }
-    if (!rec.fields || typeof rec.fields !== "object" || Array.isArray(rec.fields)) { return ui("report.badfile"); }
+  // message saying why not: msg(code) for code "damaged" or "newer" (a later version); by
+  // default the report page's sentences (the dossier gives its own).
+  function check(rec, msg) {
+    msg = msg || function (code) { return ui(code === "damaged" ? "report.badfile" : "report.newer"); };
+    if (!rec || typeof rec !== "object" || Array.isArray(rec) || rec.format !== FORMAT || typeof rec.version !== "number") { return msg("damaged", {}); }
+    if (rec.version > VERSION) { return msg("newer", {}); }
+    if (!rec.fields || typeof rec.fields !== "object" || Array.isArray(rec.fields)) { return msg("damaged", {}); }
     for (var k in rec.fields) {
-      if (Object.prototype.hasOwnProperty.call(rec.fields, k) && typeof rec.fields[k] !== "string") { return ui("report.badfile"); }
+      if (Object.prototype.hasOwnProperty.call(rec.fields, k) && typeof rec.fields[k] !== "string") { return msg("damaged", {}); }
     }
     return "";
   }

@@ -68,14 +68,17 @@
   }
 
   // check returns "" when rec is a values record this script can use, or a message saying
-  // what is wrong (naming the indicator when one is).
-  function check(rec) {
-    if (!isObj(rec) || rec.format !== FORMAT || typeof rec.version !== "number" || !isObj(rec.indicators)) { return t("values.bad.record"); }
-    if (rec.version > VERSION) { return t("values.bad.newer"); }
-    if (rec.saved !== null && rec.saved !== undefined && !isStr(rec.saved)) { return t("values.bad.record"); }
+  // what is wrong: msg(code, vals) for code "damaged", "newer" (a later version) or "indicator"
+  // (the values of indicator {code} are damaged); by default the values page's sentences,
+  // which speak of the values saved in this browser (the dossier gives its own).
+  function check(rec, msg) {
+    msg = msg || function (code, vals) { return format(t(code === "damaged" ? "values.bad.record" : "values.bad." + code), vals); };
+    if (!isObj(rec) || rec.format !== FORMAT || typeof rec.version !== "number" || !isObj(rec.indicators)) { return msg("damaged", {}); }
+    if (rec.version > VERSION) { return msg("newer", {}); }
+    if (rec.saved !== null && rec.saved !== undefined && !isStr(rec.saved)) { return msg("damaged", {}); }
     for (var id in rec.indicators) {
       if (!Object.prototype.hasOwnProperty.call(rec.indicators, id)) { continue; }
-      if (!ID_RE.test(id) || !checkIndicator(rec.indicators[id])) { return format(t("values.bad.indicator"), { code: id }); }
+      if (!ID_RE.test(id) || !checkIndicator(rec.indicators[id])) { return msg("indicator", { code: id }); }
     }
     return "";
   }
