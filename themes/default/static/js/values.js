@@ -161,7 +161,9 @@
     var target = ind.target.value !== null ? ind.target : null;
 
     var W = Math.round(Math.max(280, Math.min(600, opts.width || 400))), H = 250, top = 14, bottom = 34, right = 10;
-    var root = svg("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "aria-labelledby": id + "-title " + id + "-desc", "class": "values-chart",
+    // The width attribute is the drawing's size, for print (values.css prints it at that
+    // size, its text at about 10 pt); on screen the style sheets fit it to its box.
+    var root = svg("svg", { viewBox: "0 0 " + W + " " + H, width: W, role: "img", "aria-labelledby": id + "-title " + id + "-desc", "class": "values-chart",
       "font-family": "system-ui, -apple-system, 'Segoe UI', sans-serif", "font-size": "13", "data-points": String(pts.length) });
     root.appendChild(svg("title", { id: id + "-title" }, format(tt("values.chart.title"), { name: name })));
     root.appendChild(svg("desc", { id: id + "-desc" }, describe(ind, lang, tt)));
