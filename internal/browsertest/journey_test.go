@@ -163,12 +163,13 @@ func TestJourneyDossierRoundTrip(t *testing.T) {
 	a := NewBrowser(t, 1280, 1000)
 	a.AllowDownloads(t)
 	seededJourney(t, a, k.URL+"/fr/mon-evaluation/")
-	want := stored(t, a)
-	if len(want) != 5 {
-		t.Fatalf("seeded %d records, want 5: %v", len(want), want)
+	if n := len(stored(t, a)); n != 5 {
+		t.Fatalf("seeded %d records, want 5", n)
 	}
 	a.Do(t, chromedp.Click(chromedp.CSS(".journey-export")))
 	file := a.WaitDownload(t, "vises-dossier-*.json")
+	// The export marks the worksheets exported: the records to find again are those after it.
+	want := stored(t, a)
 	raw, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
@@ -214,15 +215,19 @@ func TestJourneyRefusesBrokenDossiers(t *testing.T) {
 		{"unknown worksheet", `(() => { const d = ` + good + `; d.worksheets["inconnue"] = __rec("portrait", 1); return JSON.stringify(d); })()`, "Fiche « inconnue » : le kit n’a pas de fiche"},
 		{"record under another worksheet", `(() => { const d = ` + good + `; d.worksheets["chaine-de-valeur"] = __rec("portrait", 1); return JSON.stringify(d); })()`, "celles d’une autre fiche (portrait)"},
 		{"damaged basket", `(() => { const d = ` + good + `; d.basket = {v: 1, ids: "ECO-01"}; return JSON.stringify(d); })()`, "Indicateurs choisis : cette partie est endommagée"},
-		{"damaged values", `(() => { const d = ` + good + `; d.values = {format: "vises-values"}; return JSON.stringify(d); })()`, "Valeurs des indicateurs :"},
-		{"damaged report", `(() => { const d = ` + good + `; d.report = {format: "vises-report", version: 1, fields: {summary: 3}}; return JSON.stringify(d); })()`, "Textes du rapport :"},
+		// values.js checks the values part, in the dossier's words (not those of the values page,
+		// which speak of what the browser keeps).
+		{"damaged values", `(() => { const d = ` + good + `; d.values = {format: "vises-values"}; return JSON.stringify(d); })()`, "Valeurs des indicateurs : cette partie est endommagée. Rien"},
+		{"damaged indicator values", `(() => { const d = ` + good + `; d.values.indicators["ECO-01"].periods = [{period: "2025"}]; return JSON.stringify(d); })()`, "Valeurs des indicateurs : les valeurs de ECO-01 sont endommagées. Rien"},
+		{"later values", `(() => { const d = ` + good + `; d.values.version = 9; return JSON.stringify(d); })()`, "Valeurs des indicateurs : cette partie vient d’une version plus récente du kit. Rien"},
+		{"damaged report", `(() => { const d = ` + good + `; d.report = {format: "vises-report", version: 1, fields: {summary: 3}}; return JSON.stringify(d); })()`, "Textes du rapport : cette partie est endommagée. Rien"},
 	} {
 		got := Eval[string](t, b, `window.vises.dossier.importText(`+c.js+`)`)
 		if got != "refused" {
 			t.Errorf("%s: import %s, want refused", c.name, got)
 		}
-		if msg := journeyText(t, b, ".journey-message"); !strings.Contains(msg, c.want) || !strings.Contains(msg, "Rien n’a changé") {
-			t.Errorf("%s: message %q, want %q and that nothing changed", c.name, msg, c.want)
+		if msg := journeyText(t, b, ".journey-message"); !strings.Contains(msg, c.want) || strings.Count(msg, "Rien n’a changé") != 1 || strings.Count(msg, "navigateur") != 1 {
+			t.Errorf("%s: message %q, want %q and once that nothing changed in this browser", c.name, msg, c.want)
 		}
 		if Eval[bool](t, b, `!document.querySelector(".journey-panel").hidden`) {
 			t.Errorf("%s: the confirmation panel is open", c.name)
@@ -230,6 +235,82 @@ func TestJourneyRefusesBrokenDossiers(t *testing.T) {
 		if after := stored(t, b); !reflect.DeepEqual(after, before) {
 			t.Errorf("%s: the records changed:\n got %v\nwant %v", c.name, after, before)
 		}
+	}
+}
+
+// TestJourneyRefusesBrokenDossiersInDutch: the values and report parts are refused in the
+// dossier's own Dutch sentence, saying once that nothing changed.
+func TestJourneyRefusesBrokenDossiersInDutch(t *testing.T) {
+	k := BuildKit(t)
+	b := NewBrowser(t, 1280, 1000)
+	seededJourney(t, b, k.URL+"/nl/mijn-evaluatie/")
+	for _, c := range []struct{ name, js, want string }{
+		{"damaged indicator values", `(() => { const d = window.vises.dossier.dossier(); d.values.indicators["ECO-01"].unit = 3; return JSON.stringify(d); })()`, "Waarden van de indicatoren: de waarden van ECO-01 zijn beschadigd. Er is niets veranderd in deze browser."},
+		{"damaged report", `(() => { const d = window.vises.dossier.dossier(); d.report.fields = []; return JSON.stringify(d); })()`, "Teksten van het rapport: dit deel is beschadigd. Er is niets veranderd in deze browser."},
+	} {
+		if got := Eval[string](t, b, `window.vises.dossier.importText(`+c.js+`)`); got != "refused" {
+			t.Errorf("%s: import %s, want refused", c.name, got)
+		}
+		if msg := journeyText(t, b, ".journey-message"); !strings.HasSuffix(msg, c.want) || strings.Count(msg, "niets veranderd") != 1 {
+			t.Errorf("%s: message %q, want it to end with %q", c.name, msg, c.want)
+		}
+	}
+}
+
+// TestJourneyDossierExportCountsAsWorksheetExport: after the dossier's export, each worksheet
+// it holds is exported on that date, in the file and in this browser, and its page says so; a
+// write the storage refuses does not stop the export.
+func TestJourneyDossierExportCountsAsWorksheetExport(t *testing.T) {
+	k := BuildKit(t)
+	b := NewBrowser(t, 1280, 1000)
+	b.AllowDownloads(t)
+	seededJourney(t, b, k.URL+"/fr/mon-evaluation/")
+	b.Do(t, chromedp.Click(chromedp.CSS(".journey-export")))
+	raw, err := os.ReadFile(b.WaitDownload(t, "vises-dossier-*.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d struct {
+		Exported   string                    `json:"exported"`
+		Worksheets map[string]map[string]any `json:"worksheets"`
+	}
+	if err := json.Unmarshal(raw, &d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Worksheets) != 2 || d.Exported == "" {
+		t.Fatalf("dossier: exported %q, %d worksheets", d.Exported, len(d.Worksheets))
+	}
+	recs := stored(t, b)
+	for id, w := range d.Worksheets {
+		if w["exported"] != d.Exported {
+			t.Errorf("%s in the file: exported %v, want %s", id, w["exported"], d.Exported)
+		}
+		rec, _ := recs["vises.worksheet."+id].(map[string]any)
+		if rec["exported"] != d.Exported || rec["saved"] != "2026-12-01T10:00:00.000Z" {
+			t.Errorf("%s in the browser: exported %v, saved %v; want exported %s, saved as before", id, rec["exported"], rec["saved"], d.Exported)
+		}
+	}
+	url := Eval[string](t, b, `new URL(VISES_EVALUATION.worksheets.find(w => w.id === "portrait").url, VISES_EVALUATION.base || location.href).href`)
+	b.Open(t, url)
+	Wait(t, b, `document.body.classList.contains("ws-ready")`)
+	if got := journeyText(t, b, ".ws-status"); !strings.Contains(got, "dernier export le") || strings.Contains(got, "jamais exporté") {
+		t.Errorf("the worksheet's status after the dossier's export: %q", got)
+	}
+
+	// The storage refuses the worksheets' records: the dossier is exported all the same, and the
+	// records are as they were.
+	c := NewBrowser(t, 1280, 1000)
+	c.AllowDownloads(t)
+	seededJourney(t, c, k.URL+"/fr/mon-evaluation/")
+	before := stored(t, c)
+	Eval[int](t, c, `(() => { const set = Storage.prototype.setItem; Storage.prototype.setItem = function (k, v) { if (k.startsWith("vises.worksheet.")) { throw new DOMException("full", "QuotaExceededError"); } return set.call(this, k, v); }; return 0; })()`)
+	c.Do(t, chromedp.Click(chromedp.CSS(".journey-export")))
+	c.WaitDownload(t, "vises-dossier-*.json")
+	if msg := journeyText(t, c, ".journey-message"); !strings.HasPrefix(msg, "Dossier exporté") {
+		t.Errorf("export with the worksheets' writes refused says %q", msg)
+	}
+	if after := stored(t, c); !reflect.DeepEqual(after, before) {
+		t.Errorf("the records changed:\n got %v\nwant %v", after, before)
 	}
 }
 
@@ -444,5 +525,53 @@ func TestJourneyWithoutJavaScript(t *testing.T) {
 	}
 	if n := Eval[int](t, b, `document.querySelectorAll(".journey-path li a[href]").length`); n < 17 {
 		t.Errorf("the path has %d links", n)
+	}
+}
+
+// TestJourneyCommonRecordHelpers: the helpers of common.js that the worksheet, values, report
+// and journey pages share: a saved record read, or kept aside when it cannot be read (and left
+// where it is when the storage refuses the copy); a chosen file read as text.
+func TestJourneyCommonRecordHelpers(t *testing.T) {
+	k := BuildKit(t)
+	b := NewBrowser(t, 1280, 1000)
+	openValues(t, b, k.URL+valuesFR, []string{"SOC-01"}, "")
+	const check = `r => r && r.ok ? "" : "refused"`
+	for _, c := range []struct{ name, setup, want string }{
+		{"none", ``, `{}`},
+		{"a good record", `localStorage.setItem("t.rec", '{"ok":1}')`, `{"rec":{"ok":1}}`},
+		{"not JSON", `localStorage.setItem("t.rec", "{abîmé")`, `{"problem":"","aside":"ASIDE"} t.rec=null ASIDE={abîmé`},
+		{"refused by check", `localStorage.setItem("t.rec", '{"ok":0}')`, `{"problem":"refused","aside":"ASIDE"} t.rec=null ASIDE={"ok":0}`},
+		{"the copy refused", `localStorage.setItem("t.rec", "{abîmé"), window.__set = Storage.prototype.setItem, Storage.prototype.setItem = function () { throw new DOMException("full", "QuotaExceededError"); }`, `{"problem":"","aside":""} t.rec={abîmé`},
+		{"the storage unreadable", `Storage.prototype.getItem = function () { throw new DOMException("no", "SecurityError"); }`, `{"blocked":true}`},
+	} {
+		got := Eval[string](t, b, `(() => {
+			const get = Storage.prototype.getItem, set = Storage.prototype.setItem;
+			Object.keys(localStorage).filter(k => k.startsWith("t.")).forEach(k => localStorage.removeItem(k));
+			`+c.setup+`;
+			let out;
+			try { out = JSON.stringify(vises.loadRecord("t.rec", `+check+`)); } finally { Storage.prototype.getItem = get; Storage.prototype.setItem = set; }
+			const aside = Object.keys(localStorage).filter(k => /^t\.rec\.unreadable\.\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z$/.test(k));
+			if (aside.length === 1) { out = out.replace(aside[0], "ASIDE") + " t.rec=" + localStorage.getItem("t.rec") + " ASIDE=" + localStorage.getItem(aside[0]); }
+			else if (out.includes('"aside":""')) { out += " t.rec=" + localStorage.getItem("t.rec"); }
+			return out;
+		})()`)
+		if got != c.want {
+			t.Errorf("%s: loadRecord gives %s, want %s", c.name, got, c.want)
+		}
+	}
+
+	// A file chosen in the values page's import: read as text (UTF-8), then imported.
+	csvText := Eval[string](t, b, `vises.values.page.csv()`)
+	file := filepath.Join(t.TempDir(), "valeurs.csv")
+	if err := os.WriteFile(file, []byte(csvText), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b.Do(t, chromedp.SetUploadFiles(chromedp.ID("values-import"), []string{file}))
+	Wait(t, b, `document.querySelector(".values-message").textContent !== ""`)
+	if got := journeyText(t, b, ".values-message"); !strings.Contains(got, "exactement les valeurs déjà enregistrées") {
+		t.Errorf("the chosen file: %q", got)
+	}
+	if got := Eval[string](t, b, `document.getElementById("values-import").value`); got != "" {
+		t.Errorf("the file input still holds %q", got)
 	}
 }

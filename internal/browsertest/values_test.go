@@ -4,6 +4,10 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -515,4 +519,81 @@ func TestValuesWithoutJavaScript(t *testing.T) {
 	if Eval[bool](t, b, `document.getElementById("values-nojs").getClientRects().length > 0`) {
 		t.Error("the message for readers without JavaScript stays")
 	}
+}
+
+// bboxWord is a word of `pdftotext -bbox`: its page, text, top and height in points.
+var bboxWord = regexp.MustCompile(`<page |<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="[0-9.]+" yMax="([0-9.]+)">([^<]*)</word>`)
+
+// printedWords returns, page by page, the height in points of each word of the PDF file, and
+// the height of its page number (printed at 9 pt at the bottom right by print.css).
+func printedWords(t *testing.T, file string) (pages []map[string]float64, number []float64) {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-bbox", file, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext -bbox: %v", err)
+	}
+	for _, m := range bboxWord.FindAllStringSubmatch(string(out), -1) {
+		if m[0] == "<page " {
+			pages = append(pages, map[string]float64{})
+			number = append(number, 0)
+			continue
+		}
+		x, _ := strconv.ParseFloat(m[1], 64)
+		y0, _ := strconv.ParseFloat(m[2], 64)
+		y1, _ := strconv.ParseFloat(m[3], 64)
+		i := len(pages) - 1
+		pages[i][m[4]] = y1 - y0
+		if _, err := strconv.Atoi(m[4]); err == nil && y0 > 790 && x > 500 {
+			number[i] = y1 - y0
+		}
+	}
+	return pages, number
+}
+
+// chartTextPrintsLegibly checks, on the PDF file, that the words of a chart (some of its
+// labels) print at 8.5 pt at least: as high as the page number's 9 pt, within 8.5/9.
+func chartTextPrintsLegibly(t *testing.T, name, file string, words ...string) {
+	t.Helper()
+	pages, number := printedWords(t, file)
+	for i, p := range pages {
+		if _, ok := p[words[0]]; !ok {
+			continue
+		}
+		if number[i] == 0 {
+			t.Fatalf("%s: no page number on page %d", name, i+1)
+		}
+		for _, w := range words {
+			h, ok := p[w]
+			if !ok {
+				t.Errorf("%s: no %q on page %d", name, w, i+1)
+			} else if pt := 9 * h / number[i]; pt < 8.5 {
+				t.Errorf("%s: the chart's %q prints at %.1f pt, want 8.5 at least", name, w, pt)
+			}
+		}
+		return
+	}
+	t.Fatalf("%s: no page with %q", name, words[0])
+}
+
+// TestValuesChartsPrintLegibly: a chart's text prints at 8.5 pt at least on A4, whether the
+// page was drawn on a wide screen or on a phone, on the values page and in the report.
+func TestValuesChartsPrintLegibly(t *testing.T) {
+	requirePoppler(t)
+	k := BuildKit(t)
+	for _, w := range []int{1280, 360} {
+		b := NewBrowser(t, w, 900)
+		if w < 600 {
+			b.Phone(t, w, 800)
+		}
+		openValues(t, b, k.URL+valuesFR, []string{"SOC-01"}, seeded)
+		file := filepath.Join(t.TempDir(), "values.pdf")
+		printReport(t, b, file)
+		// "(2023)" is in the chart's key, 40 one of its ticks, neither in the table.
+		chartTextPrintsLegibly(t, "values page at "+strconv.Itoa(w)+" px", file, "(2023)", "40")
+	}
+	b := NewBrowser(t, 1280, 900)
+	openSeededReport(t, b, k, "fr")
+	file := filepath.Join(t.TempDir(), "report.pdf")
+	printReport(t, b, file)
+	chartTextPrintsLegibly(t, "report", file, "(2024)", "10")
 }

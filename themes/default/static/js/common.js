@@ -1,6 +1,7 @@
 // What the theme's scripts share, as one object, window.vises: accent folding, "{n}" texts and
-// counts, localStorage calls that never throw, element creation, and the CSV files for Excel
-// (the collection plan's columns and rows). base.html loads it before
+// counts, localStorage calls that never throw, element creation, the CSV files for Excel
+// (the collection plan's columns and rows), downloads, reading a chosen file, and saved
+// records that cannot be read kept aside. base.html loads it before
 // every other script of the theme.
 (function () {
   "use strict";
@@ -127,8 +128,50 @@
     setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
   }
 
+  // onFileChosen reads the file chosen in the file input as text (UTF-8) each time one is
+  // chosen: done(text) with its text, failed() when the browser cannot read it; the input is
+  // emptied after, so that the same file can be chosen again.
+  function onFileChosen(input, done, failed) {
+    input.addEventListener("change", function () {
+      var file = input.files && input.files[0];
+      if (!file) { return; }
+      var reader = new FileReader();
+      reader.onload = function () { done(String(reader.result)); input.value = ""; };
+      reader.onerror = function () { failed(); input.value = ""; };
+      reader.readAsText(file, "utf-8");
+    });
+  }
+
+  // keepAside keeps raw, the text of a saved record under key that cannot be read, under
+  // key.unreadable.TIME (TIME: the date and time, as 2026-12-03T10-00-00-000Z), and removes key
+  // only once that copy is written. It returns the key of the copy, or "" when the storage
+  // refused it: key then still holds the record, and writing over it would lose it.
+  function keepAside(key, raw) {
+    var aside = key + ".unreadable." + new Date().toISOString().replace(/[:.]/g, "-");
+    if (!storage.set(aside, raw)) { return ""; }
+    storage.remove(key);
+    return aside;
+  }
+
+  // loadRecord reads the JSON record saved under key: {rec} for one that check(rec) accepts
+  // (check returns "" or a message), {} when there is none, {blocked: true} when the storage
+  // cannot be read. A record that cannot be read (not JSON, or refused by check) is kept aside
+  // (keepAside): {problem: check's message, "" when the text is not JSON, aside: the key of
+  // the copy, "" when the storage refused it}.
+  function loadRecord(key, check) {
+    var raw = storage.get(key);
+    if (raw === undefined) { return { blocked: true }; }
+    if (raw === null) { return {}; }
+    var rec, json = true;
+    try { rec = JSON.parse(raw); } catch (e) { json = false; }
+    var problem = json ? check(rec) : "";
+    if (json && problem === "") { return { rec: rec }; }
+    return { problem: problem, aside: keepAside(key, raw) };
+  }
+
   window.vises = { fold: fold, format: format, countText: countText, storage: storage, el: el, download: download,
-    csv: csv, parseCSV: parseCSV, planColumns: planColumns, planRow: planRow };
+    csv: csv, parseCSV: parseCSV, planColumns: planColumns, planRow: planRow,
+    onFileChosen: onFileChosen, keepAside: keepAside, loadRecord: loadRecord };
 })();
 
 // The rules of a worksheet's saved record, window.vises.worksheets (docs/evaluation.md), written
@@ -191,6 +234,18 @@
       return "";
     }
   };
+
+  // filled says whether v, an answer, holds something: a non-empty list, a text not blank.
+  function filled(v) { return Array.isArray(v) ? v.length > 0 : typeof v === "string" && v.trim() !== ""; }
+  // answered says whether answers, a respondent's, hold an answer to item it of a worksheet's
+  // view (as evaluation-data.js gives it): a table is answered when one of its cells is filled.
+  worksheets.answered = function (it, answers) {
+    if (it.kind === "table") {
+      return (it.rows || []).some(function (r) { return (it.columns || []).some(function (c) { return filled(answers[it.id + "." + r + "." + c.id]); }); });
+    }
+    return filled(answers[it.id]);
+  };
+  worksheets.filled = filled;
 
   // answerProblem returns a message when v is not an answer that key k of spec accepts, or "".
   function answerProblem(spec, k, v, msg) {

@@ -76,15 +76,19 @@
     if (!plain(rec) || rec.v !== 1 || !Array.isArray(rec.ids) || !rec.ids.every(function (s) { return typeof s === "string"; })) { return t("dossier.damaged"); }
     return "";
   }
+  // partMsg words what values.js and report.js find wrong in a part of a dossier, as a clause
+  // that follows the part's name in dossier.bad.part (their own sentences speak of what this
+  // browser keeps).
+  function partMsg(code, vals) { return t(code === "indicator" ? "dossier.values.indicator" : (code === "newer" ? "dossier.ws.newer" : "dossier.damaged"), vals); }
   // checkValues and checkReport use the checks of values.js and report.js; while a page has
   // none, they check the record's kind, version and shape.
   function checkValues(rec) {
-    if (helper("values")) { return V.values.check(rec); }
+    if (helper("values")) { return V.values.check(rec, partMsg); }
     if (!plain(rec) || rec.format !== "vises-values" || typeof rec.version !== "number" || !plain(rec.indicators)) { return t("dossier.damaged"); }
     return rec.version > VERSION ? t("dossier.ws.newer") : "";
   }
   function checkReport(rec) {
-    if (helper("report")) { return V.report.check(rec); }
+    if (helper("report")) { return V.report.check(rec, partMsg); }
     if (!plain(rec) || rec.format !== "vises-report" || typeof rec.version !== "number" || !plain(rec.fields)) { return t("dossier.damaged"); }
     for (var k in rec.fields) { if (typeof rec.fields[k] !== "string") { return t("dossier.damaged"); } }
     return rec.version > VERSION ? t("dossier.ws.newer") : "";
@@ -118,15 +122,9 @@
 
   // ---- Progress ------------------------------------------------------------------------------
 
-  function filled(v) { return Array.isArray(v) ? v.length > 0 : typeof v === "string" && v.trim() !== ""; }
-  // answered says whether answers hold an answer to item it: a table is answered when one of
-  // its rows has a cell filled in.
-  function answered(it, a) {
-    if (it.kind === "table") {
-      return (it.rows || []).some(function (r) { return (it.columns || []).some(function (c) { return filled(a[it.id + "." + r + "." + c.id]); }); });
-    }
-    return filled(a[it.id]);
-  }
+  // filled says whether an answer or a text holds something; answered whether answers hold an
+  // answer to item it (a table: one of its cells filled in).
+  var filled = V.worksheets.filled, answered = V.worksheets.answered;
   function items(view) {
     var out = [];
     view.sections.forEach(function (s) { out = out.concat(s.items); });
@@ -341,14 +339,15 @@
       worksheets: st.worksheets, basket: st.basket, values: st.values, report: st.report
     };
   }
+  // download saves the dossier as a file. Each worksheet it holds counts as exported then, as
+  // when its own page exports it: its record in the file and in this browser takes the
+  // dossier's date (a write the storage refuses leaves that record as it was; the export stands).
   function download() {
     var d = dossier(read());
-    var blob = new Blob([JSON.stringify(d, null, 2) + "\n"], { type: "application/json" });
+    Object.keys(d.worksheets).forEach(function (id) { d.worksheets[id].exported = d.exported; });
     var name = "vises-dossier-" + d.exported.slice(0, 10) + ".json";
-    var a = el("a", { href: URL.createObjectURL(blob), download: name });
-    document.body.appendChild(a);
-    a.click();
-    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    V.download(name, JSON.stringify(d, null, 2) + "\n", "application/json");
+    Object.keys(d.worksheets).forEach(function (id) { storage.set(WS_PREFIX + id, JSON.stringify(d.worksheets[id])); });
     say(t("dossier.exported", { file: name }));
     return d;
   }
@@ -421,21 +420,23 @@
     if (d.basket) { parts.push([BASKET, d.basket]); }
     if (d.values) { parts.push([VALUES, d.values]); }
     if (d.report) { parts.push([REPORT, d.report]); }
-    var done = [], aside = [];
-    for (var i = 0; i < parts.length; i++) {
-      var key = parts[i][0], old = storage.get(key), ok = true;
-      if (st.unreadable.indexOf(key) >= 0 && typeof old === "string") {
-        var k2 = key + ".unreadable." + Date.now();
-        ok = storage.set(k2, old);
-        if (ok) { aside.push(k2); }
-      }
-      if (ok && storage.set(key, JSON.stringify(parts[i][1]))) {
-        done.push([key, old]);
-        continue;
-      }
-      done.reverse().forEach(function (w) { if (typeof w[1] === "string") { storage.set(w[0], w[1]); } else { storage.remove(w[0]); } });
-      aside.forEach(function (k) { storage.remove(k); });
+    var done = []; // [key, what it held, the key of its copy kept aside]
+    function undo() {
+      done.reverse().forEach(function (w) {
+        var back = typeof w[1] === "string" ? storage.set(w[0], w[1]) : storage.remove(w[0]);
+        // A copy kept aside goes only once the record is back where it was.
+        if (w[2] && back) { storage.remove(w[2]); }
+      });
       return false;
+    }
+    for (var i = 0; i < parts.length; i++) {
+      var key = parts[i][0], old = storage.get(key), aside = "";
+      if (st.unreadable.indexOf(key) >= 0 && typeof old === "string") {
+        aside = V.keepAside(key, old);
+        if (!aside) { return undo(); }
+      }
+      done.push([key, old, aside]);
+      if (!storage.set(key, JSON.stringify(parts[i][1]))) { return undo(); }
     }
     return true;
   }
@@ -506,14 +507,7 @@
     ]);
     return "asked";
   }
-  importInput.addEventListener("change", function () {
-    var file = importInput.files && importInput.files[0];
-    if (!file) { return; }
-    var reader = new FileReader();
-    reader.onload = function () { importText(String(reader.result)); importInput.value = ""; };
-    reader.onerror = function () { say(t("dossier.bad.json")); importInput.value = ""; };
-    reader.readAsText(file);
-  });
+  V.onFileChosen(importInput, importText, function () { say(t("dossier.bad.json")); });
 
   // ---- Start again ---------------------------------------------------------------------------
 

@@ -21,13 +21,15 @@
   }
 
   // check returns "" when rec is a record of the report's texts this version can read, or a
-  // message saying why not.
-  function check(rec) {
-    if (!rec || typeof rec !== "object" || Array.isArray(rec) || rec.format !== FORMAT || typeof rec.version !== "number") { return ui("report.badfile"); }
-    if (rec.version > VERSION) { return ui("report.newer"); }
-    if (!rec.fields || typeof rec.fields !== "object" || Array.isArray(rec.fields)) { return ui("report.badfile"); }
+  // message saying why not: msg(code) for code "damaged" or "newer" (a later version); by
+  // default the report page's sentences (the dossier gives its own).
+  function check(rec, msg) {
+    msg = msg || function (code) { return ui(code === "damaged" ? "report.badfile" : "report.newer"); };
+    if (!rec || typeof rec !== "object" || Array.isArray(rec) || rec.format !== FORMAT || typeof rec.version !== "number") { return msg("damaged", {}); }
+    if (rec.version > VERSION) { return msg("newer", {}); }
+    if (!rec.fields || typeof rec.fields !== "object" || Array.isArray(rec.fields)) { return msg("damaged", {}); }
     for (var k in rec.fields) {
-      if (Object.prototype.hasOwnProperty.call(rec.fields, k) && typeof rec.fields[k] !== "string") { return ui("report.badfile"); }
+      if (Object.prototype.hasOwnProperty.call(rec.fields, k) && typeof rec.fields[k] !== "string") { return msg("damaged", {}); }
     }
     return "";
   }
@@ -81,14 +83,8 @@
   }
   function who(r, i) { return (r.name || "").trim() || root.getAttribute(i === 0 ? "data-respondent-a" : "data-respondent-b"); }
 
-  // answered says whether answers hold an answer to item it (a table: to one of its cells).
-  function answered(it, answers) {
-    if (it.kind === "table") {
-      return Object.keys(answers).some(function (k) { return k.indexOf(it.id + ".") === 0 && String(answers[k]).trim() !== ""; });
-    }
-    var v = answers[it.id];
-    return Array.isArray(v) ? v.length > 0 : (typeof v === "string" && v.trim() !== "");
-  }
+  // answered says whether answers hold an answer to item it (a table: one of its cells filled).
+  var answered = V.worksheets.answered;
   function label(list, value) {
     for (var i = 0; i < (list || []).length; i++) { if (list[i].value === value) { return list[i].label; } }
     return value;
@@ -292,23 +288,17 @@
   var unsaved = false;
 
   function load() {
-    var raw = storage.get(KEY);
-    if (raw === undefined) { say(ui("report.quota")); return; }
-    if (raw === null) { return; }
-    var rec = null;
-    try { rec = JSON.parse(raw); } catch (e) { rec = null; }
-    if (check(rec) !== "") {
-      // Keep the unreadable record aside, never overwrite it.
-      if (storage.set(KEY + ".unreadable." + Date.now(), raw)) {
-        storage.remove(KEY);
-        say(ui("report.corrupt"));
-      } else {
-        unsaved = true;
-        say(ui("report.corrupt") + " " + ui("report.quota"));
-      }
-      return;
+    var got = V.loadRecord(KEY, check);
+    if (got.blocked) { say(ui("report.quota")); return; }
+    if (got.rec) { texts = { fields: got.rec.fields, saved: got.rec.saved || null }; return; }
+    if (got.aside === undefined) { return; } // nothing saved yet
+    // The unreadable record is kept aside, never overwritten.
+    if (got.aside) {
+      say(ui("report.corrupt"));
+    } else {
+      unsaved = true;
+      say(ui("report.corrupt") + " " + ui("report.quota"));
     }
-    texts = { fields: rec.fields, saved: rec.saved || null };
   }
 
   function save() {
@@ -459,11 +449,7 @@
   assemble();
   tools.querySelector(".report-print").addEventListener("click", function () { window.print(); });
   tools.querySelector(".report-save").addEventListener("click", function () {
-    var blob = new Blob([fileHTML()], { type: "text/html;charset=utf-8" });
-    var a = el("a", { href: URL.createObjectURL(blob), download: fileName() });
-    document.body.appendChild(a);
-    a.click();
-    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    V.download(fileName(), fileHTML(), "text/html;charset=utf-8");
     say(ui("report.saved.file"));
   });
   // Another tab (a worksheet, the values page) may change the dossier: the report follows.

@@ -68,14 +68,17 @@
   }
 
   // check returns "" when rec is a values record this script can use, or a message saying
-  // what is wrong (naming the indicator when one is).
-  function check(rec) {
-    if (!isObj(rec) || rec.format !== FORMAT || typeof rec.version !== "number" || !isObj(rec.indicators)) { return t("values.bad.record"); }
-    if (rec.version > VERSION) { return t("values.bad.newer"); }
-    if (rec.saved !== null && rec.saved !== undefined && !isStr(rec.saved)) { return t("values.bad.record"); }
+  // what is wrong: msg(code, vals) for code "damaged", "newer" (a later version) or "indicator"
+  // (the values of indicator {code} are damaged); by default the values page's sentences,
+  // which speak of the values saved in this browser (the dossier gives its own).
+  function check(rec, msg) {
+    msg = msg || function (code, vals) { return format(t(code === "damaged" ? "values.bad.record" : "values.bad." + code), vals); };
+    if (!isObj(rec) || rec.format !== FORMAT || typeof rec.version !== "number" || !isObj(rec.indicators)) { return msg("damaged", {}); }
+    if (rec.version > VERSION) { return msg("newer", {}); }
+    if (rec.saved !== null && rec.saved !== undefined && !isStr(rec.saved)) { return msg("damaged", {}); }
     for (var id in rec.indicators) {
       if (!Object.prototype.hasOwnProperty.call(rec.indicators, id)) { continue; }
-      if (!ID_RE.test(id) || !checkIndicator(rec.indicators[id])) { return format(t("values.bad.indicator"), { code: id }); }
+      if (!ID_RE.test(id) || !checkIndicator(rec.indicators[id])) { return msg("indicator", { code: id }); }
     }
     return "";
   }
@@ -158,7 +161,9 @@
     var target = ind.target.value !== null ? ind.target : null;
 
     var W = Math.round(Math.max(280, Math.min(600, opts.width || 400))), H = 250, top = 14, bottom = 34, right = 10;
-    var root = svg("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "aria-labelledby": id + "-title " + id + "-desc", "class": "values-chart",
+    // The width attribute is the drawing's size, for print (values.css prints it at that
+    // size, its text at about 10 pt); on screen the style sheets fit it to its box.
+    var root = svg("svg", { viewBox: "0 0 " + W + " " + H, width: W, role: "img", "aria-labelledby": id + "-title " + id + "-desc", "class": "values-chart",
       "font-family": "system-ui, -apple-system, 'Segoe UI', sans-serif", "font-size": "13", "data-points": String(pts.length) });
     root.appendChild(svg("title", { id: id + "-title" }, format(tt("values.chart.title"), { name: name })));
     root.appendChild(svg("desc", { id: id + "-desc" }, describe(ind, lang, tt)));
@@ -274,26 +279,14 @@
   // load reads the stored record; one that cannot be read is kept aside under
   // vises.values.unreadable.TIME, and when even that fails nothing is written over it.
   function load() {
-    var raw = storage.get(KEY);
-    var notes = [];
-    if (raw === undefined) { notes.push(t("values.storage.none")); }
-    if (raw) {
-      var parsed = null, problem = "";
-      try { parsed = JSON.parse(raw); } catch (e) { problem = t("values.bad.record"); }
-      if (!problem) { problem = check(parsed); }
-      if (problem) {
-        var aside = KEY + ".unreadable." + new Date().toISOString().replace(/[:.]/g, "-");
-        if (storage.set(aside, raw) && storage.remove(KEY)) {
-          notes.push(problem + " " + format(t("values.unreadable"), { key: aside }));
-        } else {
-          blocked = true;
-          notes.push(problem + " " + t("values.unreadable.blocked"));
-        }
-      } else {
-        rec = parsed;
-      }
-    }
-    return notes;
+    var got = V.loadRecord(KEY, check);
+    if (got.blocked) { return [t("values.storage.none")]; }
+    if (got.rec) { rec = got.rec; return []; }
+    if (got.aside === undefined) { return []; } // nothing saved yet
+    var problem = got.problem || t("values.bad.record");
+    if (got.aside) { return [problem + " " + format(t("values.unreadable"), { key: got.aside })]; }
+    blocked = true;
+    return [problem + " " + t("values.unreadable.blocked")];
   }
 
   // save writes the record, and says in the status line whether the browser kept it.
@@ -855,14 +848,7 @@
 
   var exportButton = el("button", { type: "button", "class": "button values-export", text: t("values.csv.export") });
   exportButton.addEventListener("click", download);
-  fileInput.addEventListener("change", function () {
-    var f = fileInput.files && fileInput.files[0];
-    if (!f) { return; }
-    var reader = new FileReader();
-    reader.onload = function () { importText(String(reader.result)); fileInput.value = ""; };
-    reader.onerror = function () { warn(t("values.csv.unreadable")); fileInput.value = ""; };
-    reader.readAsText(f, "utf-8");
-  });
+  V.onFileChosen(fileInput, importText, function () { warn(t("values.csv.unreadable")); });
   message.setAttribute("tabindex", "-1");
   // Escape answers the confirmation panel "cancel".
   confirmBox.addEventListener("keydown", function (e) {

@@ -9,7 +9,7 @@
 (function () {
   "use strict";
 
-  var fill = window.vises.format, storage = window.vises.storage, el = window.vises.el;
+  var fill = window.vises.format, storage = window.vises.storage;
 
   var FORMAT = window.vises.worksheets.FORMAT;
   var VERSION = window.vises.worksheets.VERSION;
@@ -130,27 +130,21 @@
   }
 
   function load() {
-    var raw = storage.get(KEY);
-    if (raw === undefined) { // the storage cannot be read
+    var got = window.vises.loadRecord(KEY, check);
+    if (got.blocked) { // the storage cannot be read
       say(ui("quota"));
       return;
     }
-    if (raw === null) { return; }
-    var rec = null;
-    try { rec = JSON.parse(raw); } catch (e) { rec = null; }
-    if (check(rec) !== "") {
-      // Keep the unreadable record aside, never overwrite it. If the storage refuses, the
-      // message says it.
-      if (storage.set(KEY + ".unreadable." + Date.now(), raw)) {
-        storage.remove(KEY);
-        say(ui("corrupt"));
-      } else {
-        unsaved = true;
-        say(ui("corrupt") + " " + ui("quota"));
-      }
-      return;
+    if (got.rec) { adopt(got.rec); return; }
+    if (got.aside === undefined) { return; } // nothing saved yet
+    // The unreadable record is kept aside, never overwritten. If the storage refuses, the
+    // message says it.
+    if (got.aside) {
+      say(ui("corrupt"));
+    } else {
+      unsaved = true;
+      say(ui("corrupt") + " " + ui("quota"));
     }
-    adopt(rec);
   }
 
   function showStatus() {
@@ -280,11 +274,7 @@
 
   tools.querySelector(".ws-export").addEventListener("click", function () {
     state.exported = new Date().toISOString();
-    var blob = new Blob([JSON.stringify(record(), null, 2) + "\n"], { type: "application/json" });
-    var a = el("a", { href: URL.createObjectURL(blob), download: id + "-" + state.exported.slice(0, 10) + ".json" });
-    document.body.appendChild(a);
-    a.click();
-    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    window.vises.download(id + "-" + state.exported.slice(0, 10) + ".json", JSON.stringify(record(), null, 2) + "\n", "application/json");
     save();
   });
 
@@ -315,14 +305,7 @@
     say(ui("imported"));
     return true;
   }
-  importInput.addEventListener("change", function () {
-    var file = importInput.files && importInput.files[0];
-    if (!file) { return; }
-    var reader = new FileReader();
-    reader.onload = function () { importText(String(reader.result)); importInput.value = ""; };
-    reader.onerror = function () { say(ui("badfile")); importInput.value = ""; };
-    reader.readAsText(file);
-  });
+  window.vises.onFileChosen(importInput, importText, function () { say(ui("badfile")); });
 
   tools.querySelector(".ws-print").addEventListener("click", function () { window.print(); });
   tools.querySelector(".ws-reset").addEventListener("click", function () {
