@@ -575,3 +575,29 @@ func TestJourneyCommonRecordHelpers(t *testing.T) {
 		t.Errorf("the file input still holds %q", got)
 	}
 }
+
+// TestJourneyPathDoesNotMove: the status and the dossier's tools that dossier.js fills take the
+// room kept for them, so that the path below does not move when they appear (layout shift, as
+// Lighthouse counts it, on a phone and on a wide screen, on a first visit).
+func TestJourneyPathDoesNotMove(t *testing.T) {
+	k := BuildKit(t)
+	for _, phone := range []bool{true, false} {
+		b := NewBrowser(t, 1280, 900)
+		if phone {
+			b.Phone(t, 412, 823)
+		}
+		for _, p := range []string{"/fr/mon-evaluation/", "/nl/mijn-evaluatie/"} {
+			b.Open(t, k.URL+p)
+			Wait(t, b, `document.body.classList.contains("journey-ready")`)
+			shift := Eval[float64](t, b, `new Promise(done => {
+				let sum = 0;
+				new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value; })
+					.observe({type: "layout-shift", buffered: true});
+				setTimeout(() => done(sum), 300);
+			})`)
+			if shift > 0.02 {
+				t.Errorf("%s (phone %v): the page moved by %.3f as the status appeared", p, phone, shift)
+			}
+		}
+	}
+}
