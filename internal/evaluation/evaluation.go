@@ -47,7 +47,6 @@ type Feature struct{}
 //
 //	evaluationData .     the address of the page language's evaluation-data.js, or ""
 //	evaluationPage .     which page of the evaluation the page is: journey, values, report or ""
-//	evaluationURL . P    the address of the evaluation page P (journey, values, report) in the page's language
 //	reportParts .        the page's report outline, as its layout draws it
 func (Feature) Funcs() template.FuncMap {
 	return template.FuncMap{
@@ -57,14 +56,6 @@ func (Feature) Funcs() template.FuncMap {
 				return ""
 			}
 			return kindOf(c.Page.Path)
-		},
-		"evaluationURL": func(c *render.Ctx, page string) string {
-			for k, md := range pages {
-				if k == page {
-					return rel(c, md, "")
-				}
-			}
-			return ""
 		},
 		"reportParts": func(c *render.Ctx) []Part {
 			if c.Page == nil {

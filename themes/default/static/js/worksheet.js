@@ -322,5 +322,5 @@
   document.body.classList.add("ws-ready");
   showRespondent(0);
   showStatus();
-  window.visesWorksheet = { importText: importText, record: record, score: score, radarPoint: window.vises.radar.point, key: KEY, spec: spec };
+  window.visesWorksheet = { importText: importText, record: record, key: KEY, spec: spec };
 })();
