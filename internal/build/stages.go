@@ -259,7 +259,7 @@ func (p *pass) assemble() bool {
 	p.r.SetPageMeta(p.meta)
 	// The default theme's header, footer and style and script links are executed once per
 	// language and navigation state (render.Ctx.Cached), and its navigation entries once per
-	// state (render.Link.Entry); a partner theme's own are executed for every page.
+	// state (render.Link.List); a partner theme's own are executed for every page.
 	for _, name := range []string{"layouts/partials/header.html", "layouts/partials/footer.html", "layouts/partials/assets.html", "layouts/partials/navitem.html"} {
 		if strings.HasPrefix(p.layered.Origin(name), "themes/default/") && !o.noCache {
 			p.r.EnableCache(strings.TrimPrefix(name, "layouts/"))

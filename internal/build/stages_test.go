@@ -218,7 +218,7 @@ func BenchmarkStagePages(b *testing.B) {
 
 // TestCachedPartialsMatchTemplates builds the kit (online, offline, under a sub-path) and a
 // generated site with the header and footer executed once per key (render.Ctx.Cached) and the
-// navigation entries once per state (render.Link.Entry), and with both executed for every page:
+// navigation entries once per state (render.Link.List), and with both executed for every page:
 // every file must be the same, byte for byte.
 func TestCachedPartialsMatchTemplates(t *testing.T) {
 	gen := t.TempDir()

@@ -72,10 +72,10 @@ type Link struct {
 	Missing   bool // a language switch entry for which the page does not exist
 	More      bool // stands for the pages of a long section left out of its navigation
 	Children  []Link
-	// Entry is the entry drawn by partials/navitem.html, on the entries of SectionNav (each
-	// made once per state and reused: see Ctx.entry); empty on other lists, which
-	// navlist.html draws with the partial itself.
-	Entry template.HTML
+	// List is the entries of Children, each drawn by partials/navitem.html, for navlist.html
+	// to write in one go. On SectionNav, each entry is made once per state and reused (see
+	// Ctx.entry); empty on other lists, which navlist.html draws entry by entry.
+	List template.HTML
 }
 
 // T returns the UI string id in the page's language, with its typography.
@@ -447,13 +447,15 @@ func (c *Ctx) SectionNav() (*Link, error) {
 		if after > 0 {
 			l.Children = append(l.Children, c.more(p, after))
 		}
-		for i := range l.Children {
-			e := &l.Children[i]
-			var err error
-			if e.Entry, err = c.entry(*e); err != nil {
+		var list strings.Builder
+		for _, e := range l.Children {
+			h, err := c.entry(e)
+			if err != nil {
 				return l, err
 			}
+			list.WriteString(string(h))
 		}
+		l.List = template.HTML(list.String())
 		return l, nil
 	}
 	l, err := walk(top)

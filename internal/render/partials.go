@@ -10,12 +10,6 @@ import (
 // through the template set of the page being rendered.
 func (c *Ctx) Partial(name string) (template.HTML, error) { return c.partial(name, c) }
 
-// NavList executes partials/navlist.html with a navigation list (such as SectionNav's
-// children) as its dot.
-func (c *Ctx) NavList(links []Link) (template.HTML, error) {
-	return c.partial("partials/navlist.html", links)
-}
-
 // partial executes the partial name with data as its dot.
 func (c *Ctx) partial(name string, data any) (template.HTML, error) {
 	if c.set == nil {
