@@ -6,6 +6,8 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+
+	"vises/internal/content"
 )
 
 // Partials shown the same on many pages (the header, the footer) are executed once per key
@@ -141,8 +143,13 @@ func (c *Ctx) cacheKey() string {
 		b.WriteString(" abs")
 	}
 	b.WriteString(" nav:")
-	for _, l := range c.MainNav() {
-		b.WriteByte(flags(l))
+	// The flags of MainNav's entries, without working out their addresses.
+	if home := c.r.site.Home[c.Lang]; home != nil {
+		for _, p := range home.Children {
+			if p.Kind == content.KindSection {
+				b.WriteByte(flags(Link{Current: p == c.Page, Active: c.inside(p)}))
+			}
+		}
 	}
 	b.WriteString(" switch:")
 	for _, l := range c.Switch() {
@@ -193,17 +200,19 @@ func plain(s string) bool {
 // the address left as a hole and the address of each page filled in, so that navlist.html
 // writes a plain field instead of executing the partial (or calling a method) per entry.
 
-// entryKey is what a navigation entry may show besides its address.
+// entryKey is what a navigation entry may show besides its address: the page it links to,
+// whose texts are the entry's (Ctx.link), or else the texts themselves.
 type entryKey struct {
 	set                                   *template.Template
+	page                                  *content.Page
 	title, summary, kind, lang, titleLang string
 	current, active, missing, more        bool
 }
 
 // entry executes partials/navitem.html with l as its dot, as
 // {{template "partials/navitem.html" .}} does, reusing its output for entries that differ
-// only by their address (see above).
-func (c *Ctx) entry(l Link) (template.HTML, error) {
+// only by their address (see above). from is the page l was made from by Ctx.link, or nil.
+func (c *Ctx) entry(l Link, from *content.Page) (template.HTML, error) {
 	const name = "partials/navitem.html"
 	if c.set == nil {
 		return "", fmt.Errorf("partial %s: no template set", name)
@@ -212,8 +221,10 @@ func (c *Ctx) entry(l Link) (template.HTML, error) {
 	if !c.r.cached[name] || len(l.Children) > 0 || l.Current || !plain(l.Href) {
 		return c.partial(name, l)
 	}
-	k := entryKey{set: c.set, title: l.Title, summary: l.Summary, kind: l.Kind, lang: l.Lang, titleLang: l.TitleLang,
-		current: l.Current, active: l.Active, missing: l.Missing, more: l.More}
+	k := entryKey{set: c.set, page: from, current: l.Current, active: l.Active, missing: l.Missing, more: l.More}
+	if from == nil {
+		k.title, k.summary, k.kind, k.lang, k.titleLang = l.Title, l.Summary, l.Kind, l.Lang, l.TitleLang
+	}
 	c.r.cacheMu.RLock()
 	parts, ok := c.r.entries[k]
 	c.r.cacheMu.RUnlock()

@@ -356,13 +356,19 @@ func (c *Ctx) link(p *content.Page) Link {
 	}
 	if c.Page != nil {
 		l.Current = p == c.Page
-		for q := c.Page; q != nil; q = q.Parent {
-			if q == p {
-				l.Active = true
-			}
-		}
+		l.Active = c.inside(p)
 	}
 	return l
+}
+
+// inside reports whether the page being rendered is p or one of its descendants.
+func (c *Ctx) inside(p *content.Page) bool {
+	for q := c.Page; q != nil; q = q.Parent {
+		if q == p {
+			return true
+		}
+	}
+	return false
 }
 
 // MainNav returns the top-level sections of the page's language.
@@ -434,22 +440,23 @@ func (c *Ctx) SectionNav() (*Link, error) {
 			kids = kids[lo:hi]
 		}
 		l.Children = make([]Link, 0, len(kids)+2)
+		from := make([]*content.Page, 0, len(kids)+2) // the page of each entry, nil for more
 		if before > 0 {
-			l.Children = append(l.Children, c.more(p, before))
+			l.Children, from = append(l.Children, c.more(p, before)), append(from, nil)
 		}
 		for _, ch := range kids {
 			e, err := walk(ch)
 			if err != nil {
 				return l, err
 			}
-			l.Children = append(l.Children, e)
+			l.Children, from = append(l.Children, e), append(from, ch)
 		}
 		if after > 0 {
-			l.Children = append(l.Children, c.more(p, after))
+			l.Children, from = append(l.Children, c.more(p, after)), append(from, nil)
 		}
 		var list strings.Builder
-		for _, e := range l.Children {
-			h, err := c.entry(e)
+		for i, e := range l.Children {
+			h, err := c.entry(e, from[i])
 			if err != nil {
 				return l, err
 			}
