@@ -300,7 +300,13 @@ func (p *pass) assemble() bool {
 		return "", false
 	}, l)
 
-	// Decide what to render: everything, or only the pages whose text changed.
+	p.plan()
+	return true
+}
+
+// plan decides what to render: everything, or only the pages whose text changed since the
+// last build (of this builder, or of the stamped output folder).
+func (p *pass) plan() {
 	p.snap = &snapshot{inputs: p.inputs + p.loop}
 	if !p.b.once || p.stamping {
 		p.snap.sigs = signatures(p.site, p.r)
@@ -312,7 +318,7 @@ func (p *pass) assemble() bool {
 		p.only = p.b.partial(p.snap, p.site)
 	}
 	p.res.Full = p.only == nil
-	if o.Out != nil {
+	if p.o.Out != nil {
 		// Serve: keep the pack parts whose pages did not change.
 		if p.only == nil {
 			p.b.parts.Invalidate(nil)
@@ -321,7 +327,6 @@ func (p *pass) assemble() bool {
 		}
 		p.r.Keep()
 	}
-	return true
 }
 
 // render renders every page, pack and file of the site (or only the pages whose text changed)
