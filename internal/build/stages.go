@@ -260,7 +260,8 @@ func (p *pass) assemble() bool {
 	// The default theme's header, footer and style and script links are executed once per
 	// language and navigation state (render.Ctx.Cached), and its navigation entries once per
 	// state (render.Link.List); a partner theme's own are executed for every page.
-	for _, name := range []string{"layouts/partials/header.html", "layouts/partials/footer.html", "layouts/partials/assets.html", "layouts/partials/navitem.html"} {
+	for _, name := range []string{"layouts/partials/header.html", "layouts/partials/footer.html", "layouts/partials/assets.html", "layouts/partials/navitem.html",
+		"layouts/partials/toc.html", "layouts/partials/breadcrumbs.html", "layouts/partials/prevnext.html", "layouts/partials/alternates.html"} {
 		if strings.HasPrefix(p.layered.Origin(name), "themes/default/") && !o.noCache {
 			p.r.EnableCache(strings.TrimPrefix(name, "layouts/"))
 		}

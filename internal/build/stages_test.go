@@ -225,6 +225,7 @@ func TestCachedPartialsMatchTemplates(t *testing.T) {
 	if err := benchsite.Generate(gen, 60); err != nil {
 		t.Fatal(err)
 	}
+	awkward := awkwardSite(t)
 	cases := []struct {
 		name string
 		root string
@@ -234,6 +235,7 @@ func TestCachedPartialsMatchTemplates(t *testing.T) {
 		{"kit offline", "../..", config.Overrides{Offline: true}},
 		{"kit under a sub-path", "../..", config.Overrides{BaseURL: "https://partner.example/kit/"}},
 		{"generated", gen, config.Overrides{}},
+		{"generated, with texts the escaping changes", awkward, config.Overrides{}},
 	}
 	for _, c := range cases {
 		outs := [2]memory{{}, {}}
@@ -253,6 +255,40 @@ func TestCachedPartialsMatchTemplates(t *testing.T) {
 			}
 		}
 	}
+}
+
+// awkwardSite generates a small site whose titles, headings and descriptions hold characters
+// the escaping of the templates changes (quotes, ampersands, angle brackets, plus signs),
+// or none at all, on pages next to plain ones: the cached partials must execute those pages'
+// partials as they are.
+func awkwardSite(t *testing.T) string {
+	t.Helper()
+	root := t.TempDir()
+	if err := benchsite.Generate(root, 40); err != nil {
+		t.Fatal(err)
+	}
+	edits := map[string][2]string{
+		"content/fr/methode/page-00001.md":    {"title: Page methode 2", `title: "L'impact & « nous »"`},
+		"content/fr/methode/page-00002.md":    {"title: Page methode 3", `title: "Règle <b> + 1"`},
+		"content/nl/methode/page-00003.md":    {"title: Pagina methode 4", `title: "Impact \"meten\""`},
+		"content/fr/methode/_index.md":        {"title: Page methode fr", "title: Méthode & outils"},
+		"content/fr/ressources/page-00001.md": {"\n## ", "\n## L'étape d'après & la suite {#etape/suite}\n\nTexte.\n\n## "},
+		"content/nl/ressources/page-00002.md": {"\n## ", "\n## Stap <1> + 2\n\nTekst.\n\n## "},
+	}
+	for name, e := range edits {
+		path := filepath.Join(root, name)
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(b, []byte(e[0])) {
+			t.Fatalf("%s has no %q", name, e[0])
+		}
+		if err := os.WriteFile(path, bytes.Replace(b, []byte(e[0]), []byte(e[1]), 1), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
 }
 
 // firstDiff shows where two files start to differ.

@@ -45,6 +45,7 @@ func TestTemplateEditsShowOnEveryPage(t *testing.T) {
 	templates := []struct{ file, shows string }{
 		{"base.html", `class="skip-link"`},
 		{"partials/header.html", `class="site-header"`},
+		{"partials/alternates.html", `rel="canonical"`},
 		{"partials/breadcrumbs.html", `class="breadcrumbs"`},
 		{"partials/sidebar.html", `class="section-nav"`},
 		{"partials/navlist.html", `class="section-nav"`},

@@ -4,23 +4,32 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"vises/internal/content"
 )
 
 // Partials shown the same on many pages (the header, the footer) are executed once per key
 // and reused, as Hugo's partialCached does: {{.Cached "partials/header.html"}} in a layout.
-// The key holds what such a partial may show of the page besides addresses: its language,
-// which main navigation entry is current or active, and which languages the page is missing
-// in. Addresses, which differ from page to page (they are relative), are left as holes when
-// the partial is executed, and filled for each page by the same methods (Rel, Asset,
-// RootURL, Canonical, the language switch's entries): the template is the only source of the
-// partial's markup. A hole whose value the template's escaping could change (a character
-// other than letters, digits and / . _ ~ # -, or a scheme other than http(s)) is not filled:
-// the page's partial is then executed as it is. TestCachedPartialsMatchTemplates compares
-// every page of the kit and of a generated site built both ways.
+// The key holds what such a partial may show of the page besides addresses and texts: its
+// language, which main navigation entry is current or active, which languages the page is
+// missing in, and the shape of the lists it reads (see shape). Addresses, which differ from
+// page to page (they are relative), and texts (the page's title, its headings, the titles of
+// the pages around it) are left as holes when the partial is executed, and filled for each
+// page by the same methods (Rel, Asset, RootURL, Canonical, TOC, Breadcrumbs, the language
+// switch's entries, Prev and Next): the template is the only source of the partial's markup.
+//
+// A hole is filled only with a value the template's escaping leaves as it is wherever the
+// hole was written: an address of letters, digits and / . _ ~ # - (or http(s)), or a text of
+// the characters of textProbe, which the marker of a text hole carries: a text hole written
+// where the escaping changes any of them (an address, a script, an unquoted attribute) is
+// not found in the output, and the partial is then executed for every page. So is a page
+// whose value holds another character (a quote, an ampersand). TestCachedPartialsMatchTemplates
+// compares every page of the kit and of a generated site built both ways, and
+// TestTextHolesMatchTemplates texts the escaping changes.
 //
 // Only partials the build names (EnableCache) are cached: those of the default theme, whose
 // contract this is; a partner theme's own header is executed for every page.
@@ -41,23 +50,128 @@ type cacheKey struct {
 }
 
 // fragment is a partial executed once: its text, cut at the holes, and what fills each hole.
-type fragment struct {
+// uses says which lists the partial read, whose shape keys it further; a fragment with uses
+// and no parts only says so, under the key without them. A partial that cannot be cut (a
+// hole written where it cannot be found) is kept as none: executed for every page.
+type fragment[T any] struct {
 	parts []string
-	fills []func(*Ctx) string
+	fills []func(T) string
+	kinds []byte // the kind of each hole (holeAddress, holeID, holeText, holeHTML)
+	uses  uses
+	none  bool
 }
 
-// recorder collects the holes of a partial being executed for the cache.
-type recorder struct {
-	fills []func(*Ctx) string
+// uses are the lists a cached partial read while it was executed.
+type uses uint8
+
+const (
+	usesTOC uses = 1 << iota
+	usesCrumbs
+	usesAlternates
+)
+
+// recorder collects the holes of a partial being executed for the cache, filled from a T:
+// the page's Ctx, or the Link of a navigation entry.
+type recorder[T any] struct {
+	fills []func(T) string
+	kinds []byte
+	uses  uses
 }
 
-// holeMark is written for a hole: letters and digits only, which no escaping changes.
+// The kinds of holes, and the values each may be filled with.
+const (
+	holeAddress = 'a' // plain: a relative or http(s) address
+	holeID      = 'i' // plainID: an anchor, which may be written after the # of an address
+	holeText    = 't' // plainText
+	holeHTML    = 'h' // template.HTML, which the marker shows written as it is
+)
+
+// htmlProbe follows the marker of an HTML hole: an element, which html/template writes as it
+// is only where HTML is written as it is.
+const htmlProbe = "<i>"
+
+// holeMark is written for a hole: letters and digits only, which no escaping changes. An
+// address hole is holeMark, its number and "z"; a text hole is holeMark, its number, "t",
+// textProbe and "z".
 const holeMark = "zzViSeSHoLe"
 
-// hole returns the marker of a new hole filled by fill.
-func (rec *recorder) hole(fill func(*Ctx) string) string {
+// textProbe holds every character a text hole may be filled with besides ASCII letters and
+// digits: the punctuation of titles, French spaces and the Latin letters of French and Dutch.
+// The escaping of html/template works character by character: where a text hole is found
+// with textProbe whole, each of these characters is written as it is.
+var textProbe = func() string {
+	var b strings.Builder
+	b.WriteString(" .,;:!?()-/#*  ’«»–—…°")
+	for r := rune(0xc0); r <= 0x17f; r++ {
+		if r != 0xd7 && r != 0xf7 { // × and ÷
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}()
+
+// hole returns the marker of a new address hole filled by fill.
+func (rec *recorder[T]) hole(fill func(T) string) string {
+	return rec.add(holeAddress, fill)
+}
+
+// textHole returns the marker of a new text hole filled by fill, or v itself when it is empty
+// (whether a text is empty is part of the key: a template may test it).
+func (rec *recorder[T]) textHole(v string, fill func(T) string) string {
+	if v == "" {
+		return ""
+	}
+	return rec.add(holeText, fill)
+}
+
+// idHole is textHole for an anchor.
+func (rec *recorder[T]) idHole(v string, fill func(T) string) string {
+	if v == "" {
+		return ""
+	}
+	return rec.add(holeID, fill)
+}
+
+// htmlHole is textHole for HTML written as it is (template.HTML).
+func (rec *recorder[T]) htmlHole(v template.HTML, fill func(T) string) template.HTML {
+	if v == "" {
+		return ""
+	}
+	return template.HTML(rec.add(holeHTML, fill))
+}
+
+func (rec *recorder[T]) add(kind byte, fill func(T) string) string {
 	rec.fills = append(rec.fills, fill)
-	return holeMark + strconv.Itoa(len(rec.fills)-1) + "z"
+	rec.kinds = append(rec.kinds, kind)
+	m := holeMark + strconv.Itoa(len(rec.fills)-1)
+	switch kind {
+	case holeText:
+		return m + "t" + textProbe + "z"
+	case holeHTML:
+		return m + "h" + htmlProbe + "z"
+	}
+	return m + "z"
+}
+
+// fill writes the fragment filled with the values of v, or reports false when a value does
+// not fit its hole.
+func (f *fragment[T]) fill(v T) (string, bool) {
+	n := 0
+	for _, p := range f.parts {
+		n += len(p)
+	}
+	var b strings.Builder
+	b.Grow(n + 64*len(f.fills))
+	b.WriteString(f.parts[0])
+	for i, fill := range f.fills {
+		s := fill(v)
+		if !fits(f.kinds[i], s) {
+			return "", false
+		}
+		b.WriteString(s)
+		b.WriteString(f.parts[i+1])
+	}
+	return b.String(), true
 }
 
 // Cached executes the partial name with the page as its dot, as {{template name .}} does,
@@ -72,47 +186,52 @@ func (c *Ctx) Cached(name string) (template.HTML, error) {
 	k := cacheKey{set: c.set, name: name, key: c.key}
 	c.r.cacheMu.RLock()
 	f, ok := c.r.fragments[k]
+	if ok && f.uses != 0 {
+		k.key += c.shape(f.uses)
+		f, ok = c.r.fragments[k]
+	}
 	c.r.cacheMu.RUnlock()
 	if !ok {
 		rc := *c
-		rc.rec = &recorder{}
+		rc.rec = &recorder[*Ctx]{}
+		rc.Title = rc.rec.textHole(c.Title, func(p *Ctx) string { return p.Title })
+		rc.Prev, rc.Next = rc.holeLink(c.Prev, func(p *Ctx) *Link { return p.Prev }), rc.holeLink(c.Next, func(p *Ctx) *Link { return p.Next })
 		var b bytes.Buffer
 		if err := c.set.ExecuteTemplate(&b, name, &rc); err != nil {
 			return "", err
 		}
-		f = cut(b.String(), rc.rec.fills)
+		f = cut(b.String(), rc.rec)
 		if f == nil {
-			return c.Partial(name) // a hole was written in a way it cannot be found
+			f = &fragment[*Ctx]{none: true}
 		}
+		k = cacheKey{set: c.set, name: name, key: c.key}
 		c.r.cacheMu.Lock()
 		if c.r.fragments == nil {
-			c.r.fragments = map[cacheKey]*fragment{}
+			c.r.fragments = map[cacheKey]*fragment[*Ctx]{}
+		}
+		if f.uses != 0 {
+			c.r.fragments[k] = &fragment[*Ctx]{uses: f.uses}
+			k.key += c.shape(f.uses)
 		}
 		c.r.fragments[k] = f
 		c.r.cacheMu.Unlock()
 	}
-	n := 0
-	for _, p := range f.parts {
-		n += len(p)
+	if f.none {
+		return c.Partial(name)
 	}
-	var b strings.Builder
-	b.Grow(n + 64*len(f.fills))
-	b.WriteString(f.parts[0])
-	for i, fill := range f.fills {
-		v := fill(c)
-		if !plain(v) {
-			return c.Partial(name)
-		}
-		b.WriteString(v)
-		b.WriteString(f.parts[i+1])
+	s, ok := f.fill(c)
+	if !ok {
+		return c.Partial(name)
 	}
-	return template.HTML(b.String()), nil
+	return template.HTML(s), nil
 }
 
 // cut cuts the output of a partial at its holes, in the order they appear (a hole may
-// appear twice, or not at all). It returns nil when a marker is malformed.
-func cut(s string, fills []func(*Ctx) string) *fragment {
-	f := &fragment{}
+// appear twice, or not at all). It returns nil when a marker is malformed or changed: found
+// without its number, its "z", or the whole of its probe, or in other letters, or cut short to
+// its first four letters or more, or refused by the escaping.
+func cut[T any](s string, rec *recorder[T]) *fragment[T] {
+	f := &fragment[T]{uses: rec.uses}
 	for {
 		i := strings.Index(s, holeMark)
 		if i < 0 {
@@ -124,24 +243,187 @@ func cut(s string, fills []func(*Ctx) string) *fragment {
 			k++
 		}
 		n, err := strconv.Atoi(s[j:k])
-		if err != nil || n >= len(fills) || k >= len(s) || s[k] != 'z' {
+		if err != nil || n >= len(rec.fills) || k >= len(s) {
+			return nil
+		}
+		kind := rec.kinds[n]
+		switch {
+		case s[k] == 'z' && (kind == holeAddress || kind == holeID):
+		case s[k] == holeText && kind == holeText && strings.HasPrefix(s[k+1:], textProbe+"z"):
+			k += len(textProbe) + 1
+		case s[k] == holeHTML && kind == holeHTML && strings.HasPrefix(s[k+1:], htmlProbe+"z"):
+			k += len(htmlProbe) + 1
+		default:
 			return nil
 		}
 		f.parts = append(f.parts, s[:i])
-		f.fills = append(f.fills, fills[n])
+		f.fills = append(f.fills, rec.fills[n])
+		f.kinds = append(f.kinds, rec.kinds[n])
 		s = s[k+1:]
 	}
 	f.parts = append(f.parts, s)
+	for _, p := range f.parts {
+		// A marker changed by a function of the template (its case, or cut short), or
+		// refused by the template's escaping (ZgotmplZ, where a page's value may be written).
+		if strings.Contains(strings.ToLower(p), strings.ToLower(holeMark[:4])) || strings.Contains(p, "ZgotmplZ") {
+			return nil
+		}
+	}
 	return f
 }
 
-// cacheKey is what a cached partial may show of the page besides addresses.
+// fits reports whether v may fill a hole of the kind.
+func fits(kind byte, v string) bool {
+	switch kind {
+	case holeText:
+		return plainText(v)
+	case holeID:
+		return plainID(v)
+	case holeHTML:
+		return true
+	}
+	return plain(v)
+}
+
+// plainID reports whether the anchor s is not empty and holds nothing but ASCII letters and
+// digits, - and _, which no escaping changes, even after the # of an address.
+func plainID(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch ch := s[i]; {
+		case 'a' <= ch && ch <= 'z', 'A' <= ch && ch <= 'Z', '0' <= ch && ch <= '9', ch == '-', ch == '_':
+		default:
+			return false
+		}
+	}
+	return s != ""
+}
+
+// plainText reports whether the text s is not empty and holds nothing but ASCII letters and
+// digits and the characters of textProbe.
+func plainText(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		switch {
+		case 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z', '0' <= r && r <= '9':
+		case r < 0x80 && strings.IndexByte(textProbe, byte(r)) >= 0:
+		case r >= 0x80 && r != utf8.RuneError && strings.ContainsRune(textProbe, r):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// holeLink returns a copy of the link that get reads on a page, with its texts and address
+// left as holes, or nil when it is nil (whether it is, and its fields other than texts and
+// address, are part of the key: see shape).
+func (c *Ctx) holeLink(l *Link, get func(*Ctx) *Link) *Link {
+	if l == nil {
+		return nil
+	}
+	h := linkHoles(c.rec, *l, func(p *Ctx) *Link { return get(p) })
+	return &h
+}
+
+// linkHoles returns l with its title, summary, address and list left as holes of rec, filled
+// from the link get reads in each value.
+func linkHoles[T any](rec *recorder[T], l Link, get func(T) *Link) Link {
+	l.Title = rec.textHole(l.Title, func(v T) string { return get(v).Title })
+	l.Summary = rec.textHole(l.Summary, func(v T) string { return get(v).Summary })
+	l.Href = rec.hole(func(v T) string { return get(v).Href })
+	l.List = rec.htmlHole(l.List, func(v T) string { return string(get(v).List) })
+	l.Children = slices.Clone(l.Children)
+	for j := range l.Children {
+		l.Children[j] = linkHoles(rec, l.Children[j], func(v T) *Link { return &get(v).Children[j] })
+	}
+	return l
+}
+
+// shape is the part of a page's key that the lists a cached partial read decide: for each
+// list, its length and, for each entry, every field that is not a hole, and whether each text
+// is empty. The previous and next pages are fields, which no method sees being read: they are
+// always part of the key (cacheKey).
+func (c *Ctx) shape(u uses) string {
+	var b strings.Builder
+	if u&usesTOC != 0 {
+		b.WriteString(" toc:")
+		writeHeadings(&b, c.TOC())
+	}
+	if u&usesAlternates != 0 {
+		b.WriteString(" alternates:")
+		for _, a := range c.Alternates() {
+			b.WriteString(a.Lang)
+			b.WriteByte(flag(a.Href != ""))
+		}
+	}
+	if u&usesCrumbs != 0 {
+		b.WriteString(" crumbs:")
+		for _, l := range c.Breadcrumbs() {
+			writeLink(&b, &l)
+		}
+	}
+	return b.String()
+}
+
+func writeHeadings(b *strings.Builder, hs []Heading) {
+	for _, h := range hs {
+		b.WriteString(strconv.Itoa(h.Level))
+		b.WriteByte(flag(h.ID != ""))
+		b.WriteByte(flag(h.Text != ""))
+		b.WriteByte('(')
+		writeHeadings(b, h.Children)
+		b.WriteByte(')')
+	}
+}
+
+// writeLink writes what a link shows besides its texts and address.
+func writeLink(b *strings.Builder, l *Link) {
+	if l == nil {
+		b.WriteString("-")
+		return
+	}
+	b.WriteByte('[')
+	b.WriteByte(flags(*l))
+	b.WriteByte(flag(l.More))
+	b.WriteByte(flag(l.Title != ""))
+	b.WriteByte(flag(l.Summary != ""))
+	b.WriteString(l.Kind)
+	b.WriteByte(' ')
+	b.WriteString(l.Lang)
+	b.WriteByte(' ')
+	b.WriteString(l.TitleLang)
+	b.WriteByte(flag(l.List != ""))
+	for _, ch := range l.Children {
+		writeLink(b, &ch)
+	}
+	b.WriteByte(']')
+}
+
+func flag(b bool) byte {
+	if b {
+		return '1'
+	}
+	return '0'
+}
+
+// cacheKey is what a cached partial may show of the page besides addresses and texts,
+// except the lists whose shape only the partials that read them are keyed by (shape).
 func (c *Ctx) cacheKey() string {
 	var b strings.Builder
 	b.WriteString(c.Lang)
+	b.WriteByte(' ')
+	b.WriteString(c.Kind)
 	if c.absolute {
 		b.WriteString(" abs")
 	}
+	b.WriteString(" title:")
+	b.WriteByte(flag(c.Title != ""))
+	b.WriteString(" prev:")
+	writeLink(&b, c.Prev)
+	b.WriteString(" next:")
+	writeLink(&b, c.Next)
 	b.WriteString(" nav:")
 	// The flags of MainNav's entries, without working out their addresses.
 	if home := c.r.site.Home[c.Lang]; home != nil {
@@ -200,6 +482,40 @@ func plain(s string) bool {
 // the address left as a hole and the address of each page filled in, so that navlist.html
 // writes a plain field instead of executing the partial (or calling a method) per entry.
 
+// shapedEntry executes partials/navitem.html with l as its dot, reusing its output for entries
+// of the same shape (writeLink): their texts, addresses and lists are holes.
+func (c *Ctx) shapedEntry(name string, l Link) (template.HTML, error) {
+	var b strings.Builder
+	writeLink(&b, &l)
+	k := cacheKey{set: c.set, name: name, key: b.String()}
+	c.r.cacheMu.RLock()
+	f, ok := c.r.shaped[k]
+	c.r.cacheMu.RUnlock()
+	if !ok {
+		rec := &recorder[*Link]{}
+		hole := linkHoles(rec, l, func(v *Link) *Link { return v })
+		var out bytes.Buffer
+		if err := c.set.ExecuteTemplate(&out, name, hole); err != nil {
+			return "", err
+		}
+		if f = cut(out.String(), rec); f == nil {
+			f = &fragment[*Link]{none: true}
+		}
+		c.r.cacheMu.Lock()
+		if c.r.shaped == nil {
+			c.r.shaped = map[cacheKey]*fragment[*Link]{}
+		}
+		c.r.shaped[k] = f
+		c.r.cacheMu.Unlock()
+	}
+	if !f.none {
+		if s, ok := f.fill(&l); ok {
+			return template.HTML(s), nil
+		}
+	}
+	return c.partial(name, l)
+}
+
 // entryKey is what a navigation entry may show besides its address: the page it links to,
 // whose texts are the entry's (Ctx.link), or else the texts themselves.
 type entryKey struct {
@@ -217,8 +533,15 @@ func (c *Ctx) entry(l Link, from *content.Page) (template.HTML, error) {
 	if c.set == nil {
 		return "", fmt.Errorf("partial %s: no template set", name)
 	}
-	// The current page's entry is on no other page: it is executed, not kept.
-	if !c.r.cached[name] || len(l.Children) > 0 || l.Current || !plain(l.Href) {
+	if !c.r.cached[name] {
+		return c.partial(name, l)
+	}
+	if l.Current || len(l.Children) > 0 {
+		// The current page's entry, and those that hold it, are on few other pages: kept
+		// by their shape, with their texts and list as holes too.
+		return c.shapedEntry(name, l)
+	}
+	if !plain(l.Href) {
 		return c.partial(name, l)
 	}
 	k := entryKey{set: c.set, page: from, current: l.Current, active: l.Active, missing: l.Missing, more: l.More}

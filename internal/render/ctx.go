@@ -40,11 +40,16 @@ type Ctx struct {
 	// Drawn inside another output (Embed), such as a pack: the part that stands for a page of
 	// it (page address -> part ID), and whether it is printed to PDF (links to other pages go
 	// to the public site).
-	parts map[string]string
-	print bool
-	rec   *recorder // executing a cached partial: addresses are holes (cached.go)
-	key   string    // the page's key for cached partials, once computed
-	langs []Link    // the language switch, once computed
+	parts     map[string]string
+	print     bool
+	rec       *recorder[*Ctx] // executing a cached partial: addresses and texts are holes (cached.go)
+	key       string          // the page's key for cached partials, once computed
+	langs     []Link          // the language switch, once computed
+	toc       []Heading       // the table of contents, once computed (tocSet)
+	tocSet    bool
+	crumbs    []Link // the breadcrumbs, once computed (crumbsSet)
+	crumbsSet bool
+	alts      []Alternate // the alternates, once computed
 }
 
 // own returns the address of the output that stands for page p in this context: the page
@@ -256,6 +261,24 @@ func (c *Ctx) Canonical() string {
 
 // Alternates returns the page in every language, with absolute URLs, plus x-default.
 func (c *Ctx) Alternates() []Alternate {
+	if c.rec != nil {
+		// Executing a cached partial: the addresses are the page's own.
+		c.rec.uses |= usesAlternates
+		real := *c
+		real.rec = nil
+		out := slices.Clone(real.Alternates()) // the page's own list is not to be changed
+		for i := range out {
+			out[i].Href = c.rec.hole(func(p *Ctx) string { return p.Alternates()[i].Href })
+		}
+		return out
+	}
+	if c.alts == nil {
+		c.alts = c.alternates()
+	}
+	return c.alts
+}
+
+func (c *Ctx) alternates() []Alternate {
 	if c.Page == nil {
 		var out []Alternate
 		for _, lang := range c.r.cfg.Languages {
@@ -392,6 +415,24 @@ func (c *Ctx) MainNav() []Link {
 
 // Breadcrumbs returns the sections above the page, from the home page down.
 func (c *Ctx) Breadcrumbs() []Link {
+	if c.rec != nil {
+		// Executing a cached partial: the entries' texts and addresses are the page's own.
+		c.rec.uses |= usesCrumbs
+		real := *c
+		real.rec = nil
+		out := slices.Clone(real.Breadcrumbs())
+		for i := range out {
+			out[i] = linkHoles(c.rec, out[i], func(p *Ctx) *Link { return &p.Breadcrumbs()[i] })
+		}
+		return out
+	}
+	if !c.crumbsSet {
+		c.crumbs, c.crumbsSet = c.breadcrumbs(), true
+	}
+	return c.crumbs
+}
+
+func (c *Ctx) breadcrumbs() []Link {
 	if c.Page == nil || c.Page.Kind == content.KindHome {
 		return nil
 	}
@@ -512,6 +553,36 @@ type Heading struct {
 // each with the level 3 headings under it, else nothing. A level 3 heading before the first
 // level 2 heading is listed at the top level.
 func (c *Ctx) TOC() []Heading {
+	if c.rec != nil {
+		// Executing a cached partial: the entries' texts and anchors are the page's own.
+		c.rec.uses |= usesTOC
+		real := *c
+		real.rec = nil
+		out := slices.Clone(real.TOC())
+		for i := range out {
+			out[i] = c.holeHeading(out[i], func(p *Ctx) Heading { return p.TOC()[i] })
+		}
+		return out
+	}
+	if !c.tocSet {
+		c.toc, c.tocSet = c.headings(), true
+	}
+	return c.toc
+}
+
+// holeHeading returns h with its anchor and text left as holes, and those of its children,
+// filled from the heading get reads on each page.
+func (c *Ctx) holeHeading(h Heading, get func(*Ctx) Heading) Heading {
+	h.ID = c.rec.idHole(h.ID, func(p *Ctx) string { return get(p).ID })
+	h.Text = c.rec.textHole(h.Text, func(p *Ctx) string { return get(p).Text })
+	h.Children = slices.Clone(h.Children)
+	for j := range h.Children {
+		h.Children[j] = c.holeHeading(h.Children[j], func(p *Ctx) Heading { return get(p).Children[j] })
+	}
+	return h
+}
+
+func (c *Ctx) headings() []Heading {
 	if c.Page == nil || c.Page.Doc == nil {
 		return nil
 	}

@@ -46,8 +46,9 @@ type Renderer struct {
 	// Partials executed once per key (cached.go).
 	cached    map[string]bool // the partials that may be cached
 	cacheMu   sync.RWMutex
-	fragments map[cacheKey]*fragment
-	entries   map[entryKey][]string // navigation entries, cut at their address
+	fragments map[cacheKey]*fragment[*Ctx]
+	shaped    map[cacheKey]*fragment[*Link] // navigation entries kept by their shape
+	entries   map[entryKey][]string         // navigation entries, cut at their address
 }
 
 // texts are what lists of pages show of a page, typography applied once.
