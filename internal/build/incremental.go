@@ -11,6 +11,7 @@ import (
 
 	"vises/internal/config"
 	"vises/internal/content"
+	"vises/internal/parallel"
 	"vises/internal/render"
 )
 
@@ -47,19 +48,19 @@ func inputsFingerprint(fsys fs.FS, cfgFile string, o config.Overrides, dev bool)
 // on: its place and address, its titles and summary, its anchors, the pages it links to (an
 // indicator lists the pages that use it), its indicator and glossary data. When none of these
 // changed, editing a page changes that page alone (and the packs that hold it).
-func signatures(site *content.Site, r *render.Renderer) map[string]string {
-	out := map[string]string{}
-	for _, p := range site.Pages {
+func signatures(site *content.Site, r *render.Renderer, workers int) map[string]string {
+	// Each page's signature is its own: worked out in parallel, gathered after.
+	parallel.For(len(site.Pages), workers, func(i int) {
+		p := site.Pages[i]
 		if p.Implicit {
-			continue
+			return
 		}
 		// A page parsed in an earlier build keeps its front matter: only its address, anchors
 		// and targets can have moved, and they key the signature it keeps.
 		targets := r.LinkTargets(p)
 		key := p.URL + "\x00" + strings.Join(targets, "\x00")
 		if p.SigKey == key && p.Sig != "" {
-			out[p.File] = p.Sig
-			continue
+			return
 		}
 		anchors := make([]string, 0, len(p.Anchors))
 		for a := range p.Anchors {
@@ -78,7 +79,12 @@ func signatures(site *content.Site, r *render.Renderer) map[string]string {
 		}{fm, p.URL, p.Kind, p.Duplicate, anchors, targets})
 		sum := sha256.Sum256(data)
 		p.Sig, p.SigKey = hex.EncodeToString(sum[:]), key
-		out[p.File] = p.Sig
+	})
+	out := make(map[string]string, len(site.Pages))
+	for _, p := range site.Pages {
+		if !p.Implicit {
+			out[p.File] = p.Sig
+		}
 	}
 	return out
 }

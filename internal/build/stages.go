@@ -310,7 +310,7 @@ func (p *pass) assemble() bool {
 func (p *pass) plan() {
 	p.snap = &snapshot{inputs: p.inputs + p.loop}
 	if !p.b.once || p.stamping {
-		p.snap.sigs = signatures(p.site, p.r)
+		p.snap.sigs = signatures(p.site, p.r, p.workers)
 	}
 	if p.prev != nil {
 		// A published build after the last one of the same folder: the stamp stands for it.
