@@ -434,11 +434,12 @@ func parse(lang, rel, file string, src []byte, md *markdown.Markdown, whole bool
 		return nil
 	}
 	p.fmSrc = bytes.Clone(fm) // not the whole source: a big site fits in memory
-	if whole {
-		p.Doc = md.ParseLead(src[body:])
-	} else {
-		p.Doc = md.Parse(src[body:])
+	// The tables keep their cells on a page with an agenda only: packs read it from them.
+	cells := p.FM.Agenda != ""
+	for _, m := range p.FM.Modules {
+		cells = cells || m.Agenda != ""
 	}
+	p.Doc = md.ParseWith(src[body:], markdown.ParseOptions{Lead: whole, Cells: cells})
 	p.Doc.Offset = body
 	l.Add(ds...) // unknown keys and wrong types fail the build, but the page still exists for links
 	if strings.TrimSpace(p.FM.Title) == "" && (len(ds) == 0 || p.FieldPos("title").Line == 1) {

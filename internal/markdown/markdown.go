@@ -135,13 +135,14 @@ type Doc struct {
 	Headings []Heading
 	Links    []Link
 	Callouts []*Callout // the callouts, for checking their kinds
-	Tables   []Table    // the tables, as text
+	Tables   []Table    // the tables, as text (without their cells unless ParseOptions.Cells)
 	Notices  []Notice   // what the author should know of the text: raw syntax shown as text
 	Text     string     // the text without markup, typography applied (short documents only)
 	Sections []Section  // the text of the document cut at its level 2 headings, for search
 	html     []byte     // the body's HTML, with d.linkToken(i) in place of the address of link i
 	token    string     // the start of the placeholders of this document
 	spans    []span     // where callouts and heading IDs are in html, for RenderOptions
+	noCells  bool       // tables keep where they are only
 }
 
 // span is a place in a document's HTML that RenderOptions can change: a callout (from at to
@@ -167,17 +168,32 @@ const (
 )
 
 // Parse parses and renders src, Markdown without front matter.
-func (m *Markdown) Parse(src []byte) *Doc { return m.parse(src, true) }
+func (m *Markdown) Parse(src []byte) *Doc { return m.ParseWith(src, ParseOptions{Cells: true}) }
+
+// ParseOptions say what a Doc keeps of its document besides its HTML.
+type ParseOptions struct {
+	// Lead: sections after the first one that has a text or a heading keep their headings,
+	// and their texts only when they have no heading (see ParseLead).
+	Lead bool
+	// Cells: the tables keep their cells (a session's agenda is read from them); without,
+	// only where each table is.
+	Cells bool
+}
+
+// ParseWith is Parse, keeping what o says.
+func (m *Markdown) ParseWith(src []byte, o ParseOptions) *Doc { return m.parse(src, !o.Lead, o.Cells) }
 
 // ParseLead is Parse for a page indexed whole for search (see search.WholeParts): sections
 // after the first one that has a text or a heading keep their headings, and their texts only
 // when they have no heading (where the text decides whether the section counts).
-func (m *Markdown) ParseLead(src []byte) *Doc { return m.parse(src, false) }
+func (m *Markdown) ParseLead(src []byte) *Doc {
+	return m.ParseWith(src, ParseOptions{Lead: true, Cells: true})
+}
 
-func (m *Markdown) parse(src []byte, allTexts bool) *Doc {
+func (m *Markdown) parse(src []byte, allTexts, cells bool) *Doc {
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
 	root := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
-	d := &Doc{Source: src, token: m.tokenFor(src)}
+	d := &Doc{Source: src, token: m.tokenFor(src), noCells: !cells}
 	d.collect(root, m.rawHTML)
 	for i := range d.Tables {
 		t := &d.Tables[i]
@@ -432,7 +448,9 @@ func (d *Doc) table(t *east.Table) Table {
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
 		var cells []string
 		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
-			cells = append(cells, strings.TrimSpace(PlainText(c, d.Source)))
+			if !d.noCells {
+				cells = append(cells, strings.TrimSpace(PlainText(c, d.Source)))
+			}
 			if l := c.Lines(); l.Len() > 0 {
 				seg := l.At(l.Len() - 1)
 				if out.Start < 0 {
@@ -443,7 +461,7 @@ func (d *Doc) table(t *east.Table) Table {
 		}
 		if row.Kind() == east.KindTableHeader {
 			out.Header = cells
-		} else {
+		} else if !d.noCells {
 			out.Rows = append(out.Rows, cells)
 		}
 	}

@@ -218,6 +218,24 @@ func TestTablesAndHeadingOffsets(t *testing.T) {
 	}
 }
 
+// TestTablesWithoutCells: without ParseOptions.Cells, a table keeps where it is and the heading
+// it comes under, not its cells; the HTML is the same.
+func TestTablesWithoutCells(t *testing.T) {
+	m := New(Options{Lang: "fr"})
+	src := []byte("## Déroulement {#der}\n\n| Horaire | Activité |\n| --- | --- |\n| 9 h 30 | Accueil |\n\nAprès.\n")
+	with, without := m.Parse(src), m.ParseWith(src, ParseOptions{})
+	if len(without.Tables) != 1 {
+		t.Fatalf("%d tables", len(without.Tables))
+	}
+	w, wo := with.Tables[0], without.Tables[0]
+	if wo.Header != nil || wo.Rows != nil || wo.Start != w.Start || wo.End != w.End || wo.Section != w.Section || len(w.Rows) != 1 {
+		t.Errorf("with cells %+v, without %+v", w, wo)
+	}
+	if with.HTML(nil) != without.HTML(nil) {
+		t.Errorf("the HTML differs:\n%s\n%s", with.HTML(nil), without.HTML(nil))
+	}
+}
+
 // TestRenderOptions: callouts of the kinds left out disappear with what they hold, headings get
 // the prefix, and without options the HTML is the document's.
 func TestRenderOptions(t *testing.T) {

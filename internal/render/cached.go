@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"vises/internal/content"
 )
@@ -305,16 +304,34 @@ func plainText(s string) bool {
 		return false
 	}
 	for _, r := range s {
-		switch {
-		case 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z', '0' <= r && r <= '9':
-		case r < 0x80 && strings.IndexByte(textProbe, byte(r)) >= 0:
-		case r >= 0x80 && r != utf8.RuneError && strings.ContainsRune(textProbe, r):
-		default:
+		if int(r) < len(probeLatin) {
+			if !probeLatin[r] {
+				return false
+			}
+		} else if !probeOther[r] {
 			return false
 		}
 	}
 	return true
 }
+
+// probeLatin tells, for each character below U+0180, whether plainText lets it through:
+// ASCII letters and digits, and the characters of textProbe; probeOther holds those of
+// textProbe above.
+var probeLatin, probeOther = func() (latin [0x180]bool, other map[rune]bool) {
+	other = map[rune]bool{}
+	for c := '0'; c <= 'z'; c++ {
+		latin[c] = '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+	}
+	for _, r := range textProbe {
+		if int(r) < len(latin) {
+			latin[r] = true
+		} else {
+			other[r] = true
+		}
+	}
+	return latin, other
+}()
 
 // holeLink returns a copy of the link that get reads on a page, with its texts and address
 // left as holes, or nil when it is nil (whether it is, and its fields other than texts and
