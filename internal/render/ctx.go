@@ -28,10 +28,20 @@ type Ctx struct {
 
 	// What every page shows, worked out once when the Ctx is made (init) and read by the
 	// layouts as plain fields, which cost less than methods called through reflection.
-	Title       string // the page title with its typography (the site's on root and 404)
-	Description string // the page description, else the site's
-	IsHome      bool   // the page is the home page of its language
-	Prev, Next  *Link  // the previous and next pages of the section, or nil
+	Title       string   // the page title with its typography (the site's on root and 404)
+	Description string   // the page description, else the site's
+	IsHome      bool     // the page is the home page of its language
+	Prev, Next  *Link    // the previous and next pages of the section, or nil
+	CSPMeta     string   // the Content-Security-Policy of a <meta> element, or "" (cspMeta)
+	MissingIn   []string // the languages the page does not exist in (missingIn)
+	// The translators' loop and the page's history (translation.go): a notice that the
+	// translation is stale, or that the page stands in for one not translated yet, the
+	// language of the text when it is not the page's, when the page was last updated, and
+	// where to edit it.
+	StaleNotice, FallbackNotice *Notice
+	ContentLang                 string
+	Updated                     *Date
+	EditURL                     string
 
 	ownOf func(*content.Page) string // on a page a feature draws: LayoutPage.Own
 
@@ -164,10 +174,10 @@ func (c *Ctx) Asset(name string) (string, error) {
 	return c.rel(a.Path), nil
 }
 
-// CSPMeta returns the Content-Security-Policy to put in a <meta> element when site.yaml asks
+// cspMeta returns the Content-Security-Policy to put in a <meta> element when site.yaml asks
 // for it (cspMeta: true, for hosts that cannot send headers), or "". The offline edition never
 // has it: no server serves it, and a policy of 'self' means little from file://.
-func (c *Ctx) CSPMeta() string {
+func (c *Ctx) cspMeta() string {
 	if !c.r.cfg.CSPMeta || c.r.cfg.Offline {
 		return ""
 	}
@@ -241,6 +251,9 @@ func (c *Ctx) init() *Ctx {
 		c.IsHome = p.Kind == content.KindHome
 		c.Prev, c.Next = c.sibling(-1), c.sibling(+1)
 	}
+	c.CSPMeta, c.MissingIn = c.cspMeta(), c.missingIn()
+	c.StaleNotice, c.FallbackNotice, c.ContentLang = c.staleNotice(), c.fallbackNotice(), c.contentLang()
+	c.Updated, c.EditURL = c.updated(), c.editURL()
 	return c
 }
 
@@ -355,8 +368,8 @@ func (c *Ctx) langSwitch() []Link {
 	return out
 }
 
-// MissingIn returns the languages in which this page does not exist.
-func (c *Ctx) MissingIn() []string {
+// missingIn returns the languages in which this page does not exist.
+func (c *Ctx) missingIn() []string {
 	var out []string
 	for _, l := range c.Switch() {
 		if l.Missing {

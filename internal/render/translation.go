@@ -39,9 +39,9 @@ type Notice struct {
 	Lang     string // the language of the page linked to
 }
 
-// StaleNotice returns, for a translation whose source changed since it was translated, the
+// staleNotice returns, for a translation whose source changed since it was translated, the
 // notice that says so in the reader's language with a link to the source; else nil.
-func (c *Ctx) StaleNotice() *Notice {
+func (c *Ctx) staleNotice() *Notice {
 	if c.ownPage() == nil {
 		return nil
 	}
@@ -57,9 +57,9 @@ func (c *Ctx) StaleNotice() *Notice {
 	return &Notice{Text: text, LinkText: link, Href: c.Rel(src.URL), Lang: src.Lang}
 }
 
-// FallbackNotice returns, on a stand-in for a page missing in this language, the notice that
+// fallbackNotice returns, on a stand-in for a page missing in this language, the notice that
 // the page is not translated yet; else nil.
-func (c *Ctx) FallbackNotice() *Notice {
+func (c *Ctx) fallbackNotice() *Notice {
 	if c.ownPage() == nil || c.Page.Fallback == nil {
 		return nil
 	}
@@ -71,9 +71,9 @@ func (c *Ctx) FallbackNotice() *Notice {
 	return &Notice{Text: text, Lang: src.Lang}
 }
 
-// ContentLang returns the language of the page's text when it is not the page's: the
+// contentLang returns the language of the page's text when it is not the page's: the
 // language of the page a stand-in shows; else "".
-func (c *Ctx) ContentLang() string {
+func (c *Ctx) contentLang() string {
 	if c.ownPage() == nil || c.Page.Fallback == nil {
 		return ""
 	}
@@ -86,8 +86,8 @@ type Date struct {
 	Text string // in the reader's language: 3 décembre 2026, 3 december 2026
 }
 
-// Updated returns the date the page was last updated, or nil when it is not known.
-func (c *Ctx) Updated() *Date {
+// updated returns the date the page was last updated, or nil when it is not known.
+func (c *Ctx) updated() *Date {
 	if c.ownPage() == nil {
 		return nil
 	}
@@ -118,9 +118,9 @@ func (c *Ctx) date(t time.Time) *Date {
 	return d
 }
 
-// EditURL returns the address that opens the page's own source file for editing (editURL in
+// editURL returns the address that opens the page's own source file for editing (editURL in
 // site.yaml), or "".
-func (c *Ctx) EditURL() string {
+func (c *Ctx) editURL() string {
 	if c.ownPage() == nil || c.Page.Fallback != nil || c.Page.Implicit || c.r.cfg.EditURL == "" {
 		return ""
 	}
