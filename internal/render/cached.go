@@ -152,25 +152,20 @@ func (rec *recorder[T]) add(kind byte, fill func(T) string) string {
 	return m + "z"
 }
 
-// fill writes the fragment filled with the values of v, or reports false when a value does
-// not fit its hole.
-func (f *fragment[T]) fill(v T) (string, bool) {
-	n := 0
-	for _, p := range f.parts {
-		n += len(p)
-	}
-	var b strings.Builder
-	b.Grow(n + 64*len(f.fills))
-	b.WriteString(f.parts[0])
+// appendTo appends to dst the fragment filled with the values of v, or reports false (and
+// returns dst as it was) when a value does not fit its hole.
+func (f *fragment[T]) appendTo(dst []byte, v T) ([]byte, bool) {
+	n := len(dst)
+	dst = append(dst, f.parts[0]...)
 	for i, fill := range f.fills {
 		s := fill(v)
 		if !fits(f.kinds[i], s) {
-			return "", false
+			return dst[:n], false
 		}
-		b.WriteString(s)
-		b.WriteString(f.parts[i+1])
+		dst = append(dst, s...)
+		dst = append(dst, f.parts[i+1]...)
 	}
-	return b.String(), true
+	return dst, true
 }
 
 // Cached executes the partial name with the page as its dot, as {{template name .}} does,
@@ -218,11 +213,15 @@ func (c *Ctx) Cached(name string) (template.HTML, error) {
 	if f.none {
 		return c.Partial(name)
 	}
-	s, ok := f.fill(c)
+	size := 0
+	for _, p := range f.parts {
+		size += len(p)
+	}
+	out, ok := f.appendTo(make([]byte, 0, size+64*len(f.fills)), c)
 	if !ok {
 		return c.Partial(name)
 	}
-	return template.HTML(s), nil
+	return template.HTML(out), nil
 }
 
 // cut cuts the output of a partial at its holes, in the order they appear (a hole may
@@ -494,97 +493,69 @@ func plain(s string) bool {
 
 // A navigation entry (partials/navitem.html, which navlist.html executes for each entry)
 // shows nothing but the Link it is given: its output depends on the entry's fields alone.
-// The section navigation lists up to 40 entries on every page; SectionNav gives each its
-// Entry, the partial executed once per layout and state (texts, current or active...) with
-// the address left as a hole and the address of each page filled in, so that navlist.html
-// writes a plain field instead of executing the partial (or calling a method) per entry.
+// The section navigation lists up to 40 entries on every page; SectionNav writes each with
+// Ctx.entry: navitem.html executed once per layout and shape of the entry (current, active,
+// kind, languages, which texts are empty, and the shape of its children), its texts, address
+// and list of children left as holes and filled for each entry, so that navlist.html writes a
+// plain field (.List) instead of executing the partial (or calling a method) per entry.
 
-// shapedEntry executes partials/navitem.html with l as its dot, reusing its output for entries
-// of the same shape (writeLink): their texts, addresses and lists are holes.
-func (c *Ctx) shapedEntry(name string, l Link) (template.HTML, error) {
-	var b strings.Builder
-	writeLink(&b, &l)
-	k := cacheKey{set: c.set, name: name, key: b.String()}
+// entryKey is what a navigation entry may show besides its texts, address and list: its
+// fields other than those, and the shape of its children (writeLink).
+type entryKey struct {
+	set                   *template.Template
+	flags                 byte
+	more, title, summary  bool
+	list                  bool
+	kind, lang, titleLang string
+	children              string
+}
+
+// entry appends to dst partials/navitem.html executed with l as its dot, as
+// {{template "partials/navitem.html" .}} does, reusing its output for entries of the same
+// key (see above).
+func (c *Ctx) entry(dst []byte, l Link) ([]byte, error) {
+	const name = "partials/navitem.html"
+	if c.set == nil {
+		return dst, fmt.Errorf("partial %s: no template set", name)
+	}
+	if !c.r.cached[name] {
+		h, err := c.partial(name, l)
+		return append(dst, h...), err
+	}
+	k := entryKey{set: c.set, flags: flags(l), more: l.More, title: l.Title != "", summary: l.Summary != "",
+		list: l.List != "", kind: l.Kind, lang: l.Lang, titleLang: l.TitleLang}
+	if len(l.Children) > 0 {
+		var b strings.Builder
+		for i := range l.Children {
+			writeLink(&b, &l.Children[i])
+		}
+		k.children = b.String()
+	}
 	c.r.cacheMu.RLock()
-	f, ok := c.r.shaped[k]
+	f, ok := c.r.entries[k]
 	c.r.cacheMu.RUnlock()
 	if !ok {
 		rec := &recorder[*Link]{}
 		hole := linkHoles(rec, l, func(v *Link) *Link { return v })
 		var out bytes.Buffer
 		if err := c.set.ExecuteTemplate(&out, name, hole); err != nil {
-			return "", err
+			return dst, err
 		}
 		if f = cut(out.String(), rec); f == nil {
 			f = &fragment[*Link]{none: true}
 		}
 		c.r.cacheMu.Lock()
-		if c.r.shaped == nil {
-			c.r.shaped = map[cacheKey]*fragment[*Link]{}
+		if c.r.entries == nil {
+			c.r.entries = map[entryKey]*fragment[*Link]{}
 		}
-		c.r.shaped[k] = f
+		c.r.entries[k] = f
 		c.r.cacheMu.Unlock()
 	}
 	if !f.none {
-		if s, ok := f.fill(&l); ok {
-			return template.HTML(s), nil
+		if out, ok := f.appendTo(dst, &l); ok {
+			return out, nil
 		}
 	}
-	return c.partial(name, l)
-}
-
-// entryKey is what a navigation entry may show besides its address: the page it links to,
-// whose texts are the entry's (Ctx.link), or else the texts themselves.
-type entryKey struct {
-	set                                   *template.Template
-	page                                  *content.Page
-	title, summary, kind, lang, titleLang string
-	current, active, missing, more        bool
-}
-
-// entry executes partials/navitem.html with l as its dot, as
-// {{template "partials/navitem.html" .}} does, reusing its output for entries that differ
-// only by their address (see above). from is the page l was made from by Ctx.link, or nil.
-func (c *Ctx) entry(l Link, from *content.Page) (template.HTML, error) {
-	const name = "partials/navitem.html"
-	if c.set == nil {
-		return "", fmt.Errorf("partial %s: no template set", name)
-	}
-	if !c.r.cached[name] {
-		return c.partial(name, l)
-	}
-	if l.Current || len(l.Children) > 0 {
-		// The current page's entry, and those that hold it, are on few other pages: kept
-		// by their shape, with their texts and list as holes too.
-		return c.shapedEntry(name, l)
-	}
-	if !plain(l.Href) {
-		return c.partial(name, l)
-	}
-	k := entryKey{set: c.set, page: from, current: l.Current, active: l.Active, missing: l.Missing, more: l.More}
-	if from == nil {
-		k.title, k.summary, k.kind, k.lang, k.titleLang = l.Title, l.Summary, l.Kind, l.Lang, l.TitleLang
-	}
-	c.r.cacheMu.RLock()
-	parts, ok := c.r.entries[k]
-	c.r.cacheMu.RUnlock()
-	if !ok {
-		hole := l
-		hole.Href = holeMark + "0z"
-		var b bytes.Buffer
-		if err := c.set.ExecuteTemplate(&b, name, hole); err != nil {
-			return "", err
-		}
-		parts = strings.Split(b.String(), hole.Href)
-		c.r.cacheMu.Lock()
-		if c.r.entries == nil {
-			c.r.entries = map[entryKey][]string{}
-		}
-		c.r.entries[k] = parts
-		c.r.cacheMu.Unlock()
-	}
-	if len(parts) == 2 {
-		return template.HTML(parts[0] + l.Href + parts[1]), nil
-	}
-	return template.HTML(strings.Join(parts, l.Href)), nil
+	h, err := c.partial(name, l)
+	return append(dst, h...), err
 }

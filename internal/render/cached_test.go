@@ -52,13 +52,13 @@ func TestTextHolesMatchTemplates(t *testing.T) {
 			if err := tmpl.Execute(&want, text); err != nil {
 				t.Fatal(err)
 			}
-			got, ok := f.fill(text)
-			if !ok || got != want.String() {
+			got, ok := f.appendTo(nil, text)
+			if !ok || string(got) != want.String() {
 				t.Errorf("%s: filled with %q: %q (%v), template gives %q", c.name, text, got, ok, want.String())
 			}
 		}
 		for _, text := range unsafe {
-			if got, ok := f.fill(text); ok {
+			if got, ok := f.appendTo(nil, text); ok {
 				t.Errorf("%s: a hole filled with %q (%q): it must be executed", c.name, text, got)
 			}
 		}

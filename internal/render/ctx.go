@@ -494,29 +494,27 @@ func (c *Ctx) SectionNav() (*Link, error) {
 			kids = kids[lo:hi]
 		}
 		l.Children = make([]Link, 0, len(kids)+2)
-		from := make([]*content.Page, 0, len(kids)+2) // the page of each entry, nil for more
 		if before > 0 {
-			l.Children, from = append(l.Children, c.more(p, before)), append(from, nil)
+			l.Children = append(l.Children, c.more(p, before))
 		}
 		for _, ch := range kids {
 			e, err := walk(ch)
 			if err != nil {
 				return l, err
 			}
-			l.Children, from = append(l.Children, e), append(from, ch)
+			l.Children = append(l.Children, e)
 		}
 		if after > 0 {
-			l.Children, from = append(l.Children, c.more(p, after)), append(from, nil)
+			l.Children = append(l.Children, c.more(p, after))
 		}
-		var list strings.Builder
-		for i, e := range l.Children {
-			h, err := c.entry(e, from[i])
-			if err != nil {
+		list := make([]byte, 0, 192*len(l.Children))
+		for _, e := range l.Children {
+			var err error
+			if list, err = c.entry(list, e); err != nil {
 				return l, err
 			}
-			list.WriteString(string(h))
 		}
-		l.List = template.HTML(list.String())
+		l.List = template.HTML(list)
 		return l, nil
 	}
 	l, err := walk(top)

@@ -47,8 +47,7 @@ type Renderer struct {
 	cached    map[string]bool // the partials that may be cached
 	cacheMu   sync.RWMutex
 	fragments map[cacheKey]*fragment[*Ctx]
-	shaped    map[cacheKey]*fragment[*Link] // navigation entries kept by their shape
-	entries   map[entryKey][]string         // navigation entries, cut at their address
+	entries   map[entryKey]*fragment[*Link] // navigation entries (Ctx.entry)
 }
 
 // texts are what lists of pages show of a page, typography applied once.
