@@ -95,16 +95,19 @@ const htmlProbe = "<i>"
 const holeMark = "zzViSeSHoLe"
 
 // textProbe holds every character a text hole may be filled with besides ASCII letters and
-// digits: the punctuation of titles, French spaces and the Latin letters of French and Dutch.
+// digits: the punctuation of titles, French spaces, the Latin letters of French and Dutch, and
+// a few signs (° § € × ÷, superscript and subscript digits).
 // The escaping of html/template works character by character: where a text hole is found
 // with textProbe whole, each of these characters is written as it is.
 var textProbe = func() string {
 	var b strings.Builder
-	b.WriteString(" .,;:!?()-/#*  ’«»–—…°")
-	for r := rune(0xc0); r <= 0x17f; r++ {
-		if r != 0xd7 && r != 0xf7 { // × and ÷
-			b.WriteRune(r)
-		}
+	b.WriteString(" .,;:!?()[]{}-_/#*%$@=~^|\u00a0\u202f\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a\u2013\u2014\u2026\u00b7\u00b0\u00a7\u20ac")
+	b.WriteString("\u00b9\u00b2\u00b3")
+	for r := rune(0x2080); r <= 0x2089; r++ { // subscript digits: CO₂
+		b.WriteRune(r)
+	}
+	for r := rune(0xc0); r <= 0x17f; r++ { // Latin letters (and × ÷)
+		b.WriteRune(r)
 	}
 	return b.String()
 }()

@@ -16,6 +16,7 @@ func TestTextHolesMatchTemplates(t *testing.T) {
 		"Évaluer l’impact social\u202f: une démarche en cinq étapes",
 		"Maatschappelijke impact (sociale economie) – begeleiding",
 		"Cœur, « valeur » et 3,5\u00a0°C ?",
+		"SOC-43 · Accidents du travail (100\u00a0% [a|b] {x} @ 5\u00a0€) „zo” ‹x› §2",
 	}
 	unsafe := []string{"Rock & roll", `Le "VISES"`, "l'impact", "a<b", "1+1", "x\u2028y", "😀", ""}
 	cases := []struct {
