@@ -342,22 +342,52 @@ func (c *Ctx) holeLink(l *Link, get func(*Ctx) *Link) *Link {
 	if l == nil {
 		return nil
 	}
-	h := linkHoles(c.rec, *l, func(p *Ctx) *Link { return get(p) })
+	h := linkHoles(c.rec, *l, func(p *Ctx) Link { return *get(p) })
 	return &h
 }
 
 // linkHoles returns l with its title, summary, address and list left as holes of rec, filled
 // from the link get reads in each value.
-func linkHoles[T any](rec *recorder[T], l Link, get func(T) *Link) Link {
+func linkHoles[T any](rec *recorder[T], l Link, get func(T) Link) Link {
 	l.Title = rec.textHole(l.Title, func(v T) string { return get(v).Title })
 	l.Summary = rec.textHole(l.Summary, func(v T) string { return get(v).Summary })
 	l.Href = rec.hole(func(v T) string { return get(v).Href })
 	l.List = rec.htmlHole(l.List, func(v T) string { return string(get(v).List) })
 	l.Children = slices.Clone(l.Children)
 	for j := range l.Children {
-		l.Children[j] = linkHoles(rec, l.Children[j], func(v T) *Link { return &get(v).Children[j] })
+		l.Children[j] = linkHoles(rec, l.Children[j], func(v T) Link { return get(v).Children[j] })
 	}
 	return l
+}
+
+// recorded returns, while a cached partial is executed, a copy of the list get reads of the
+// page with each entry's holes made by hole (given how to read the entry on another page),
+// and notes that the partial read it (u); otherwise it reports false.
+func recorded[E any](c *Ctx, u uses, get func(*Ctx) []E, hole func(e E, get func(*Ctx) E) E) ([]E, bool) {
+	if c.rec == nil {
+		return nil, false
+	}
+	c.rec.uses |= u
+	real := *c
+	real.rec = nil
+	out := slices.Clone(get(&real)) // the page's own list is not to be changed
+	for i := range out {
+		out[i] = hole(out[i], func(p *Ctx) E { return get(p)[i] })
+	}
+	return out, true
+}
+
+// once is a value of a page worked out the first time it is asked for.
+type once[T any] struct {
+	v   T
+	set bool
+}
+
+func (o *once[T]) get(f func() T) T {
+	if !o.set {
+		o.v, o.set = f(), true
+	}
+	return o.v
 }
 
 // shape is the part of a page's key that the lists a cached partial read decide: for each
@@ -539,7 +569,7 @@ func (c *Ctx) entry(dst []byte, l Link) ([]byte, error) {
 	c.r.cacheMu.RUnlock()
 	if !ok {
 		rec := &recorder[*Link]{}
-		hole := linkHoles(rec, l, func(v *Link) *Link { return v })
+		hole := linkHoles(rec, l, func(v *Link) Link { return *v })
 		var out bytes.Buffer
 		if err := c.set.ExecuteTemplate(&out, name, hole); err != nil {
 			return dst, err

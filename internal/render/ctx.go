@@ -50,16 +50,16 @@ type Ctx struct {
 	// Drawn inside another output (Embed), such as a pack: the part that stands for a page of
 	// it (page address -> part ID), and whether it is printed to PDF (links to other pages go
 	// to the public site).
-	parts     map[string]string
-	print     bool
-	rec       *recorder[*Ctx] // executing a cached partial: addresses and texts are holes (cached.go)
-	key       string          // the page's key for cached partials, once computed
-	langs     []Link          // the language switch, once computed
-	toc       []Heading       // the table of contents, once computed (tocSet)
-	tocSet    bool
-	crumbs    []Link // the breadcrumbs, once computed (crumbsSet)
-	crumbsSet bool
-	alts      []Alternate // the alternates, once computed
+	parts map[string]string
+	print bool
+	rec   *recorder[*Ctx] // executing a cached partial: addresses and texts are holes (cached.go)
+	key   string          // the page's key for cached partials, once computed
+	// Lists worked out once: the language switch, the table of contents, the breadcrumbs,
+	// the alternates.
+	langs  once[[]Link]
+	toc    once[[]Heading]
+	crumbs once[[]Link]
+	alts   once[[]Alternate]
 }
 
 // own returns the address of the output that stands for page p in this context: the page
@@ -274,21 +274,13 @@ func (c *Ctx) Canonical() string {
 
 // Alternates returns the page in every language, with absolute URLs, plus x-default.
 func (c *Ctx) Alternates() []Alternate {
-	if c.rec != nil {
-		// Executing a cached partial: the addresses are the page's own.
-		c.rec.uses |= usesAlternates
-		real := *c
-		real.rec = nil
-		out := slices.Clone(real.Alternates()) // the page's own list is not to be changed
-		for i := range out {
-			out[i].Href = c.rec.hole(func(p *Ctx) string { return p.Alternates()[i].Href })
-		}
+	if out, ok := recorded(c, usesAlternates, (*Ctx).Alternates, func(a Alternate, get func(*Ctx) Alternate) Alternate {
+		a.Href = c.rec.hole(func(p *Ctx) string { return get(p).Href })
+		return a
+	}); ok {
 		return out
 	}
-	if c.alts == nil {
-		c.alts = c.alternates()
-	}
-	return c.alts
+	return c.alts.get(c.alternates)
 }
 
 func (c *Ctx) alternates() []Alternate {
@@ -308,20 +300,15 @@ func (c *Ctx) alternates() []Alternate {
 // Switch returns one entry per language: the same page in that language, or, when it does not
 // exist, the nearest section that does (Missing is then true).
 func (c *Ctx) Switch() []Link {
-	if c.rec != nil {
-		// Executing a cached partial: the entries' addresses are the page's own.
-		real := *c
-		real.rec = nil
-		out := slices.Clone(real.Switch()) // the page's own list is not to be changed
-		for i := range out {
-			out[i].Href = c.rec.hole(func(p *Ctx) string { return p.Switch()[i].Href })
-		}
+	// Executing a cached partial, only the addresses are holes: which languages the page is
+	// missing in is part of every key (cacheKey).
+	if out, ok := recorded(c, 0, (*Ctx).Switch, func(l Link, get func(*Ctx) Link) Link {
+		l.Href = c.rec.hole(func(p *Ctx) string { return get(p).Href })
+		return l
+	}); ok {
 		return out
 	}
-	if c.langs == nil {
-		c.langs = c.langSwitch()
-	}
-	return c.langs
+	return c.langs.get(c.langSwitch)
 }
 
 func (c *Ctx) langSwitch() []Link {
@@ -428,21 +415,12 @@ func (c *Ctx) MainNav() []Link {
 
 // Breadcrumbs returns the sections above the page, from the home page down.
 func (c *Ctx) Breadcrumbs() []Link {
-	if c.rec != nil {
-		// Executing a cached partial: the entries' texts and addresses are the page's own.
-		c.rec.uses |= usesCrumbs
-		real := *c
-		real.rec = nil
-		out := slices.Clone(real.Breadcrumbs())
-		for i := range out {
-			out[i] = linkHoles(c.rec, out[i], func(p *Ctx) *Link { return &p.Breadcrumbs()[i] })
-		}
+	if out, ok := recorded(c, usesCrumbs, (*Ctx).Breadcrumbs, func(l Link, get func(*Ctx) Link) Link {
+		return linkHoles(c.rec, l, get)
+	}); ok {
 		return out
 	}
-	if !c.crumbsSet {
-		c.crumbs, c.crumbsSet = c.breadcrumbs(), true
-	}
-	return c.crumbs
+	return c.crumbs.get(c.breadcrumbs)
 }
 
 func (c *Ctx) breadcrumbs() []Link {
@@ -564,21 +542,10 @@ type Heading struct {
 // each with the level 3 headings under it, else nothing. A level 3 heading before the first
 // level 2 heading is listed at the top level.
 func (c *Ctx) TOC() []Heading {
-	if c.rec != nil {
-		// Executing a cached partial: the entries' texts and anchors are the page's own.
-		c.rec.uses |= usesTOC
-		real := *c
-		real.rec = nil
-		out := slices.Clone(real.TOC())
-		for i := range out {
-			out[i] = c.holeHeading(out[i], func(p *Ctx) Heading { return p.TOC()[i] })
-		}
+	if out, ok := recorded(c, usesTOC, (*Ctx).TOC, c.holeHeading); ok {
 		return out
 	}
-	if !c.tocSet {
-		c.toc, c.tocSet = c.headings(), true
-	}
-	return c.toc
+	return c.toc.get(c.headings)
 }
 
 // holeHeading returns h with its anchor and text left as holes, and those of its children,
