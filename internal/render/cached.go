@@ -28,7 +28,7 @@ import (
 // not found in the output, and the partial is then executed for every page. So is a page
 // whose value holds another character (a quote, an ampersand). TestCachedPartialsMatchTemplates
 // compares every page of the kit and of a generated site built both ways, and
-// TestTextHolesMatchTemplates texts the escaping changes.
+// TestTextHolesMatchTemplates tests them against the escaping.
 //
 // Only partials the build names (EnableCache) are cached: those of the default theme, whose
 // contract this is; a partner theme's own header is executed for every page.
@@ -346,12 +346,15 @@ func (c *Ctx) holeLink(l *Link, get func(*Ctx) *Link) *Link {
 	return &h
 }
 
-// linkHoles returns l with its title, summary, address and list left as holes of rec, filled
+// linkHoles returns l with its title, summary, address and list left as holes of rec (those
+// that are not empty: whether they are is part of the key), and those of its children, filled
 // from the link get reads in each value.
 func linkHoles[T any](rec *recorder[T], l Link, get func(T) Link) Link {
 	l.Title = rec.textHole(l.Title, func(v T) string { return get(v).Title })
 	l.Summary = rec.textHole(l.Summary, func(v T) string { return get(v).Summary })
-	l.Href = rec.hole(func(v T) string { return get(v).Href })
+	if l.Href != "" {
+		l.Href = rec.hole(func(v T) string { return get(v).Href })
+	}
 	l.List = rec.htmlHole(l.List, func(v T) string { return string(get(v).List) })
 	l.Children = slices.Clone(l.Children)
 	for j := range l.Children {
@@ -438,6 +441,7 @@ func writeLink(b *strings.Builder, l *Link) {
 	b.WriteByte(flag(l.More))
 	b.WriteByte(flag(l.Title != ""))
 	b.WriteByte(flag(l.Summary != ""))
+	b.WriteByte(flag(l.Href != ""))
 	b.WriteString(l.Kind)
 	b.WriteByte(' ')
 	b.WriteString(l.Lang)
@@ -538,7 +542,7 @@ type entryKey struct {
 	set                   *template.Template
 	flags                 byte
 	more, title, summary  bool
-	list                  bool
+	href, list            bool
 	kind, lang, titleLang string
 	children              string
 }
@@ -556,7 +560,7 @@ func (c *Ctx) entry(dst []byte, l Link) ([]byte, error) {
 		return append(dst, h...), err
 	}
 	k := entryKey{set: c.set, flags: flags(l), more: l.More, title: l.Title != "", summary: l.Summary != "",
-		list: l.List != "", kind: l.Kind, lang: l.Lang, titleLang: l.TitleLang}
+		href: l.Href != "", list: l.List != "", kind: l.Kind, lang: l.Lang, titleLang: l.TitleLang}
 	if len(l.Children) > 0 {
 		var b strings.Builder
 		for i := range l.Children {
