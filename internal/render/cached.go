@@ -413,7 +413,7 @@ func (c *Ctx) shape(u uses) string {
 	if u&usesCrumbs != 0 {
 		b.WriteString(" crumbs:")
 		for _, l := range c.Breadcrumbs() {
-			writeLink(&b, &l)
+			b.Write(appendLink(nil, &l))
 		}
 	}
 	return b.String()
@@ -430,28 +430,25 @@ func writeHeadings(b *strings.Builder, hs []Heading) {
 	}
 }
 
-// writeLink writes what a link shows besides its texts and address.
-func writeLink(b *strings.Builder, l *Link) {
+// appendLink appends to dst what a link shows besides its texts, address and list: every
+// other field, whether each of those is empty, and the same of its children (or "-" for no
+// link). It is the key of a link wherever one is a cached partial's dot or read by one;
+// TestLinkShapeHasEveryField checks that it covers every field of Link.
+func appendLink(dst []byte, l *Link) []byte {
 	if l == nil {
-		b.WriteString("-")
-		return
+		return append(dst, '-')
 	}
-	b.WriteByte('[')
-	b.WriteByte(flags(*l))
-	b.WriteByte(flag(l.More))
-	b.WriteByte(flag(l.Title != ""))
-	b.WriteByte(flag(l.Summary != ""))
-	b.WriteByte(flag(l.Href != ""))
-	b.WriteString(l.Kind)
-	b.WriteByte(' ')
-	b.WriteString(l.Lang)
-	b.WriteByte(' ')
-	b.WriteString(l.TitleLang)
-	b.WriteByte(flag(l.List != ""))
-	for _, ch := range l.Children {
-		writeLink(b, &ch)
+	dst = append(dst, '[', flags(*l), flag(l.More), flag(l.Title != ""), flag(l.Summary != ""),
+		flag(l.Href != ""), flag(l.List != ""))
+	dst = append(dst, l.Kind...)
+	dst = append(dst, ' ')
+	dst = append(dst, l.Lang...)
+	dst = append(dst, ' ')
+	dst = append(dst, l.TitleLang...)
+	for i := range l.Children {
+		dst = appendLink(dst, &l.Children[i])
 	}
-	b.WriteByte(']')
+	return append(dst, ']')
 }
 
 func flag(b bool) byte {
@@ -474,9 +471,9 @@ func (c *Ctx) cacheKey() string {
 	b.WriteString(" title:")
 	b.WriteByte(flag(c.Title != ""))
 	b.WriteString(" prev:")
-	writeLink(&b, c.Prev)
+	b.Write(appendLink(nil, c.Prev))
 	b.WriteString(" next:")
-	writeLink(&b, c.Next)
+	b.Write(appendLink(nil, c.Next))
 	b.WriteString(" nav:")
 	// The flags of MainNav's entries, without working out their addresses.
 	if home := c.r.site.Home[c.Lang]; home != nil {
@@ -531,21 +528,10 @@ func plain(s string) bool {
 // A navigation entry (partials/navitem.html, which navlist.html executes for each entry)
 // shows nothing but the Link it is given: its output depends on the entry's fields alone.
 // The section navigation lists up to 40 entries on every page; SectionNav writes each with
-// Ctx.entry: navitem.html executed once per layout and shape of the entry (current, active,
-// kind, languages, which texts are empty, and the shape of its children), its texts, address
+// Ctx.entry: navitem.html executed once per layout and shape of the entry (appendLink: current,
+// active, kind, languages, which texts are empty, and the same of its children), its texts, address
 // and list of children left as holes and filled for each entry, so that navlist.html writes a
 // plain field (.List) instead of executing the partial (or calling a method) per entry.
-
-// entryKey is what a navigation entry may show besides its texts, address and list: its
-// fields other than those, and the shape of its children (writeLink).
-type entryKey struct {
-	set                   *template.Template
-	flags                 byte
-	more, title, summary  bool
-	href, list            bool
-	kind, lang, titleLang string
-	children              string
-}
 
 // entry appends to dst partials/navitem.html executed with l as its dot, as
 // {{template "partials/navitem.html" .}} does, reusing its output for entries of the same
@@ -559,17 +545,11 @@ func (c *Ctx) entry(dst []byte, l Link) ([]byte, error) {
 		h, err := c.partial(name, l)
 		return append(dst, h...), err
 	}
-	k := entryKey{set: c.set, flags: flags(l), more: l.More, title: l.Title != "", summary: l.Summary != "",
-		href: l.Href != "", list: l.List != "", kind: l.Kind, lang: l.Lang, titleLang: l.TitleLang}
-	if len(l.Children) > 0 {
-		var b strings.Builder
-		for i := range l.Children {
-			writeLink(&b, &l.Children[i])
-		}
-		k.children = b.String()
-	}
+	// The entry's key (appendLink), looked up without making it a string.
+	var buf [64]byte
+	k := appendLink(buf[:0], &l)
 	c.r.cacheMu.RLock()
-	f, ok := c.r.entries[k]
+	f, ok := c.r.entries[c.set][string(k)]
 	c.r.cacheMu.RUnlock()
 	if !ok {
 		rec := &recorder[*Link]{}
@@ -583,9 +563,12 @@ func (c *Ctx) entry(dst []byte, l Link) ([]byte, error) {
 		}
 		c.r.cacheMu.Lock()
 		if c.r.entries == nil {
-			c.r.entries = map[entryKey]*fragment[*Link]{}
+			c.r.entries = map[*template.Template]map[string]*fragment[*Link]{}
 		}
-		c.r.entries[k] = f
+		if c.r.entries[c.set] == nil {
+			c.r.entries[c.set] = map[string]*fragment[*Link]{}
+		}
+		c.r.entries[c.set][string(k)] = f
 		c.r.cacheMu.Unlock()
 	}
 	if !f.none {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -109,6 +110,32 @@ func TestPlainValues(t *testing.T) {
 	} {
 		if got := fits(c.kind, c.v); got != c.want {
 			t.Errorf("fits(%c, %q) = %v, want %v", c.kind, c.v, got, c.want)
+		}
+	}
+}
+
+// TestLinkShapeHasEveryField: a link that differs from an empty one in any single field has
+// another key (appendLink), so that a field added to Link cannot be left out of the key of
+// the cached partials and navigation entries that show it (texts, address and list are holes:
+// whether they are empty is what the key holds).
+func TestLinkShapeHasEveryField(t *testing.T) {
+	empty := string(appendLink(nil, &Link{}))
+	typ := reflect.TypeOf(Link{})
+	for i := range typ.NumField() {
+		var l Link
+		f := reflect.ValueOf(&l).Elem().Field(i)
+		switch f.Kind() {
+		case reflect.String:
+			f.SetString("x")
+		case reflect.Bool:
+			f.SetBool(true)
+		case reflect.Slice:
+			f.Set(reflect.MakeSlice(f.Type(), 1, 1))
+		default:
+			t.Fatalf("field %s: a %s, which this test does not know how to set", typ.Field(i).Name, f.Kind())
+		}
+		if got := string(appendLink(nil, &l)); got == empty {
+			t.Errorf("field %s is not part of a link's key (%q)", typ.Field(i).Name, got)
 		}
 	}
 }

@@ -47,7 +47,7 @@ type Renderer struct {
 	cached    map[string]bool // the partials that may be cached
 	cacheMu   sync.RWMutex
 	fragments map[cacheKey]*fragment[*Ctx]
-	entries   map[entryKey]*fragment[*Link] // navigation entries (Ctx.entry)
+	entries   map[*template.Template]map[string]*fragment[*Link] // navigation entries by layout and key (Ctx.entry)
 }
 
 // texts are what lists of pages show of a page, typography applied once.
